@@ -1,0 +1,3 @@
+"""fakefree: a knowledge graph for transnational counterfeiting investigations."""
+
+__version__ = "0.1.0"

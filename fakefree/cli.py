@@ -1,0 +1,23 @@
+"""Entry point of the ``fakefree`` command."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from fakefree import cli_app
+from fakefree.commands import store_commands  # noqa: F401  (registers commands)
+
+__all__ = ["main"]
+
+
+def main() -> None:
+    debug, argv = cli_app.main_argv()
+    sys.argv = [sys.argv[0], *argv]
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    sys.exit(cli_app.run(debug))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""CLI commands, one module per capability; importing a module registers its commands."""

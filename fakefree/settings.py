@@ -1,0 +1,51 @@
+"""Every setting fakefree reads from the environment, declared as data in one place.
+
+Components receive these values as arguments; only the CLI and the dashboard call :func:`load`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Setting", "SETTINGS", "get", "home"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("FAKEFREE_STORE", "./fakefree.db",
+            "Graph store: a file path (embedded SQLite) or a neo4j://, bolt://, neo4j+s:// URI."),
+    Setting("FAKEFREE_HOME", "./.fakefree",
+            "Folder for local state: the Neo4j server, its generated password, logs."),
+    Setting("NEO4J_USERNAME", "neo4j", "User name for a Neo4j store."),
+    Setting("NEO4J_PASSWORD", "",
+            "Password for a Neo4j store; if empty, read from FAKEFREE_HOME/neo4j/password."),
+    Setting("NEO4J_DATABASE", "neo4j", "Database name inside the Neo4j server."),
+    Setting("FAKEFREE_NEO4J_VERSION", "5.26.19",
+            "Neo4j Community version the local server is built from (Maven Central)."),
+    Setting("FAKEFREE_NEO4J_BOLT", "127.0.0.1:7687", "Listen address of the local Neo4j server."),
+    Setting("FAKEFREE_NEO4J_HEAP", "1g", "Java heap of the local Neo4j server."),
+    Setting("FAKEFREE_NEO4J_PAGECACHE", "512m", "Page cache of the local Neo4j server."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """Return the value of the setting ``name`` from the environment, or its default."""
+    setting = _BY_NAME[name]
+    return os.environ.get(name, setting.default)
+
+
+def home() -> Path:
+    """The local state folder (created on first use)."""
+    path = Path(get("FAKEFREE_HOME")).expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,1 @@
+"""Readers, mappers, entity resolution, the load pipeline and the graph stores."""

@@ -1,0 +1,212 @@
+"""The GraphStore contract and the pure functions every backend shares.
+
+Backends keep claims (what each document asserts) and turn the claims a viewer may see into
+:class:`NodeView` and :class:`RelView` with :func:`merge_node` and :func:`merge_rel`, so both
+backends show exactly the same thing to the same viewer.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, Protocol, runtime_checkable
+
+import networkx as nx
+
+from fakefree.schema import primary_label, schema
+from graph_etl.store.model import (
+    Batch,
+    DocumentRecord,
+    Evidence,
+    NodeClaim,
+    NodeView,
+    Path,
+    RelClaim,
+    RelView,
+    Viewer,
+)
+
+__all__ = [
+    "GraphStore",
+    "fold",
+    "prepare_batch",
+    "node_claim_data",
+    "rel_claim_data",
+    "merge_node",
+    "merge_rel",
+    "to_graph",
+    "DocInfo",
+]
+
+DocInfo = dict[str, Any]
+"""What the merge functions need of a document: ``agency``, ``releasability``, ``cases``, ``date``."""
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """One contract, several backends (embedded SQLite, Neo4j).
+
+    Every read takes the caller's :class:`Viewer` and returns only what the documents that viewer
+    may see assert. Writes are idempotent: the same batch twice gives the same graph.
+    """
+
+    uri: str
+
+    def upsert(self, batch: Batch) -> dict[str, int]: ...
+    def get(self, node_id: str, viewer: Viewer) -> NodeView | None: ...
+    def get_document(self, document_id: str, viewer: Viewer) -> DocumentRecord | None: ...
+    def search(self, text: str, viewer: Viewer, *, label: str | None = None,
+               limit: int = 20) -> list[NodeView]: ...
+    def neighbors(self, node_id: str, viewer: Viewer, *, hops: int = 1,
+                  rel_types: Iterable[str] | None = None, limit: int = 2000) -> nx.MultiDiGraph: ...
+    def subgraph(self, viewer: Viewer, *, ids: Iterable[str] | None = None,
+                 labels: Iterable[str] | None = None, cases: Iterable[str] | None = None,
+                 rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph: ...
+    def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
+              limit: int = 10) -> list[Path]: ...
+    def stats(self, viewer: Viewer) -> dict[str, Any]: ...
+    def documents(self, viewer: Viewer) -> list[DocumentRecord]: ...
+    def retract(self, document_id: str) -> dict[str, int]: ...
+    def close(self) -> None: ...
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for search.
+
+    >>> fold("  Société GÉNÉRALE ")
+    'societe generale'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def _merge_evidence(items: Iterable[Evidence]) -> list[Evidence]:
+    seen: dict[tuple, Evidence] = {}
+    for ev in items:
+        seen.setdefault((ev.document_id, ev.start, ev.end), ev)
+    return [seen[k] for k in sorted(seen)]
+
+
+def prepare_batch(batch: Batch) -> Batch:
+    """Validate a batch against the schema and fold repeated claims of one document into one.
+
+    Raises :class:`fakefree.errors.SchemaError` for a label or type the model does not define.
+    """
+    model = schema()
+    documents = {d.id: d for d in batch.documents}
+    nodes: dict[tuple[str, str], NodeClaim] = {}
+    for claim in batch.nodes:
+        model.check_labels(claim.labels, f"Node {claim.name!r}")
+        key = (claim.id, claim.document_id)
+        if key not in nodes:
+            nodes[key] = NodeClaim(claim.id, claim.document_id, model.with_parents(claim.labels),
+                                   claim.name, sorted(set(claim.aliases) - {claim.name}),
+                                   dict(claim.props), _merge_evidence(claim.mentions))
+            continue
+        seen = nodes[key]
+        seen.labels = model.with_parents(seen.labels + claim.labels)
+        seen.aliases = sorted((set(seen.aliases) | set(claim.aliases) | {claim.name}) - {seen.name})
+        seen.props.update(claim.props)
+        seen.mentions = _merge_evidence(seen.mentions + claim.mentions)
+    rels: dict[tuple[str, str], RelClaim] = {}
+    for claim in batch.rels:
+        model.check_type(claim.type, f"Relationship {claim.source}->{claim.target}")
+        key = (claim.id, claim.document_id)
+        if key not in rels:
+            rels[key] = RelClaim(claim.source, claim.target, claim.type, claim.document_id,
+                                 claim.key, dict(claim.props), _merge_evidence(claim.evidence),
+                                 claim.confidence)
+            continue
+        seen = rels[key]
+        seen.props.update(claim.props)
+        seen.evidence = _merge_evidence(seen.evidence + claim.evidence)
+        seen.confidence = max(seen.confidence, claim.confidence)
+    return Batch(list(documents.values()), list(nodes.values()), list(rels.values()))
+
+
+def node_claim_data(claim: NodeClaim) -> dict[str, Any]:
+    """The stored form of a node claim (JSON-serialisable)."""
+    return {"labels": claim.labels, "name": claim.name, "aliases": claim.aliases,
+            "props": claim.props,
+            "mentions": [[m.start, m.end, m.text] for m in claim.mentions]}
+
+
+def rel_claim_data(claim: RelClaim) -> dict[str, Any]:
+    """The stored form of a relationship claim (JSON-serialisable)."""
+    return {"props": claim.props, "confidence": claim.confidence,
+            "evidence": [[e.start, e.end, e.text] for e in claim.evidence]}
+
+
+def _doc_context(claims: list[tuple[str, dict, DocInfo]]) -> dict[str, Any]:
+    cases = sorted({c for _, _, doc in claims for c in doc.get("cases", [])})
+    agencies = sorted({doc["agency"] for _, _, doc in claims})
+    dates = sorted(doc["date"] for _, _, doc in claims if doc.get("date"))
+    return {"cases": cases, "agencies": agencies,
+            "releasability": sorted({doc["releasability"] for _, _, doc in claims}),
+            "documents": sorted({doc_id for doc_id, _, _ in claims}),
+            "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None}
+
+
+def merge_node(node_id: str, claims: list[tuple[str, dict, DocInfo]]) -> NodeView | None:
+    """Merge visible claims ``(document_id, claim_data, doc_info)`` into the node a viewer sees.
+
+    The name is the one most documents use (then the longest); other names become aliases;
+    properties from later documents (by id order) win. Returns ``None`` when nothing is visible.
+    """
+    if not claims:
+        return None
+    claims = sorted(claims, key=lambda c: c[0])
+    names = Counter(data["name"] for _, data, _ in claims)
+    name = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+    aliases = {a for _, data, _ in claims for a in data["aliases"]} | set(names)
+    labels = sorted({label for _, data, _ in claims for label in data["labels"]})
+    props: dict[str, Any] = {}
+    mentions: list[Evidence] = []
+    for doc_id, data, _ in claims:
+        props.update(data["props"])
+        mentions += [Evidence(doc_id, s, e, t) for s, e, t in data["mentions"]]
+    return NodeView(id=node_id, labels=labels, name=name, aliases=sorted(aliases - {name}),
+                    props=props, mentions=_merge_evidence(mentions), **_doc_context(claims))
+
+
+def merge_rel(rel: tuple[str, str, str, str],
+              claims: list[tuple[str, dict, DocInfo]]) -> RelView | None:
+    """Merge the visible claims of relationship ``(id, source, target, type)``."""
+    if not claims:
+        return None
+    claims = sorted(claims, key=lambda c: c[0])
+    props: dict[str, Any] = {}
+    evidence: list[Evidence] = []
+    for doc_id, data, _ in claims:
+        props.update(data["props"])
+        evidence += [Evidence(doc_id, s, e, t) for s, e, t in data["evidence"]]
+    ctx = _doc_context(claims)
+    ctx.pop("releasability")
+    ctx.pop("first_seen")
+    ctx.pop("last_seen")
+    return RelView(id=rel[0], source=rel[1], target=rel[2], type=rel[3], props=props,
+                   evidence=_merge_evidence(evidence),
+                   confidence=max(data["confidence"] for _, data, _ in claims), **ctx)
+
+
+def to_graph(nodes: Iterable[NodeView], rels: Iterable[RelView]) -> nx.MultiDiGraph:
+    """A networkx graph of views: node attributes from :class:`NodeView`, edges keyed by id.
+
+    Relationships whose ends are not both in ``nodes`` are left out.
+    """
+    graph = nx.MultiDiGraph()
+    for node in nodes:
+        graph.add_node(node.id, view=node, label=primary_label(node.labels), labels=node.labels,
+                       name=node.name, **_flat(node.props))
+    for rel in rels:
+        if rel.source in graph and rel.target in graph:
+            graph.add_edge(rel.source, rel.target, key=rel.id, view=rel, type=rel.type,
+                           **_flat(rel.props))
+    return graph
+
+
+def _flat(props: dict[str, Any]) -> dict[str, Any]:
+    reserved = {"view", "label", "labels", "name", "type", "key"}
+    return {k: v for k, v in props.items() if k not in reserved}

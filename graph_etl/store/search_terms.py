@@ -1,0 +1,92 @@
+"""How names are indexed and matched, the same on every backend.
+
+A query matches a name when every word of the query starts a word of the name (case and accents
+ignored), or when its letters and digits alone start the name's (so ``MSCU 123456-7`` finds
+``MSCU1234567``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_etl.store.base import fold
+
+__all__ = ["search_text", "fts_query", "search_rank", "words", "compact"]
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text.
+
+    >>> words("O'Brien & Sons, S.A. de C.V.")
+    ['o', 'brien', 'sons', 's', 'a', 'de', 'c', 'v']
+    """
+    return _WORD.findall(fold(text))
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, folded: the form identifiers are compared in.
+
+    >>> compact("MSCU 123456-7")
+    'mscu1234567'
+    """
+    return "".join(words(text))
+
+
+def search_text(name: str, aliases: list[str]) -> str:
+    """What the full-text index holds for one claim: every name's words and compact form."""
+    parts = []
+    for value in [name, *aliases]:
+        parts.append(" ".join(words(value)))
+        parts.append(compact(value))
+    return " ".join(dict.fromkeys(p for p in parts if p))
+
+
+def fts_query(text: str) -> str:
+    """An SQLite FTS5 query for ``text``: all words as prefixes, or the compact form as prefix.
+
+    Only word characters reach the query, so no user input can change its syntax.
+
+    >>> fts_query('Zhang "Wei" OR x')
+    '("zhang"* AND "wei"* AND "or"* AND "x"*) OR "zhangweiorx"*'
+    """
+    tokens = words(text)
+    if not tokens:
+        return ""
+    all_words = " AND ".join(f'"{t}"*' for t in tokens)
+    if len(tokens) == 1:
+        return f'"{tokens[0]}"*'
+    return f'({all_words}) OR "{"".join(tokens)}"*'
+
+
+def _matches(query_words: list[str], value: str) -> bool:
+    value_words = words(value)
+    if all(any(w.startswith(q) for w in value_words) for q in query_words):
+        return True
+    return compact(value).startswith("".join(query_words))
+
+
+def search_rank(text: str, name: str, aliases: list[str]) -> int | None:
+    """How well ``name`` or ``aliases`` match the query: 0 is best, ``None`` is no match.
+
+    >>> search_rank("zhang wei", "Wei Zhang", ["Zhang Wei"])
+    1
+    >>> search_rank("zhang", "Wei Zhang", [])
+    2
+    >>> search_rank("acme", "Globex", []) is None
+    True
+    """
+    query_words = words(text)
+    if not query_words:
+        return None
+    folded = " ".join(query_words)
+    if " ".join(words(name)) == folded:
+        return 0
+    if any(" ".join(words(a)) == folded for a in aliases):
+        return 1
+    if _matches(query_words, name):
+        return 2
+    if any(_matches(query_words, a) for a in aliases):
+        return 3
+    return None

@@ -1,0 +1,498 @@
+"""The embedded graph store: one SQLite file (WAL mode, FTS5 name index, versioned schema)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path as FilePath
+from typing import Any
+
+import networkx as nx
+
+from fakefree.errors import InputError, NotFound, StoreUnavailable, StoreVersionError
+from graph_etl.store.base import (
+    DocInfo,
+    fold,
+    merge_node,
+    merge_rel,
+    node_claim_data,
+    prepare_batch,
+    rel_claim_data,
+    to_graph,
+)
+from graph_etl.store.model import Batch, DocumentRecord, NodeClaim, NodeView, Path, RelView, Viewer
+from graph_etl.store.search_terms import fts_query, search_rank, search_text
+
+__all__ = ["SQLiteStore", "SCHEMA_VERSION"]
+
+log = logging.getLogger(__name__)
+
+# Each migration is a list of statements; a store at version N has run the first N.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, agency TEXT NOT NULL,
+            releasability TEXT NOT NULL, tag TEXT NOT NULL, cases TEXT NOT NULL, props TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE INDEX documents_tag ON documents(tag)
+        """,
+        """
+        CREATE TABLE node_claims (
+            rowid INTEGER PRIMARY KEY,
+            node_id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            labels TEXT NOT NULL,
+            search_text TEXT NOT NULL,
+            data TEXT NOT NULL,
+            UNIQUE (node_id, document_id)
+        )
+        """,
+        """
+        CREATE INDEX node_claims_document ON node_claims(document_id)
+        """,
+        """
+        CREATE VIRTUAL TABLE names USING fts5(
+            search_text, content='node_claims', content_rowid='rowid',
+            tokenize="unicode61 remove_diacritics 2"
+        )
+        """,
+        """
+        CREATE TRIGGER node_claims_ai AFTER INSERT ON node_claims BEGIN
+            INSERT INTO names(rowid, search_text) VALUES (new.rowid, new.search_text);
+        END
+        """,
+        """
+        CREATE TRIGGER node_claims_ad AFTER DELETE ON node_claims BEGIN
+            INSERT INTO names(names, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+        END
+        """,
+        """
+        CREATE TRIGGER node_claims_au AFTER UPDATE ON node_claims BEGIN
+            INSERT INTO names(names, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+            INSERT INTO names(rowid, search_text) VALUES (new.rowid, new.search_text);
+        END
+        """,
+        """
+        CREATE TABLE rels (
+            id TEXT PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX rels_source ON rels(source, type)
+        """,
+        """
+        CREATE INDEX rels_target ON rels(target, type)
+        """,
+        """
+        CREATE TABLE rel_claims (
+            rel_id TEXT NOT NULL REFERENCES rels(id),
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            data TEXT NOT NULL,
+            PRIMARY KEY (rel_id, document_id)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX rel_claims_document ON rel_claims(document_id)
+        """,
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_VISIBLE_DOCS = "SELECT id FROM documents WHERE tag IN (SELECT value FROM json_each(:tags))"
+
+
+class SQLiteStore:
+    """A :class:`graph_etl.store.base.GraphStore` in one SQLite file.
+
+    Safe for several threads (one connection per thread) and several processes (WAL, immediate
+    write transactions with a busy timeout).
+    """
+
+    def __init__(self, path: str | FilePath, *, busy_timeout_s: float = 60.0) -> None:
+        self.path = FilePath(path)
+        self.uri = str(self.path)
+        self._busy_timeout_s = busy_timeout_s
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._migrate()
+
+    # -- connections and transactions -------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if not self.path.parent.exists():
+                raise StoreUnavailable(
+                    f"Cannot open the embedded store {self.path}: folder {self.path.parent} "
+                    "does not exist.")
+            try:
+                conn = sqlite3.connect(self.path, timeout=self._busy_timeout_s,
+                                       isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.DatabaseError as exc:
+                raise StoreUnavailable(f"Cannot open the embedded store {self.path}: {exc}.") from exc
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.IntegrityError as exc:
+            raise InputError(f"The batch for {self.path} breaks a store rule: {exc}.") from exc
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(f"Cannot write to the embedded store {self.path}: {exc}.") from exc
+
+    def _migrate(self) -> None:
+        try:
+            version = self._conn().execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnavailable(f"Cannot open the embedded store {self.path}: {exc}.") from exc
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"The embedded store {self.path} has schema version {version}, newer than the "
+                f"{SCHEMA_VERSION} this fakefree supports; upgrade fakefree to open it.")
+        if version == SCHEMA_VERSION:
+            return
+        with self._write() as tx:
+            version = tx.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number]:
+                    tx.execute(statement)
+                tx.execute(f"PRAGMA user_version = {number + 1:d}")
+                log.info("migrated %s to schema version %d", self.path, number + 1)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def upsert(self, batch: Batch) -> dict[str, int]:
+        """Write a batch; the same batch again changes nothing."""
+        batch = prepare_batch(batch)
+        docs = [(d.id, d.name, d.agency, d.releasability, d.tag, _dumps(sorted(d.cases)),
+                 _dumps(d.props)) for d in batch.documents]
+        nodes = [_document_node(d) for d in batch.documents] + batch.nodes
+        node_rows = [(c.id, c.document_id, _dumps(c.labels), search_text(c.name, c.aliases),
+                      _dumps(node_claim_data(c))) for c in nodes]
+        rel_rows = [(c.id, c.source, c.target, c.type) for c in batch.rels]
+        rel_claim_rows = [(c.id, c.document_id, _dumps(rel_claim_data(c))) for c in batch.rels]
+        with self._write() as tx:
+            tx.executemany(
+                "INSERT INTO documents (id, name, agency, releasability, tag, cases, props) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                "agency = excluded.agency, releasability = excluded.releasability, "
+                "tag = excluded.tag, cases = excluded.cases, props = excluded.props", docs)
+            tx.executemany(
+                "INSERT INTO node_claims (node_id, document_id, labels, search_text, data) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (node_id, document_id) DO UPDATE SET "
+                "labels = excluded.labels, search_text = excluded.search_text, data = excluded.data "
+                "WHERE data != excluded.data OR search_text != excluded.search_text", node_rows)
+            tx.executemany("INSERT OR IGNORE INTO rels (id, source, target, type) "
+                           "VALUES (?, ?, ?, ?)", rel_rows)
+            tx.executemany(
+                "INSERT INTO rel_claims (rel_id, document_id, data) VALUES (?, ?, ?) "
+                "ON CONFLICT (rel_id, document_id) DO UPDATE SET data = excluded.data "
+                "WHERE data != excluded.data", rel_claim_rows)
+        return {"documents": len(docs), "nodes": len(node_rows), "rels": len(rel_rows)}
+
+    def retract(self, document_id: str) -> dict[str, int]:
+        """Remove everything only ``document_id`` asserted, and the document itself."""
+        with self._write() as tx:
+            if tx.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
+                raise NotFound(f"No document {document_id} in the embedded store {self.path}.")
+            node_ids = [r[0] for r in tx.execute(
+                "SELECT node_id FROM node_claims WHERE document_id = ?", (document_id,))]
+            rel_ids = [r[0] for r in tx.execute(
+                "SELECT rel_id FROM rel_claims WHERE document_id = ?", (document_id,))]
+            tx.execute("DELETE FROM rel_claims WHERE document_id = ?", (document_id,))
+            tx.execute("DELETE FROM node_claims WHERE document_id = ?", (document_id,))
+            removed_rels = tx.execute(
+                "DELETE FROM rels WHERE id IN (SELECT value FROM json_each(?)) AND NOT EXISTS "
+                "(SELECT 1 FROM rel_claims c WHERE c.rel_id = rels.id)", (_dumps(rel_ids),)).rowcount
+            remaining = {r[0] for r in tx.execute(
+                "SELECT DISTINCT node_id FROM node_claims WHERE node_id IN "
+                "(SELECT value FROM json_each(?))", (_dumps(node_ids),))}
+            tx.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        return {"node_claims": len(node_ids), "rel_claims": len(rel_ids),
+                "nodes_removed": len(set(node_ids) - remaining), "rels_removed": removed_rels}
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _tags(self, viewer: Viewer) -> str:
+        tags = [r[0] for r in self._conn().execute("SELECT DISTINCT tag FROM documents")]
+        return _dumps(viewer.allowed_tags(tags))
+
+    def _node_views(self, ids: Iterable[str], tags: str) -> dict[str, NodeView]:
+        rows = self._conn().execute(
+            "SELECT c.node_id, c.document_id, c.data, d.agency, d.releasability, d.cases, d.props "
+            f"FROM node_claims c JOIN documents d ON d.id = c.document_id "
+            f"WHERE c.node_id IN (SELECT value FROM json_each(:ids)) AND d.id IN ({_VISIBLE_DOCS})",
+            {"ids": _dumps(sorted(set(ids))), "tags": tags})
+        return _merge_nodes(rows)
+
+    def _rel_views(self, ids: Iterable[str], tags: str) -> dict[str, RelView]:
+        rows = self._conn().execute(
+            "SELECT r.id, r.source, r.target, r.type, c.document_id, c.data, d.agency, "
+            "d.releasability, d.cases, d.props FROM rels r "
+            "JOIN rel_claims c ON c.rel_id = r.id JOIN documents d ON d.id = c.document_id "
+            f"WHERE r.id IN (SELECT value FROM json_each(:ids)) AND d.id IN ({_VISIBLE_DOCS})",
+            {"ids": _dumps(sorted(set(ids))), "tags": tags})
+        return _merge_rels(rows)
+
+    def get(self, node_id: str, viewer: Viewer) -> NodeView | None:
+        return self._node_views([node_id], self._tags(viewer)).get(node_id)
+
+    def get_document(self, document_id: str, viewer: Viewer) -> DocumentRecord | None:
+        row = self._conn().execute(
+            f"SELECT id, name, agency, releasability, cases, props FROM documents "
+            f"WHERE id = :id AND id IN ({_VISIBLE_DOCS})",
+            {"id": document_id, "tags": self._tags(viewer)}).fetchone()
+        return _document(row) if row else None
+
+    def documents(self, viewer: Viewer) -> list[DocumentRecord]:
+        rows = self._conn().execute(
+            f"SELECT id, name, agency, releasability, cases, props FROM documents "
+            f"WHERE id IN ({_VISIBLE_DOCS}) ORDER BY name, id", {"tags": self._tags(viewer)})
+        return [_document(row) for row in rows]
+
+    def search(self, text: str, viewer: Viewer, *, label: str | None = None,
+               limit: int = 20) -> list[NodeView]:
+        """Nodes whose visible names or aliases match ``text``, best first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        tags = self._tags(viewer)
+        rows = self._conn().execute(
+            "SELECT c.node_id, MIN(m.score) AS best FROM "
+            "(SELECT rowid, rank AS score FROM names WHERE names MATCH :query) AS m "
+            "JOIN node_claims c ON c.rowid = m.rowid "
+            f"WHERE c.document_id IN ({_VISIBLE_DOCS}) AND (:label IS NULL OR EXISTS "
+            "(SELECT 1 FROM json_each(c.labels) WHERE value = :label)) "
+            "GROUP BY c.node_id ORDER BY best LIMIT :limit",
+            {"query": query, "tags": tags, "label": label, "limit": max(limit * 5, 50)}).fetchall()
+        views = self._node_views([r[0] for r in rows], tags)
+        order = {node_id: i for i, (node_id, _) in enumerate(rows)}
+        hits = [v for v in views.values() if search_rank(text, v.name, v.aliases) is not None]
+        hits.sort(key=lambda v: (search_rank(text, v.name, v.aliases), order[v.id]))
+        return hits[:limit]
+
+    def _visible_nodes(self, ids: Iterable[str], tags: str) -> set[str]:
+        rows = self._conn().execute(
+            "SELECT DISTINCT node_id FROM node_claims WHERE node_id IN "
+            f"(SELECT value FROM json_each(:ids)) AND document_id IN ({_VISIBLE_DOCS})",
+            {"ids": _dumps(sorted(set(ids))), "tags": tags})
+        return {r[0] for r in rows}
+
+    def _expand(self, frontier: Iterable[str], tags: str,
+                rel_types: list[str] | None) -> list[tuple[str, str, str, str]]:
+        """Visible relationships touching ``frontier`` (either direction)."""
+        params = {"ids": _dumps(sorted(set(frontier))), "tags": tags,
+                  "types": _dumps(rel_types) if rel_types else None}
+        out = []
+        for end in ("source", "target"):
+            out += self._conn().execute(
+                "SELECT DISTINCT r.id, r.source, r.target, r.type FROM rels r "
+                f"JOIN rel_claims c ON c.rel_id = r.id WHERE r.{end} IN "
+                "(SELECT value FROM json_each(:ids)) AND (:types IS NULL OR r.type IN "
+                f"(SELECT value FROM json_each(:types))) AND c.document_id IN ({_VISIBLE_DOCS})",
+                params).fetchall()
+        return sorted(set(out))
+
+    def neighbors(self, node_id: str, viewer: Viewer, *, hops: int = 1,
+                  rel_types: Iterable[str] | None = None, limit: int = 2000) -> nx.MultiDiGraph:
+        """The network within ``hops`` of a node, ignoring direction, capped at ``limit`` nodes."""
+        tags = self._tags(viewer)
+        if not self._visible_nodes([node_id], tags):
+            raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
+        types = sorted(rel_types) if rel_types else None
+        nodes, rels, frontier, truncated = {node_id}, set(), {node_id}, False
+        for _ in range(hops):
+            found = self._expand(frontier, tags, types)
+            others = {end for r in found for end in r[1:3]} - nodes
+            visible = self._visible_nodes(others, tags)
+            if len(nodes) + len(visible) > limit:
+                visible = set(sorted(visible)[: max(limit - len(nodes), 0)])
+                truncated = True
+            nodes |= visible
+            rels |= {r[0] for r in found if r[1] in nodes and r[2] in nodes}
+            frontier = visible
+            if not frontier or truncated:
+                break
+        graph = to_graph(self._node_views(nodes, tags).values(),
+                         self._rel_views(rels, tags).values())
+        graph.graph["truncated"] = truncated
+        return graph
+
+    def subgraph(self, viewer: Viewer, *, ids: Iterable[str] | None = None,
+                 labels: Iterable[str] | None = None, cases: Iterable[str] | None = None,
+                 rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """The visible graph induced on ``ids``, or on every node matching the filters."""
+        tags = self._tags(viewer)
+        params = {"tags": tags, "labels": _dumps(sorted(labels)) if labels else None,
+                  "cases": _dumps(sorted(cases)) if cases else None,
+                  "ids": _dumps(sorted(set(ids))) if ids is not None else None,
+                  "types": _dumps(sorted(rel_types)) if rel_types else None}
+        rows = self._conn().execute(
+            "SELECT c.node_id, c.document_id, c.data, d.agency, d.releasability, d.cases, d.props "
+            "FROM node_claims c JOIN documents d ON d.id = c.document_id "
+            f"WHERE d.id IN ({_VISIBLE_DOCS}) "
+            "AND (:ids IS NULL OR c.node_id IN (SELECT value FROM json_each(:ids)))", params)
+        views = _merge_nodes(rows)
+        keep = {
+            node_id for node_id, view in views.items()
+            if (labels is None or set(view.labels) & set(labels))
+            and (cases is None or set(view.cases) & set(cases))
+        }
+        rel_rows = self._conn().execute(
+            "SELECT r.id, r.source, r.target, r.type, c.document_id, c.data, d.agency, "
+            "d.releasability, d.cases, d.props FROM rels r "
+            "JOIN rel_claims c ON c.rel_id = r.id JOIN documents d ON d.id = c.document_id "
+            f"WHERE d.id IN ({_VISIBLE_DOCS}) AND (:types IS NULL OR r.type IN "
+            "(SELECT value FROM json_each(:types))) AND (:ids IS NULL OR "
+            "(r.source IN (SELECT value FROM json_each(:ids)) AND "
+            "r.target IN (SELECT value FROM json_each(:ids))))", params)
+        rels = _merge_rels(rel_rows)
+        return to_graph([views[i] for i in sorted(keep)], rels.values())
+
+    def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
+              limit: int = 10) -> list[Path]:
+        """All shortest visible paths (ignoring direction) of at most ``max_hops`` hops."""
+        tags = self._tags(viewer)
+        if len(self._visible_nodes([source, target], tags)) < len({source, target}):
+            return []
+        if source == target:
+            return [Path(nodes=[self._node_views([source], tags)[source]], rels=[])]
+        parents: dict[str, list[tuple[str, str]]] = {source: []}
+        frontier = {source}
+        for _ in range(max_hops):
+            found = self._expand(frontier, tags, None)
+            others = {end for r in found for end in r[1:3]} - set(parents)
+            visible = self._visible_nodes(others, tags)
+            layer: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for rid, a, b, _ in found:
+                for here, there in ((a, b), (b, a)):
+                    if here in frontier and there in visible:
+                        layer[there].append((here, rid))
+            parents.update(layer)
+            frontier = set(layer)
+            if target in layer or not frontier:
+                break
+        if target not in parents:
+            return []
+        chains = _walk_back(parents, source, target, limit)
+        node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
+        rel_views = self._rel_views({r for _, rels in chains for r in rels}, tags)
+        return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
+                for nodes, rels in chains]
+
+    def stats(self, viewer: Viewer) -> dict[str, Any]:
+        """Counts of visible documents, nodes by label and relationships by type."""
+        tags = self._tags(viewer)
+        conn = self._conn()
+        labels = dict(conn.execute(
+            "SELECT j.value, COUNT(DISTINCT c.node_id) FROM node_claims c, json_each(c.labels) j "
+            f"WHERE c.document_id IN ({_VISIBLE_DOCS}) GROUP BY j.value ORDER BY j.value",
+            {"tags": tags}).fetchall())
+        types = dict(conn.execute(
+            "SELECT r.type, COUNT(DISTINCT r.id) FROM rels r JOIN rel_claims c ON c.rel_id = r.id "
+            f"WHERE c.document_id IN ({_VISIBLE_DOCS}) GROUP BY r.type ORDER BY r.type",
+            {"tags": tags}).fetchall())
+        nodes = conn.execute(
+            "SELECT COUNT(DISTINCT node_id) FROM node_claims "
+            f"WHERE document_id IN ({_VISIBLE_DOCS})", {"tags": tags}).fetchone()[0]
+        docs = self.documents(viewer)
+        by_case: dict[str, int] = defaultdict(int)
+        by_agency: dict[str, int] = defaultdict(int)
+        for doc in docs:
+            by_agency[doc.agency] += 1
+            for case in doc.cases:
+                by_case[case] += 1
+        return {"documents": len(docs), "nodes": nodes, "relationships": sum(types.values()),
+                "labels": labels, "types": types, "cases": dict(sorted(by_case.items())),
+                "agencies": dict(sorted(by_agency.items()))}
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _doc_info(agency: str, releasability: str, cases: str, props: str) -> DocInfo:
+    extra = json.loads(props)
+    return {"agency": agency, "releasability": releasability, "cases": json.loads(cases),
+            "date": extra.get("date")}
+
+
+def _merge_nodes(rows: Iterable[tuple]) -> dict[str, NodeView]:
+    claims: dict[str, list] = defaultdict(list)
+    for node_id, doc_id, data, agency, releasability, cases, props in rows:
+        claims[node_id].append((doc_id, json.loads(data),
+                                _doc_info(agency, releasability, cases, props)))
+    return {node_id: merge_node(node_id, c) for node_id, c in claims.items()}
+
+
+def _merge_rels(rows: Iterable[tuple]) -> dict[str, RelView]:
+    claims: dict[tuple, list] = defaultdict(list)
+    for rid, source, target, rtype, doc_id, data, agency, releasability, cases, props in rows:
+        claims[(rid, source, target, rtype)].append(
+            (doc_id, json.loads(data), _doc_info(agency, releasability, cases, props)))
+    return {key[0]: merge_rel(key, c) for key, c in claims.items()}
+
+
+def _document(row: tuple) -> DocumentRecord:
+    doc_id, name, agency, releasability, cases, props = row
+    return DocumentRecord(id=doc_id, name=name, agency=agency, releasability=releasability,
+                          cases=json.loads(cases), props=json.loads(props))
+
+
+def _document_node(doc: DocumentRecord) -> NodeClaim:
+    """Every document is also a node of the graph, asserted by itself."""
+    props = {"sha256": doc.id, "agency": doc.agency, "releasability": doc.releasability,
+             **{k: v for k, v in doc.props.items() if isinstance(v, (str, int, float, bool))}}
+    return NodeClaim(id=doc.id, document_id=doc.id, labels=["Document"], name=doc.name,
+                     props=props)
+
+
+def _walk_back(parents: dict[str, list[tuple[str, str]]], source: str, target: str,
+               limit: int) -> list[tuple[list[str], list[str]]]:
+    """Enumerate shortest paths from BFS parent links, in a stable order."""
+    out: list[tuple[list[str], list[str]]] = []
+
+    def walk(node: str, nodes: list[str], rels: list[str]) -> None:
+        if len(out) >= limit:
+            return
+        if node == source:
+            out.append((list(reversed(nodes)), list(reversed(rels))))
+            return
+        for parent, rid in sorted(parents[node]):
+            walk(parent, nodes + [parent], rels + [rid])
+
+    walk(target, [target], [])
+    return out
+
