@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import mimetypes
+import quopri
 from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage, Message
@@ -90,7 +92,14 @@ def _payload(part: Message) -> bytes:
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
         message = inner[0] if isinstance(inner, list) else inner
-        return message.as_bytes(policy=policy.default) if isinstance(message, Message) else b""
+        raw = message.as_bytes(policy=policy.default) if isinstance(message, Message) else b""
+        # Some mailers base64-encode attached messages, which RFC 2046 forbids.
+        encoding = str(part.get("content-transfer-encoding", "")).lower()
+        if encoding == "base64":
+            return base64.b64decode(b"".join(raw.split()) + b"==", validate=False)
+        if encoding == "quoted-printable":
+            return quopri.decodestring(raw)
+        return raw
     data = part.get_payload(decode=True)
     return data if isinstance(data, bytes) else b""
 

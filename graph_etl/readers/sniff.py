@@ -53,8 +53,9 @@ def _zip_kind(source: Source) -> str:
     try:
         with source.open() as fh, zipfile.ZipFile(fh) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "zip"  # the zip reader reports the damage in its own words
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        # the reader the name asks for reports the damage in its own words
+        return {"docx": "docx", "xlsx": "xlsx", "xlsm": "xlsx"}.get(source.extension, "zip")
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
             return "docx"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -22,6 +23,7 @@ def pdf_bytes(*pages: str, user_password: str | None = None, title: str = "Seizu
               author: str = "CBSA") -> bytes:
     """A PDF with one page per argument (a blank page for an empty string)."""
     pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
     pdf.set_title(title)
     pdf.set_author(author)
     for text in pages:
@@ -108,6 +110,9 @@ def eml_bytes(body: str, attachments: dict[str, tuple[bytes, str]] | None = None
     if html:
         msg.add_alternative(html, subtype="html")
     for name, (data, media_type) in (attachments or {}).items():
+        if media_type == "message/rfc822":
+            msg.add_attachment(message_from_bytes(data, policy=policy.default), filename=name)
+            continue
         maintype, subtype = media_type.split("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return bytes(msg)
