@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_NEO4J_BOLT", "127.0.0.1:7687", "Listen address of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_HEAP", "1g", "Java heap of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_PAGECACHE", "512m", "Page cache of the local Neo4j server."),
+    Setting("FAKEFREE_MAX_FILE_MB", "200",
+            "Largest case file read, in MB; also the most an archive or e-mail may expand to."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
