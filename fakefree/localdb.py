@@ -25,17 +25,18 @@ BUSY_TIMEOUT_S = 30.0
 
 
 def prepare(path: str | Path) -> Path:
-    """Create the folder (0700) and the file (0600) of a private database; return its path.
+    """Create the folders (0700) and the file (0600) of a private database; return its path.
 
     An existing folder keeps its mode, with a warning when others may write to it; an existing
     file is tightened to 0600.
     """
     path = Path(path).expanduser().resolve()
     folder = path.parent
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-    elif folder.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
+    for created in reversed(missing):
+        created.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(created, 0o700)  # mkdir's mode is reduced by the umask
+    if not missing and folder.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         log.warning("folder %s of %s is writable by other users", folder, path.name)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)

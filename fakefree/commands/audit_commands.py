@@ -18,7 +18,7 @@ audit_group = groups["audit"]
 def verify(
     expect_head: str = typer.Option(
         None, "--expect-head",
-        help="A head hash noted earlier (kept outside this machine) that must still be in the chain."),
+        help="A head hash noted earlier (kept off this machine) that must still be in the chain."),
     security_db: str = security_db_option,
     as_json: bool = json_option,
 ) -> None:

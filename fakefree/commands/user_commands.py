@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import getpass
 import logging
+import sys
 
-import click
 import typer
 
 from fakefree import settings
@@ -54,7 +54,7 @@ def cli_actor() -> str:
 def read_password(from_stdin: bool, username: str) -> str:
     """The new password: typed twice at a hidden prompt, or the first line of stdin."""
     if from_stdin:
-        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+        password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             fail("No password on standard input.")
         return password

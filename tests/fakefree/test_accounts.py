@@ -36,8 +36,9 @@ def test_accounts_stores_argon2id_hash_not_password(accounts, db_path):
 
 def test_accounts_authenticate_returns_account_and_last_login(accounts, clock):
     account = accounts.authenticate("ANA", ANALYST_PASSWORD)
+    last_login = clock.now.isoformat(timespec="microseconds")
     assert account == Account("ana", "analyst", ("CBSA", "RCMP"), "LAW-ENFORCEMENT-SENSITIVE",
-                              False, account.created_at, clock.now.isoformat(timespec="microseconds"))
+                              False, account.created_at, last_login)
 
 
 def test_accounts_wrong_password_and_unknown_user_same_message(accounts):
