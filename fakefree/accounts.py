@@ -173,10 +173,11 @@ class AccountStore:
 
     def __init__(self, path: str | Path, *, hasher: PasswordHasher | None = None,
                  clock: Callable[[], datetime] = _now) -> None:
-        self.path = localdb.prepare(path)
+        self._db = localdb.LocalDB(path)
+        self.path = self._db.path
         self.hasher = hasher or PasswordHasher()
         self.clock = clock
-        localdb.migrate(self.path, "accounts", MIGRATIONS)
+        localdb.migrate(self._db, "accounts", MIGRATIONS)
         self._dummy: str | None = None
 
     def _dummy_hash(self) -> str:
@@ -188,6 +189,10 @@ class AccountStore:
     def __repr__(self) -> str:
         return f"AccountStore({str(self.path)!r})"
 
+    def close(self) -> None:
+        """Close this object's database connections."""
+        self._db.close()
+
     # -- management -------------------------------------------------------------------------
 
     def add(self, username: str, password: str, *, role: str, agencies: list[str] | tuple[str, ...],
@@ -197,7 +202,7 @@ class AccountStore:
         check_password(password, name)
         password_hash = self.hasher.hash(password)
         now = _iso(self.clock())
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             if role != "admin" and not self._has_admin(tx):
                 raise InputError(
                     f"No admin account exists in {self.path} yet; create one first with "
@@ -216,7 +221,7 @@ class AccountStore:
         name = normalise_username(username)
         check_password(password, name)
         password_hash = self.hasher.hash(password)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             self._require(tx, name)
             tx.execute("UPDATE accounts SET password_hash = ?, password_changed_at = ? "
                        "WHERE username = ?", (password_hash, _iso(self.clock()), name))
@@ -226,7 +231,7 @@ class AccountStore:
     def disable(self, username: str) -> Account:
         """Refuse every login of an account; the last enabled admin cannot be disabled."""
         name = normalise_username(username)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             row = self._require(tx, name)
             if row["role"] == "admin" and not row["disabled"]:
                 admins = tx.execute("SELECT count(*) FROM accounts WHERE role = 'admin' "
@@ -241,7 +246,7 @@ class AccountStore:
     def enable(self, username: str) -> Account:
         """Allow a disabled account to log in again and clear its failed logins."""
         name = normalise_username(username)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             self._require(tx, name)
             tx.execute("UPDATE accounts SET disabled = 0 WHERE username = ?", (name,))
             tx.execute("DELETE FROM login_failures WHERE username = ?", (name,))
@@ -253,25 +258,24 @@ class AccountStore:
     def get(self, username: str) -> Account:
         """One account, or :class:`NotFound`."""
         name = normalise_username(username)
-        with localdb.transaction(self.path) as tx:
+        with self._db.transaction() as tx:
             return _account(self._require(tx, name))
 
     def list(self) -> list[Account]:
         """Every account, by user name."""
-        with localdb.transaction(self.path) as tx:
-            tx.row_factory = sqlite3.Row
+        with self._db.transaction() as tx:
             rows = tx.execute("SELECT * FROM accounts ORDER BY username").fetchall()
         return [_account(row) for row in rows]
 
     def exists(self, username: str) -> bool:
         """Whether an account of that user name exists (enabled or not)."""
         name = normalise_username(username)
-        with localdb.transaction(self.path) as tx:
+        with self._db.transaction() as tx:
             return self._row(tx, name) is not None
 
     def has_admin(self) -> bool:
         """Whether an enabled admin account exists."""
-        with localdb.transaction(self.path) as tx:
+        with self._db.transaction() as tx:
             return self._has_admin(tx)
 
     # -- logging in -------------------------------------------------------------------------
@@ -290,7 +294,7 @@ class AccountStore:
         except InputError:
             name = ""
         key = name or username.strip().lower()[:128]
-        with localdb.transaction(self.path) as tx:
+        with self._db.transaction() as tx:
             row = self._row(tx, name) if name else None
             failures = [r[0] for r in tx.execute(
                 "SELECT ts FROM login_failures WHERE username = ? AND ts > ? ORDER BY ts",
@@ -313,7 +317,7 @@ class AccountStore:
             raise AccessDenied(f"Account {name} is disabled; ask an administrator.")
         new_hash = (self.hasher.hash(password) if self.hasher.check_needs_rehash(stored_hash)
                     else None)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             tx.execute("DELETE FROM login_failures WHERE username = ?", (key,))
             tx.execute("UPDATE accounts SET last_login_at = ? WHERE username = ?",
                        (_iso(now), name))
@@ -326,7 +330,7 @@ class AccountStore:
     # -- helpers ----------------------------------------------------------------------------
 
     def _record_failure(self, key: str, now: datetime) -> None:
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             tx.execute("INSERT INTO login_failures (username, ts) VALUES (?, ?)",
                        (key, _iso(now)))
             tx.execute("DELETE FROM login_failures WHERE ts < ?", (_iso(now - timedelta(days=1)),))
@@ -334,7 +338,6 @@ class AccountStore:
 
     @staticmethod
     def _row(tx: sqlite3.Connection, name: str) -> sqlite3.Row | None:
-        tx.row_factory = sqlite3.Row
         return tx.execute("SELECT * FROM accounts WHERE username = ?", (name,)).fetchone()
 
     def _require(self, tx: sqlite3.Connection, name: str) -> sqlite3.Row:

@@ -1,8 +1,8 @@
 """Small private SQLite files for local state (accounts, audit log): 0600 files in 0700 folders.
 
 Several components may share one file: each keeps its own schema version in ``schema_versions``
-and migrates only its own tables. Connections are short-lived (one per operation), so a
-component is safe to use from several threads and processes.
+and migrates only its own tables. One connection per thread and immediate write transactions make
+a component safe to use from several threads and processes.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ import logging
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from fakefree.errors import StoreUnavailable, StoreVersionError
 
-__all__ = ["prepare", "connect", "transaction", "migrate"]
+__all__ = ["prepare", "LocalDB", "migrate"]
 
 log = logging.getLogger(__name__)
 
@@ -46,39 +47,64 @@ def prepare(path: str | Path) -> Path:
     return path
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """An autocommit connection in WAL mode; transactions are opened explicitly."""
-    try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-    except sqlite3.DatabaseError as exc:
-        raise StoreUnavailable(f"Cannot open the security database {path}: {exc}.") from exc
-    return conn
+class LocalDB:
+    """One private SQLite file, one connection per thread, explicit transactions.
 
+    Connections stay open: closing the last one checkpoints the WAL, which costs a sync.
+    """
 
-@contextmanager
-def transaction(path: Path, *, write: bool = False) -> Iterator[sqlite3.Connection]:
-    """A connection inside one transaction (``BEGIN IMMEDIATE`` when writing), then closed."""
-    conn = connect(path)
-    try:
-        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    def __init__(self, path: str | Path) -> None:
+        self.path = prepare(path)
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                       check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+            except sqlite3.DatabaseError as exc:
+                raise StoreUnavailable(
+                    f"Cannot open the security database {self.path}: {exc}.") from exc
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """This thread's connection inside one transaction (``BEGIN IMMEDIATE`` to write)."""
+        conn = self._conn()
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
-        raise StoreUnavailable(f"Cannot use the security database {path}: {exc}.") from exc
-    finally:
-        conn.close()
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(f"Cannot use the security database {self.path}: {exc}.") from exc
+
+    def close(self) -> None:
+        """Close every connection; the next use opens new ones."""
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
 
 
-def migrate(path: Path, component: str, migrations: Sequence[Sequence[str]]) -> None:
-    """Bring ``component``'s tables in ``path`` to the latest of ``migrations``."""
+def migrate(db: LocalDB, component: str, migrations: Sequence[Sequence[str]]) -> None:
+    """Bring ``component``'s tables in ``db`` to the latest of ``migrations``."""
+    path = db.path
     latest = len(migrations)
-    with transaction(path, write=True) as tx:
+    with db.transaction(write=True) as tx:
         tx.execute("CREATE TABLE IF NOT EXISTS schema_versions "
                    "(component TEXT PRIMARY KEY, version INTEGER NOT NULL)")
         row = tx.execute("SELECT version FROM schema_versions WHERE component = ?",
