@@ -68,8 +68,9 @@ def find_communities(G: nx.MultiDiGraph, *, seed: int = 42, resolution: float = 
         role_count = Counter(r for n in parties for r in roles(G, n))
         countries = Counter(c for n in parties if (c := country_of(G, n)))
         cases = Counter(c for n in part for c in cases_of(G, n))
+        kinds = Counter(G.nodes[n].get("label") or "Entity" for n in part)
         label = ", ".join([r for r, _ in role_count.most_common(2)]
-                          + [c for c, _ in countries.most_common(2)]) or "unlabelled"
+                          + [c for c, _ in countries.most_common(2)]) or kinds.most_common(1)[0][0]
         degree = H.degree(weight="weight")
         ranked = sorted(parties or sorted(part), key=lambda n: (-degree[n], n))
         out.append(Community(id=len(out), size=len(part), label=label,

@@ -57,7 +57,8 @@ ROLE_FACTORS: dict[str, float] = {
 
 @dataclass
 class SourceOrgRank(Result):
-    """One ranked organization and why."""
+    """One ranked organization and why: the seizures it stands behind (``credit`` is the best
+    path's credit per seizure, 0-1), their cases and agencies, importers, the strongest paths."""
 
     rank: int
     entity: EntityRef
@@ -67,6 +68,7 @@ class SourceOrgRank(Result):
     cases: list[str]
     agencies: list[str]
     importers: list[str]
+    credit: dict[str, float] = field(default_factory=dict)
     paths: list[list[Hop]] = field(default_factory=list)
 
 
@@ -107,7 +109,7 @@ def _seizure_importers(G: nx.MultiDiGraph, seed: str) -> set[str]:
 
 
 def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 10,
-                     min_credit: float = 0.02, softness: float = 0.5,
+                     min_credit: float = 0.02, softness: float = 0.5, hop_decay: float = 0.8,
                      role_factors: dict[str, float] | None = None,
                      inherit: float = 0.25, paths_per_rank: int = 3) -> SourceOrgResult:
     """Rank the organizations upstream of the seizures of ``case`` (or of all cases).
@@ -119,6 +121,8 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
     top : how many organizations to return.
     min_credit : paths whose credit falls below this are not followed.
     softness : exponent applied to each path credit (1 = strict decay, 0 = plain reach count).
+    hop_decay : credit kept per hop on top of the relationship's weight, so long detours through
+        shared phones and payments count less than a short chain of ownership.
     role_factors : multiplier per role label (default :data:`ROLE_FACTORS`).
     inherit : share of the score of each organization it owns, directs or finances that an
         organization adds to its own (one level), so a holding ranks above its own factory.
@@ -127,7 +131,7 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
     Complexity: O(S * (E + V log V)) for S seizures (one bounded Dijkstra each).
     """
     factors = ROLE_FACTORS if role_factors is None else role_factors
-    R = responsibility_graph(G)
+    R = responsibility_graph(G, hop_decay=hop_decay)
     seeds = seizure_seeds(G, case)
     score: dict[str, float] = defaultdict(float)
     reached: dict[str, list[tuple[float, str, list[str]]]] = defaultdict(list)
@@ -161,6 +165,7 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
             cases=sorted({c for s in seizures for c in cases_of(G, s)}),
             agencies=sorted({a for s in seizures for a in agencies_of(G, s)}),
             importers=sorted(importers[node]),
+            credit={s: round(c, 4) for c, s, _ in hits},
             paths=[_hops(G, R, p) for _, _, p in hits[:paths_per_rank]]))
     log.debug("ranked %d organizations from %d seizures", len(score), len(seeds))
     return SourceOrgResult(case=case, seizures=len(seeds), ranks=ranks)

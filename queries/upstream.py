@@ -51,12 +51,12 @@ _SHARED = {"HAS_ADDRESS", "HAS_PHONE", "HAS_EMAIL", "HOLDS"}
 
 def responsibility_graph(G: nx.MultiDiGraph, *,
                          weights: dict[str, dict[str, float]] | None = None,
-                         hub_size: int = 3) -> nx.DiGraph:
+                         hub_size: int = 3, hop_decay: float = 1.0) -> nx.DiGraph:
     """The weighted upstream arcs of ``G``.
 
     Arcs leaving an identifier (address, phone, e-mail, account) shared by more than ``hub_size``
     parties are damped by ``hub_size / parties``, so a registered-agent address does not tie
-    hundreds of companies together. Each arc keeps ``weight``, ``cost`` (``-log weight``, for
+    hundreds of companies together; ``hop_decay`` multiplies every arc's weight. Each arc keeps ``weight``, ``cost`` (``-log weight``, for
     Dijkstra) and ``via``, the ``(u, v, key)`` relationship it comes from.
 
     Complexity: O(V + E).
@@ -76,6 +76,7 @@ def responsibility_graph(G: nx.MultiDiGraph, *,
             a, b = (u, v) if direction == "fwd" else (v, u)
             if data.get("type") in _SHARED and a in shared_degree:
                 weight *= min(1.0, hub_size / max(shared_degree[a], 1))
+            weight *= hop_decay
             if weight <= 0:
                 continue
             if R.has_edge(a, b) and R[a][b]["weight"] >= weight:
