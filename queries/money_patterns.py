@@ -180,7 +180,7 @@ def find_cycles(items: Iterable[Transfer], *, max_length: int = 6,
         pairs = list(zip(cycle, cycle[1:] + cycle[:1]))
         chosen = _dated_walk([by_pair[p] for p in pairs])
         hops = chosen or [sorted(by_pair[p], key=lambda t: t.date or "")[0] for p in pairs]
-        alerts.append(CycleAlert(parties=cycle, transfers=[t.id for t in hops],
+        alerts.append(CycleAlert(parties=[t.payer for t in hops], transfers=[t.id for t in hops],
                                  total_base=round(sum(t.amount_base or 0 for t in hops), 2),
                                  time_respecting=chosen is not None,
                                  round_trip=chosen is not None))

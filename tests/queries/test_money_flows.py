@@ -53,7 +53,7 @@ def test_money_flows_layering_and_round_trip(money):
     assert money.layering[0].parties == ["maple", "pacific", "ocean", "golden"]
     assert money.layering[0].days <= 7
     cycle = next(c for c in money.cycles if set(c.parties) == {"maple", "pacific", "ocean", "golden"})
-    assert cycle.round_trip
+    assert cycle.round_trip and cycle.parties[0] == "maple"  # in the order the money moved
 
 
 def test_money_flows_trade_based_mismatch(money):
