@@ -96,7 +96,7 @@ def find_key_players(G: nx.MultiDiGraph, *, top: int = 20, sample: int | None = 
     for u, v in H.edges():
         between_parts = community[u] != community[v]
         cut = (u, v) in cut_edges or (v, u) in cut_edges
-        if between_parts and (is_party(G, u) or is_party(G, v)) and min(H.degree(u), H.degree(v)) > 1:
+        if between_parts and min(H.degree(u), H.degree(v)) > 1:
             bridges.append(Bridge(source=entity_ref(G, u), target=entity_ref(G, v),
                                   between_communities=True, cut=cut))
     bridges.sort(key=lambda b: (not b.cut, b.source.id, b.target.id))

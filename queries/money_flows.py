@@ -127,7 +127,8 @@ def analyze_money(G: nx.MultiDiGraph, *, case: str | None = None,
     notes = []
     unconverted = sorted({t.currency or "unknown" for t in items if t.amount_base is None})
     if unconverted:
-        notes.append(f"Not converted (currency missing or not in the table): {', '.join(unconverted)}.")
+        notes.append("Not converted (currency missing or not in the table): "
+                     f"{', '.join(unconverted)}.")
     totals: dict[str, float] = {}
     sent: dict[str, dict[str, float]] = defaultdict(dict)
     received: dict[str, dict[str, float]] = defaultdict(dict)
@@ -144,7 +145,8 @@ def analyze_money(G: nx.MultiDiGraph, *, case: str | None = None,
         base_in[t.payee] += t.amount_base or 0
         counts[t.payer] += 1
         counts[t.payee] += 1
-        corridors[(country_of(G, t.payer) or "unknown", country_of(G, t.payee) or "unknown")].append(t)
+        countries = (country_of(G, t.payer) or "unknown", country_of(G, t.payee) or "unknown")
+        corridors[countries].append(t)
         links[(t.payer, t.payee)].append(t)
     parties = [PartyFlow(entity=entity_ref(G, p), roles=roles(G, p), sent=sent.get(p, {}),
                          received=received.get(p, {}), sent_base=round(base_out[p], 2),

@@ -5,7 +5,8 @@ types and evidence.
 >>> G = nx.MultiDiGraph()
 >>> for n in "abc":
 ...     G.add_node(n, labels=["Person"], name=n.upper())
->>> _ = G.add_edge("a", "b", key="r1", type="OWNS"); _ = G.add_edge("c", "b", key="r2", type="DIRECTS")
+>>> _ = G.add_edge("a", "b", key="r1", type="OWNS")
+>>> _ = G.add_edge("c", "b", key="r2", type="DIRECTS")
 >>> result = find_paths(G, "a", "c")
 >>> [[h.type for h in step.relationships] for step in result.paths[0].steps]
 [['OWNS'], ['DIRECTS']]

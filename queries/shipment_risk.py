@@ -15,7 +15,8 @@ The shipment's own seizure is never used: the score is what a targeter knew befo
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> G.add_node("s", labels=["Shipment"], name="S1"); G.add_node("p", labels=["Port"], name="Singapore")
+>>> G.add_node("s", labels=["Shipment"], name="S1")
+>>> G.add_node("p", labels=["Port"], name="Singapore")
 >>> _ = G.add_edge("s", "p", type="DISCHARGED_AT")
 >>> score_shipments(G).shipments[0].reasons[0].indicator
 'transshipment'
@@ -76,7 +77,8 @@ class RiskResult(Result):
 
 def _parties(G: nx.MultiDiGraph, shipment: str) -> set[str]:
     out = set()
-    for u, v, t in list(G.in_edges(shipment, data="type")) + list(G.out_edges(shipment, data="type")):
+    edges = list(G.in_edges(shipment, data="type")) + list(G.out_edges(shipment, data="type"))
+    for u, v, t in edges:
         other = u if v == shipment else v
         if t in PARTY_TYPES and is_party(G, other) and not set(roles(G, other)) & _SERVICE_ROLES:
             out.add(other)
@@ -211,5 +213,6 @@ def _brand(G: nx.MultiDiGraph, s: str, w: dict[str, float]) -> list[RiskReason]:
         return [RiskReason("brand", w["brand"], "goods bear " + ", ".join(
             name_of(G, b) for b in sorted(brands)))]
     if heading and heading[:2] in HIGH_RISK_HS_CHAPTERS:
-        return [RiskReason("hs_risk", w["hs_risk"], f"HS chapter {heading[:2]} is often counterfeited")]
+        return [RiskReason("hs_risk", w["hs_risk"],
+                           f"HS chapter {heading[:2]} is often counterfeited")]
     return []

@@ -6,7 +6,8 @@ their payments, the parties sharing their addresses, phones and accounts. An org
 sums, over the seizures, the credit of its best path from that seizure (``credit ** softness``, so
 a source hidden behind several fronts is not drowned by the fronts themselves), scaled by how
 telling its roles are; an organization then inherits a share of the score of the organizations it
-owns, directs or finances, so the controller outranks what it controls. Each rank is explained by its seizures, cases, agencies and best paths.
+owns, directs or finances, so the controller outranks what it controls. Each rank is explained by
+its seizures, cases, agencies and best paths.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()

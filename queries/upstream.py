@@ -56,7 +56,8 @@ def responsibility_graph(G: nx.MultiDiGraph, *,
 
     Arcs leaving an identifier (address, phone, e-mail, account) shared by more than ``hub_size``
     parties are damped by ``hub_size / parties``, so a registered-agent address does not tie
-    hundreds of companies together; ``hop_decay`` multiplies every arc's weight. Each arc keeps ``weight``, ``cost`` (``-log weight``, for
+    hundreds of companies together; ``hop_decay`` multiplies every arc's weight. Each arc keeps
+    ``weight``, ``cost`` (``-log weight``, for
     Dijkstra) and ``via``, the ``(u, v, key)`` relationship it comes from.
 
     Complexity: O(V + E).

@@ -167,7 +167,8 @@ def shared_identifiers(cross_only: bool = typer.Option(False, "--cross-only",
     result = find_shared_identifiers(_graph(store, as_viewer, case), only_cross=cross_only)
     lines = [f"{s.kind} {s.identifier.name}: {', '.join(p.name for p in s.parties)}  "
              f"cases {', '.join(s.cases) or '-'}  agencies {', '.join(s.agencies) or '-'}"
-             + ("  CROSS-CASE" if s.cross_case else "") + ("  CROSS-AGENCY" if s.cross_agency else "")
+             + ("  CROSS-CASE" if s.cross_case else "")
+             + ("  CROSS-AGENCY" if s.cross_agency else "")
              for s in result.shared[:top]]
     emit(result.to_dict(), as_json, "\n".join(lines) or "No shared identifiers.")
 
