@@ -134,7 +134,7 @@ def typed_edges(G: nx.MultiDiGraph, types: Iterable[str]) -> Iterator[tuple[str,
 
 def country_of(G: nx.MultiDiGraph, node: str) -> str | None:
     """A party's country: its ``country`` property, else the Country it is REGISTERED_IN,
-    else the country of its address."""
+    else the country of its address; for an account, the country code of its IBAN."""
     value = prop(G, node, "country", "jurisdiction")
     if value:
         return str(value)
@@ -146,6 +146,10 @@ def country_of(G: nx.MultiDiGraph, node: str) -> str | None:
             value = prop(G, target, "country")
             if value:
                 return str(value)
+    if has_label(G, node, "BankAccount"):
+        iban = str(prop(G, node, "iban", "number", default=name_of(G, node))).replace(" ", "")
+        if len(iban) > 4 and iban[:2].isalpha() and iban[2:4].isdigit():
+            return iban[:2].upper()
     return None
 
 

@@ -158,6 +158,8 @@ def analyze_money(G: nx.MultiDiGraph, *, case: str | None = None,
         and (case is None or case in cases_of(G, n))]
     traces = time_respecting_traces(items, origin_ids, max_hops=max_hops, tolerance=tolerance,
                                     limit=max_traces * 10)
+    for trace in traces:
+        trace.destination_roles = roles(G, trace.destination) if trace.destination in G else []
     return MoneyFlowResult(
         base_currency=table.base, fx_as_of=table.as_of, totals=totals,
         total_base=round(sum(t.amount_base or 0 for t in items), 2), transfers=items,

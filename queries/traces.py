@@ -42,6 +42,7 @@ class MoneyTrace(Result):
     end: str | None
     days: int | None
     first_hop_transfers: list[str] = field(default_factory=list)
+    destination_roles: list[str] = field(default_factory=list)
 
 
 def value(t: Transfer) -> float:

@@ -33,7 +33,7 @@ def test_money_flows_corridor_canada_to_hong_kong(money):
 def test_money_flows_time_respecting_trace_reaches_source(money):
     longest = money.traces[0]
     assert longest.parties == ["maple", "pacific", "ocean", "golden"]
-    assert longest.start <= longest.end
+    assert longest.start <= longest.end and longest.destination_roles == ["Manufacturer"]
 
 
 def test_money_flows_trace_never_moves_more_than_came_in(network):
