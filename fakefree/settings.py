@@ -24,6 +24,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Graph store: a file path (embedded SQLite) or a neo4j://, bolt://, neo4j+s:// URI."),
     Setting("FAKEFREE_HOME", "./.fakefree",
             "Folder for local state: the Neo4j server, its generated password, logs."),
+    Setting("FAKEFREE_MAX_FILE_MB", "200", "Files larger than this many MB are quarantined."),
     Setting("NEO4J_USERNAME", "neo4j", "User name for a Neo4j store."),
     Setting("NEO4J_PASSWORD", "",
             "Password for a Neo4j store; if empty, read from FAKEFREE_HOME/neo4j/password."),
