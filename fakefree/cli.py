@@ -6,9 +6,13 @@ import logging
 import sys
 
 from fakefree import cli_app
-from fakefree.commands import audit_commands  # noqa: F401  (registers commands)
-from fakefree.commands import store_commands  # noqa: F401  (registers commands)
-from fakefree.commands import user_commands  # noqa: F401  (registers commands)
+from fakefree.commands import (  # noqa: F401  (importing a module registers its commands)
+    analyze_commands,
+    audit_commands,
+    ingest_commands,
+    store_commands,
+    user_commands,
+)
 
 __all__ = ["main"]
 
