@@ -11,6 +11,7 @@ returned or logged in clear.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -30,7 +31,7 @@ from graph_etl.store.model import LES, UNCLASSIFIED, Viewer
 
 __all__ = ["ROLES", "CLEARANCES", "PERMISSIONS", "MIN_PASSWORD_LENGTH", "MAX_FAILURES",
            "FAILURE_WINDOW", "WRONG_CREDENTIALS", "Account", "AccountStore", "check_new_account",
-           "check_password", "normalise_username"]
+           "check_password", "failure_key", "normalise_username"]
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         """
         CREATE TABLE login_failures (
-            username TEXT NOT NULL,
+            username TEXT NOT NULL, -- failure_key(): SHA-256 of the typed user name
             ts TEXT NOT NULL
         )
         """,
@@ -138,6 +139,11 @@ def normalise_username(username: str) -> str:
             f"User name {username!r} is not allowed; use 1 to 64 letters, digits, '.', '_', '@' "
             "or '-', starting with a letter or digit.")
     return name
+
+
+def failure_key(typed_username: str) -> str:
+    """How failed logins are counted: a digest of the typed name, which may be a password."""
+    return hashlib.sha256(typed_username.strip().lower().encode("utf-8")).hexdigest()
 
 
 def check_password(password: str, username: str = "") -> None:
@@ -225,7 +231,7 @@ class AccountStore:
             self._require(tx, name)
             tx.execute("UPDATE accounts SET password_hash = ?, password_changed_at = ? "
                        "WHERE username = ?", (password_hash, _iso(self.clock()), name))
-            tx.execute("DELETE FROM login_failures WHERE username = ?", (name,))
+            tx.execute("DELETE FROM login_failures WHERE username = ?", (failure_key(name),))
         log.info("changed the password of %s", name)
 
     def disable(self, username: str) -> Account:
@@ -249,7 +255,7 @@ class AccountStore:
         with self._db.transaction(write=True) as tx:
             self._require(tx, name)
             tx.execute("UPDATE accounts SET disabled = 0 WHERE username = ?", (name,))
-            tx.execute("DELETE FROM login_failures WHERE username = ?", (name,))
+            tx.execute("DELETE FROM login_failures WHERE username = ?", (failure_key(name),))
         log.info("enabled account %s", name)
         return self.get(name)
 
@@ -293,7 +299,7 @@ class AccountStore:
             name = normalise_username(username)
         except InputError:
             name = ""
-        key = name or username.strip().lower()[:128]
+        key = failure_key(username)
         with self._db.transaction() as tx:
             row = self._row(tx, name) if name else None
             failures = [r[0] for r in tx.execute(
@@ -312,6 +318,9 @@ class AccountStore:
             verified = False
         if not verified:
             self._record_failure(key, now)
+            # a user name that is not an account may be a password typed in the wrong field
+            log.warning("failed login for %s", f"account {name}" if row is not None
+                        else "an unknown user name")
             raise AccessDenied(WRONG_CREDENTIALS)
         if row["disabled"]:
             raise AccessDenied(f"Account {name} is disabled; ask an administrator.")
@@ -334,7 +343,6 @@ class AccountStore:
             tx.execute("INSERT INTO login_failures (username, ts) VALUES (?, ?)",
                        (key, _iso(now)))
             tx.execute("DELETE FROM login_failures WHERE ts < ?", (_iso(now - timedelta(days=1)),))
-        log.warning("failed login for user name %r", key)
 
     @staticmethod
     def _row(tx: sqlite3.Connection, name: str) -> sqlite3.Row | None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -148,3 +151,17 @@ def test_user_commands_help_has_examples(cli):
         assert "Example: fakefree user" in cli("user", command, "--help").stdout
     for command in ("verify", "show"):
         assert "Example: fakefree audit" in cli("audit", command, "--help").stdout
+
+
+def test_user_commands_real_cli_error_is_one_sentence_and_exit_1(db_path):
+    """Through ``python -m fakefree.cli``: the exit code of ``fail()`` reaches the shell."""
+    env = {**os.environ, "FAKEFREE_SECURITY_DB": str(db_path), **FAST_ENV}
+    result = subprocess.run(
+        [sys.executable, "-m", "fakefree.cli", "user", "add", "ana", "--role", "analyst",
+         "--agency", "CBSA", "--password-stdin"],
+        input="analyst password 2026\n", capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("WARNING")]
+    assert errors == [
+        "Error: No admin account exists yet; create one first with "
+        "'fakefree user add NAME --role admin --agency AGENCY'."]
