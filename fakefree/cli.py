@@ -9,6 +9,7 @@ from fakefree import cli_app
 from fakefree.commands import (  # noqa: F401  (importing a module registers its commands)
     analyze_commands,
     audit_commands,
+    correction_commands,
     ingest_commands,
     store_commands,
     user_commands,

@@ -249,8 +249,10 @@ def _load(prepared: Prepared, store: GraphStore, ledger: Ledger, resolver: Resol
     documents = []
     try:
         for result, extraction in prepared.parts:
-            batch = extraction_batch(extraction, _document(meta, result, extraction), resolver)
+            document = _document(meta, result, extraction)
+            batch = extraction_batch(extraction, document, resolver)
             store.upsert(batch)
+            ledger.save_extraction(asdict(document), extraction)
             documents.append(result.sha256)
             outcome.documents += 1
             outcome.nodes += len(batch.nodes)

@@ -133,16 +133,28 @@ class Resolver:
         return candidate
 
     def resolve(self, cand: Candidate) -> Resolution:
+        """The graph id of ``cand``, after any analyst merge of the entity it matched."""
+        resolution = self._resolve(cand)
+        survivor = self.ledger.survivor(resolution.id)
+        if survivor != resolution.id:
+            reasons = (*resolution.reasons, f"an analyst merged {resolution.id} into {survivor}")
+            return Resolution(survivor, resolution.score, reasons, True)
+        return resolution
+
+    def _resolve(self, cand: Candidate) -> Resolution:
         if cand.type in IDENTIFIER_TYPES:
             key = identifier_key(cand.name)
             return Resolution(self.new_id(cand.type, key), 1.0, ("same identifier",), False)
         key = name_key(cand.name, cand.type)
         if cand.type not in NAMED_TYPES:
+            own = self.new_id(cand.type, key)
             for name in (cand.name, *cand.aliases):
-                hit = self.ledger.by_blocks(cand.type, ["=" + name_key(name, cand.type)], limit=1)
-                if hit:
+                hits = self.ledger.by_blocks(cand.type, ["=" + name_key(name, cand.type)], limit=20)
+                hits = [h for h in hits if h.id == own or self.ledger.judgement(h.id, own) is not False]
+                if hits:
+                    hit = next((h for h in hits if h.id == own), hits[0])
                     why = "same normalised name" if name == cand.name else f"known name {name!r}"
-                    return Resolution(hit[0].id, 1.0, (why,), True)
+                    return Resolution(hit.id, 1.0, (why,), True)
             return Resolution(self.new_id(cand.type, key), 1.0, ("new",), False)
         return self._resolve_named(cand, key)
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from fakefree import settings
+from fakefree.commands.recording import record
 from fakefree.cli_app import app, emit, json_option, open_store_for, store_option
 from graph_etl.pipeline import FileOutcome, IngestOptions, discover, ingest
 from graph_etl.store.ledger import Ledger, ledger_path_for
@@ -73,6 +74,9 @@ def ingest_command(
 
         summary = ingest(paths, graph, ledger, options, nlp.EXTRACTOR_VERSION, on_file)
     data = summary.to_dict()
+    record("ingest", ", ".join(str(p) for p in paths), loaded=data["loaded"],
+           duplicates=data["duplicates"], quarantined=data["quarantined"],
+           documents=[f.sha256 for f in summary.files if f.outcome == "loaded"])
     text = (f"{data['loaded']} loaded, {data['duplicates']} skipped as already loaded, "
             f"{data['quarantined']} quarantined in {data['seconds']:.1f} s "
             f"({total / max(data['seconds'], 1e-9):.1f} files/s; {data['nodes']} node and "

@@ -84,3 +84,12 @@ def test_resolve_an_analyst_not_same_judgement_is_respected(resolver):
 def test_resolve_places_match_on_known_aliases(resolver):
     first = seen(resolver, Candidate("Agency", "Canada Border Services Agency", ("CBSA",)))
     assert seen(resolver, Candidate("Agency", "CBSA")).id == first.id
+
+
+def test_resolve_follows_an_analyst_merge(resolver):
+    first = seen(resolver, Candidate("Company", "Golden Dragon Trading"))
+    other = seen(resolver, Candidate("Company", "Dragon Holdings"))
+    resolver.ledger.redirect(other.id, first.id)
+    again = resolver.resolve(Candidate("Company", "Dragon Holdings"))
+    assert again.id == first.id
+    assert any("an analyst merged" in r for r in again.reasons)
