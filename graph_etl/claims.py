@@ -25,9 +25,9 @@ ROLE_LABEL = {
 """Company role labels implied by extraction roles."""
 
 _IDENTIFIER_LABEL = {
-    "CONTAINER": "Shipment", "BILL_OF_LADING": "Shipment", "IBAN": "BankAccount",
-    "ACCOUNT": "BankAccount", "PHONE": "Phone", "EMAIL": "Email", "DOMAIN": "Domain",
-    "VESSEL": "Vessel", "IMO": "Vessel", "SWIFT": "Identifier", "HS_CODE": "Identifier",
+    "BILL_OF_LADING": "Shipment", "IBAN": "BankAccount", "ACCOUNT": "BankAccount",
+    "PHONE": "Phone", "EMAIL": "Email", "DOMAIN": "Domain", "VESSEL": "Vessel",
+    "CONTAINER": "Identifier", "IMO": "Identifier", "SWIFT": "Identifier", "HS_CODE": "Identifier",
 }
 _IDENTIFIER_PROP = {"CONTAINER": "container", "BILL_OF_LADING": "bill_of_lading", "IBAN": "iban",
                     "ACCOUNT": "number", "IMO": "imo", "SWIFT": "swift", "HS_CODE": "hs_code"}
@@ -115,7 +115,7 @@ def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
         entity = entities[eid]
         links = sorted(ids[r["target"]] for r in extraction.get("relations", [])
                        if r["source"] == eid and r["type"] in _LINK_TYPES and r["target"] in ids)
-        attrs = {"links": links, "case": case}
+        attrs = {"links": links, "case": case, "kind": entity["type"]}
         for field_name in ("dob", "country"):
             if (entity.get("attrs") or {}).get(field_name):
                 attrs[field_name] = entity["attrs"][field_name]

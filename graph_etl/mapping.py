@@ -14,11 +14,12 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from rigour.names import extract_org_types
 
 from fakefree.errors import InputError
 from fakefree.schema import schema
 
-__all__ = ["Mapping", "mappings", "choose_mapping", "map_records", "normalise_column"]
+__all__ = ["Mapping", "mappings", "choose_mapping", "map_records", "normalise_column", "party_label"]
 
 _FIELD = re.compile(r"{([^{}]+)}")
 
@@ -50,7 +51,8 @@ def _load(text: str, origin: str) -> Mapping:
     model = schema()
     entities = raw["entities"]
     for key, spec in entities.items():
-        model.check_labels([spec["label"], *spec.get("labels", [])], f"Mapping {origin} entity {key}")
+        labels = [*spec["label"].split("|"), *spec.get("labels", [])]
+        model.check_labels(labels, f"Mapping {origin} entity {key}")
     relations = []
     for rel in raw.get("relations", []):
         if isinstance(rel, list):
@@ -108,6 +110,27 @@ def _value(row: dict[str, str], spec: str) -> Any:
     return raw
 
 
+_ORG_WORDS = re.compile(
+    r"\b(trading|holdings?|group|import|export|imports|exports|logistics|shipping|freight|"
+    r"industr\w*|manufactur\w*|technolog\w*|international|enterprises?|company|corp\w*|"
+    r"importadora|exportadora|comercial\w*|distribuidora|grupo|servicios|casa de cambio|"
+    r"soci[eé]t[eé]|entreprise|commerce|bank|banco|banque|exchange|capital|investments?|"
+    r"partners|services|solutions|supply|global|factory|works|electronics|auto|parts|"
+    r"pharma\w*|textiles?|garments?|apparel|fashion|store|shop|mart|llc|inc|ltd|gmbh|s\.?a\.?)\b",
+    re.IGNORECASE)
+
+
+def party_label(name: str) -> str:
+    """Person or Company, for a column that may hold either (bank records).
+
+    >>> party_label("Wei Zhang"), party_label("Golden Dragon Trading"), party_label("Casa de Cambio Rápido")
+    ('Person', 'Company', 'Company')
+    """
+    if extract_org_types(name) or _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
+        return "Company"
+    return "Person"
+
+
 def _render(template: str, row: dict[str, str]) -> str | None:
     values = {}
     for field_name in _FIELD.findall(template):
@@ -139,10 +162,11 @@ def map_records(records: list[dict[str, Any]], columns: list[str], file_name: st
             name = _render(spec["name"], row)
             if name is None:
                 continue
-            eid = f"{spec['label']}:{name}"
+            label = party_label(name) if spec["label"] == "Person|Company" else spec["label"]
+            eid = f"{label}:{name}"
             local[key] = eid
             entity = entities.setdefault(eid, {
-                "id": eid, "name": name, "type": spec["label"].upper(), "label": spec["label"],
+                "id": eid, "name": name, "type": spec.get("kind", label.upper()), "label": label,
                 "labels": list(spec.get("labels", [])), "roles": list(spec.get("roles", [])),
                 "aliases": [], "attrs": {}, "mentions": []})
             for prop, source in spec.get("props", {}).items():

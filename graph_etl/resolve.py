@@ -56,13 +56,27 @@ def name_key(name: str, entity_type: str) -> str:
     return key or re.sub(r"\W+", "", name.casefold())
 
 
-def identifier_key(value: str) -> str:
-    """Letters and digits only, upper case: how identifiers are compared.
+_DIGITS_ONLY = {"IMO", "HS_CODE", "PHONE"}
+_CASE_FOLDED = {"EMAIL", "DOMAIN"}
+_SAME_KIND = {"IBAN": "ACCOUNT"}
 
-    >>> identifier_key("gb82 west 1234-5698-7654-32")
-    'GB82WEST12345698765432'
+
+def identifier_key(value: str, kind: str = "") -> str:
+    """How identifiers of one kind are compared: ``KIND:normalised value``.
+
+    >>> identifier_key("gb82 west 1234-5698-7654-32", "IBAN")
+    'ACCOUNT:GB82WEST12345698765432'
+    >>> identifier_key("IMO No. 9321483", "IMO")
+    'IMO:9321483'
     """
-    return re.sub(r"[^0-9A-Za-z@.+_-]", "", value).upper().replace("-", "")
+    kind = _SAME_KIND.get(kind, kind)
+    if kind in _DIGITS_ONLY:
+        normal = re.sub(r"\D", "", value)
+    elif kind in _CASE_FOLDED:
+        normal = value.strip().casefold()
+    else:
+        normal = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    return f"{kind}:{normal or value.strip()}"
 
 
 @dataclass(frozen=True)
@@ -143,7 +157,7 @@ class Resolver:
 
     def _resolve(self, cand: Candidate) -> Resolution:
         if cand.type in IDENTIFIER_TYPES:
-            key = identifier_key(cand.name)
+            key = identifier_key(cand.name, cand.attrs.get("kind", cand.type))
             return Resolution(self.new_id(cand.type, key), 1.0, ("same identifier",), False)
         key = name_key(cand.name, cand.type)
         if cand.type not in NAMED_TYPES:
