@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import stat
+import zipfile
 
 import pytest
 
@@ -38,6 +41,18 @@ def test_archive_refuses_unsafe_member_path(tmp_path, name):
         read(write(tmp_path, "evil.zip", data), max_bytes=MB)
     assert err.value.reason == "unsafe"
     assert str(err.value) == f"evil.zip contains an unsafe member path '{name}'."
+
+
+def test_archive_refuses_symbolic_link_member(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        link = zipfile.ZipInfo("passwd")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(link, "/etc/passwd")
+    with pytest.raises(Unreadable) as err:
+        read(write(tmp_path, "link.zip", buf.getvalue()), max_bytes=MB)
+    assert err.value.reason == "unsafe"
+    assert str(err.value) == "link.zip contains a symbolic link 'passwd'."
 
 
 def test_archive_refuses_nested_zip_bomb_small_on_disk(tmp_path):

@@ -64,11 +64,11 @@ def test_tabular_reads_every_xlsx_sheet(tmp_path):
     seizures, accounts = read(path, max_bytes=MB)
     assert seizures.path == f"{path}#sheet/Saisies" and seizures.meta["sheet"] == "Saisies"
     assert seizures.columns == ["Conteneur", "Date", "Valeur", "Société"]
-    assert seizures.records[0] == {"Conteneur": "MSCU1234565", "Date": "2025-03-04T00:00:00",
+    assert seizures.records[0] == {"Conteneur": "MSCU1234565", "Date": "2025-03-04",
                                    "Valeur": 45000.5, "Société": "Société Générale"}
     assert seizures.records[1]["Valeur"] == 1200
     assert seizures.row_numbers == [2, 4]
-    assert seizures.row_texts[1] == ("Conteneur: TGHU7654321; Date: 2025-03-09T00:00:00; "
+    assert seizures.row_texts[1] == ("Conteneur: TGHU7654321; Date: 2025-03-09; "
                                      "Valeur: 1200; Société: José Ángel García")
     assert accounts.records == [{"IBAN": "MX12 3456", "Titular": "Logística Ñandú"}]
     assert seizures.sha256 == accounts.sha256
@@ -87,3 +87,20 @@ def test_tabular_refuses_truncated_workbook(tmp_path):
         read(write(tmp_path, "cut.xlsx", data[:200]), max_bytes=MB)
     assert err.value.reason == "corrupt"
     assert str(err.value) == "cut.xlsx is a damaged Excel workbook that cannot be opened."
+
+
+def test_tabular_ignores_formatted_empty_cells_past_the_table(tmp_path):
+    data = xlsx_bytes({"S": [["port", "value", None, None], ["Veracruz", 12, None, None],
+                             [None, None, None, None], ["Manzanillo", None, None, "late note"]]})
+    [result] = read(write(tmp_path, "ragged.xlsx", data), max_bytes=MB)
+    assert result.columns == ["port", "value", "column_3", "column_4"]
+    assert result.records == [
+        {"port": "Veracruz", "value": 12, "column_3": None, "column_4": None},
+        {"port": "Manzanillo", "value": None, "column_3": None, "column_4": "late note"}]
+    assert result.row_numbers == [2, 4]
+
+
+def test_tabular_keeps_time_of_day_in_xlsx_datetimes(tmp_path):
+    data = xlsx_bytes({"S": [["seized at"], [dt.datetime(2025, 3, 4, 14, 30)]]})
+    [result] = read(write(tmp_path, "times.xlsx", data), max_bytes=MB)
+    assert result.records == [{"seized at": "2025-03-04T14:30:00"}]
