@@ -80,8 +80,7 @@ def read_zip(source: Source, ctx: Context) -> list[ReadResult]:
                                             "archives, which looks like a zip bomb.")
             try:
                 data = zf.read(info)
-            except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError,
-                    OSError) as exc:
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError):
                 log.debug("%s: cannot decompress", child.label, exc_info=True)
                 skipped.append(child.refuse("corrupt", "is a damaged archive member."))
                 continue

@@ -106,7 +106,7 @@ def _table(rows: Iterable[Sequence[Any]], cell: Callable[[Any], Any] = _cell
             columns = columns + column_names([None] * len(cells))[len(columns):]
             grew = True
         record = dict.fromkeys(columns)
-        record.update(zip(columns, cells))
+        record.update(zip(columns, cells, strict=False))
         records.append(record)
         numbers.append(number)
     if grew:  # rows read before the table grew get the extra columns too

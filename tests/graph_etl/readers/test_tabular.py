@@ -40,7 +40,8 @@ def test_tabular_reads_quoted_comma_csv_with_multiline_cell(tmp_path):
     [result] = read(write(tmp_path, "parties.csv", data), max_bytes=MB)
     assert result.records[0] == {"name": "García, José Ángel", "role": "importer",
                                  "notes": "paid in cash\nat Veracruz"}
-    assert result.row_texts[0] == "name: García, José Ángel; role: importer; notes: paid in cash at Veracruz"
+    assert result.row_texts[0] == ("name: García, José Ángel; role: importer; "
+                                   "notes: paid in cash at Veracruz")
     assert result.records[1]["notes"] is None
 
 
