@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import fingerprints
 import networkx as nx
 from rapidfuzz import fuzz, process
 
@@ -45,7 +46,8 @@ IDENTIFIER_COLUMNS = ("phone", "email", "iban", "account", "container", "address
                       "bill_of_lading", "imo")
 _LEGAL = re.compile(
     r"\b(co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|gmbh|ag|sa|s a|de cv|"
-    r"srl|sarl|sas|bv|nv|pte|pty|sdn bhd|bhd|kk|oy|ab|as|spa|s p a|lp|llp|group|holdings?)\b")
+    r"srl|sarl|sas|bv|nv|pte|pty|sdn bhd|bhd|kk|oy|ab|as|spa|s p a|lp|llp|ltda|cia|ooo|oao|zao|"
+    r"group|holdings?)\b")
 
 
 @dataclass
@@ -109,12 +111,13 @@ def parse_watchlist(text: str, *, source: str = "watchlist") -> list[WatchEntry]
 
 
 def normalise_name(name: str) -> str:
-    """Fold case and accents, drop punctuation and legal suffixes.
+    """Fold case, accents and scripts, drop punctuation and legal forms (with ``fingerprints``,
+    which also maps 有限公司 or Limited to ``ltd``).
 
     >>> normalise_name("Delta Logística S.A. de C.V.")
     'delta logistica'
     """
-    text = re.sub(r"[^\w\s]", " ", fold(name))
+    text = fingerprints.generate(name, keep_order=True) or re.sub(r"[^\w\s]", " ", fold(name))
     text = _LEGAL.sub(" ", " ".join(text.split()).replace("s a de c v", "sa de cv"))
     return " ".join(text.split())
 

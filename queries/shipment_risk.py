@@ -86,7 +86,8 @@ def _parties(G: nx.MultiDiGraph, shipment: str) -> set[str]:
 
 
 def _seized(G: nx.MultiDiGraph, shipment: str) -> bool:
-    return any(t == "SEIZED" for _, _, t in G.in_edges(shipment, data="type"))
+    return prop(G, shipment, "seized") in (True, "true", "yes", 1) or any(
+        t == "SEIZED" for _, _, t in G.in_edges(shipment, data="type"))
 
 
 def _linked(G: nx.MultiDiGraph, node: str) -> set[str]:

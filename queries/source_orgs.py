@@ -33,12 +33,15 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from queries.graph import (
+    CONTEXT_LABELS,
     agencies_of,
     cases_of,
     edge_hop,
     entity_ref,
     has_label,
     is_company,
+    labels_of,
+    prop,
     roles,
 )
 from queries.result import EntityRef, Hop, Result
@@ -83,7 +86,8 @@ class SourceOrgResult(Result):
 
 
 def seizure_seeds(G: nx.MultiDiGraph, case: str | None = None) -> list[str]:
-    """Seizure nodes, plus seized shipments that no Seizure node stands for, of ``case``.
+    """Seizure nodes, plus seized shipments (a SEIZED edge or ``seized: true``) that no Seizure
+    node stands for, of ``case``.
 
     Complexity: O(V + E).
     """
@@ -93,7 +97,8 @@ def seizure_seeds(G: nx.MultiDiGraph, case: str | None = None) -> list[str]:
             seeds.append(node)
         elif has_label(G, node, "Shipment"):
             seized_by = [u for u, _, t in G.in_edges(node, data="type") if t == "SEIZED"]
-            if seized_by and not any(has_label(G, u, "Seizure") for u in seized_by):
+            flagged = prop(G, node, "seized") in (True, "true", "yes", 1)
+            if (seized_by or flagged) and not any(has_label(G, u, "Seizure") for u in seized_by):
                 seeds.append(node)
     if case is not None:
         seeds = [s for s in seeds if case in cases_of(G, s)]
@@ -134,6 +139,7 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
     factors = ROLE_FACTORS if role_factors is None else role_factors
     R = responsibility_graph(G, hop_decay=hop_decay)
     seeds = seizure_seeds(G, case)
+    _link_seizures(G, R, seeds, 0.9 * hop_decay)
     score: dict[str, float] = defaultdict(float)
     reached: dict[str, list[tuple[float, str, list[str]]]] = defaultdict(list)
     importers: dict[str, set[str]] = defaultdict(set)
@@ -170,6 +176,18 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
             paths=[_hops(G, R, p) for _, _, p in hits[:paths_per_rank]]))
     log.debug("ranked %d organizations from %d seizures", len(score), len(seeds))
     return SourceOrgResult(case=case, seizures=len(seeds), ranks=ranks)
+
+
+def _link_seizures(G: nx.MultiDiGraph, R: nx.DiGraph, seeds: list[str], weight: float) -> None:
+    """A seizure reaches whatever it is linked to, whatever the relationship type (extracted
+    graphs say "seized from", "linked to", ...), documents, agencies and cases excepted."""
+    for seed in seeds:
+        for u, v, key, data in list(G.in_edges(seed, keys=True, data=True)) + list(
+                G.out_edges(seed, keys=True, data=True)):
+            other = u if v == seed else v
+            if other == seed or R.has_edge(seed, other) or set(labels_of(G, other)) & CONTEXT_LABELS:
+                continue
+            R.add_edge(seed, other, weight=weight, cost=-math.log(weight), via=(u, v, key))
 
 
 def _hops(G: nx.MultiDiGraph, R: nx.DiGraph, path: list[str]) -> list[Hop]:

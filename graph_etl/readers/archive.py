@@ -58,9 +58,11 @@ def read_zip(source: Source, ctx: Context) -> list[ReadResult]:
     with open_zip(source, "zip archive") as zf:
         infos = [info for info in zf.infolist() if not info.is_dir()]
         for info in infos:
-            if is_unsafe_name(info.filename) or _is_symlink(info):
+            if is_unsafe_name(info.filename):
                 raise source.refuse("unsafe", f"contains an unsafe member path "
                                               f"'{info.filename}'.")
+            if _is_symlink(info):
+                raise source.refuse("unsafe", f"contains a symbolic link '{info.filename}'.")
         check_members(zf, source, ctx.budget.remaining)
         inner = ctx.nested()
         for info in infos:
@@ -78,8 +80,7 @@ def read_zip(source: Source, ctx: Context) -> list[ReadResult]:
                                             "archives, which looks like a zip bomb.")
             try:
                 data = zf.read(info)
-            except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError,
-                    OSError) as exc:
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError):
                 log.debug("%s: cannot decompress", child.label, exc_info=True)
                 skipped.append(child.refuse("corrupt", "is a damaged archive member."))
                 continue

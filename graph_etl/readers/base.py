@@ -201,9 +201,9 @@ def human_size(n: int) -> str:
     """
     if n < 1024:
         return f"{n} bytes"
-    value = float(n)
-    for unit in ("KB", "MB", "GB"):
-        value /= 1024
+    value, unit = n / 1024, "KB"
+    for bigger in ("MB", "GB"):
         if value < 1024:
             break
+        value, unit = value / 1024, bigger
     return f"{value:.1f} {unit}".replace(".0 ", " ")

@@ -75,8 +75,11 @@ def _reads_as_western(text: str) -> bool:
 
 def normalise_text(text: str) -> str:
     """Unicode NFC with Unix line ends, so offsets downstream are stable."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def decode_text(data: bytes, source: Source) -> tuple[str, str]:

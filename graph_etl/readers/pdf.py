@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pdfplumber
@@ -39,13 +39,14 @@ def parse_pdf_date(value: Any) -> str | None:
     match = _PDF_DATE.match(value.strip())
     if not match:
         return None
-    parts = [int(p) if p else d for p, d in zip(match.groups()[:6], (0, 1, 1, 0, 0, 0))]
+    defaults = (0, 1, 1, 0, 0, 0)
+    parts = [int(p) if p else d for p, d in zip(match.groups()[:6], defaults, strict=True)]
     try:
         when = datetime(*parts)  # type: ignore[misc]
     except ValueError:
         return None
     if match.group(7) == "Z":
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return when.isoformat()
 
 

@@ -77,7 +77,7 @@ def sniff(source: Source) -> str:
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(source)
     if head.startswith(_OLE2):
-        if _OOXML_ENCRYPTED in source.read_bytes()[:1 << 20] or ext in {"docx", "xlsx", "xlsm"}:
+        if ext in {"docx", "xlsx", "xlsm"} or _OOXML_ENCRYPTED in source.read_bytes():
             raise source.refuse("encrypted", "is a password-protected Office file.")
         raise source.refuse("unsupported", "is a legacy Office file (doc, xls or msg); "
                                            "save it as docx or xlsx to load it.")

@@ -10,7 +10,7 @@ import csv
 import io
 import logging
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -58,41 +58,61 @@ def row_text(record: dict[str, Any]) -> str:
     >>> row_text({"container": "MSCU1234565", "port": "Veracruz", "note": None})
     'container: MSCU1234565; port: Veracruz'
     """
-    return "; ".join(f"{key}: {' '.join(str(value).split())}"
-                     for key, value in record.items() if value not in (None, ""))
+    return "; ".join(f"{key}: {_one_line(value)}"
+                     for key, value in record.items() if value is not None and value != "")
+
+
+def _one_line(value: Any) -> str:
+    text = str(value)
+    if "\n" in text or "\t" in text or "  " in text:
+        return " ".join(text.split())
+    return text
 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, str):
-        value = normalise_text(value).strip()
-        return value or None
+        return normalise_text(value).strip() or None
+    if value is None:
+        return None
+    if isinstance(value, datetime) and value.time() == time(0) and value.tzinfo is None:
+        return value.date().isoformat()  # Excel stores plain dates as midnight
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     return value
 
 
-def _table(rows: Iterable[Sequence[Any]]) -> tuple[list[str], list[dict[str, Any]], list[int]]:
+def _csv_cell(value: str) -> str | None:
+    return value.strip() or None  # the whole text was normalised already
+
+
+def _table(rows: Iterable[Sequence[Any]], cell: Callable[[Any], Any] = _cell
+           ) -> tuple[list[str], list[dict[str, Any]], list[int]]:
     """Columns, records and their row numbers (1-based, header row included) from raw rows."""
     columns: list[str] | None = None
     records: list[dict[str, Any]] = []
     numbers: list[int] = []
+    grew = False
     for number, raw in enumerate(rows, start=1):
-        cells = [_cell(v) for v in raw]
+        cells = [cell(v) for v in raw]
+        while cells and cells[-1] is None:  # formatted but empty cells past the table
+            cells.pop()
         if columns is None:
-            if any(c is not None for c in cells):
+            if cells:
                 columns = column_names(cells)
             continue
-        if all(c is None for c in cells):
+        if not cells:
             continue
         if len(cells) > len(columns):
             columns = columns + column_names([None] * len(cells))[len(columns):]
+            grew = True
         record = dict.fromkeys(columns)
-        record.update(zip(columns, cells))
+        record.update(zip(columns, cells, strict=False))
         records.append(record)
         numbers.append(number)
-    for record in records:  # rows read before the table grew get the extra columns too
-        for column in columns or []:
-            record.setdefault(column, None)
+    if grew:  # rows read before the table grew get the extra columns too
+        for record in records:
+            for column in columns or []:
+                record.setdefault(column, None)
     return columns or [], records, numbers
 
 
@@ -120,11 +140,12 @@ def read_csv(source: Source, ctx: Context) -> list[ReadResult]:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                             doublequote=True, skipinitialspace=False, strict=False)
-        columns, records, numbers = _table(reader)
+        columns, records, numbers = _table(reader, _csv_cell)
     except csv.Error as exc:
         raise source.refuse("corrupt", f"is a CSV file that cannot be parsed ({exc}).") from exc
     meta = {"encoding": encoding, "delimiter": delimiter, "rows": len(records)}
-    return [_records(source, "csv", "text/csv", columns, records, numbers, meta)]
+    media_type = "text/tab-separated-values" if delimiter == "\t" else "text/csv"
+    return [_records(source, "csv", media_type, columns, records, numbers, meta)]
 
 
 def read_xlsx(source: Source, ctx: Context) -> list[ReadResult]:

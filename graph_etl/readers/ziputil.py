@@ -46,8 +46,8 @@ def check_members(zf: zipfile.ZipFile, source: Source, limit: int) -> int:
                                     f"fakefree accepts in one archive.")
     total = 0
     for info in infos:
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            ratio = info.file_size // max(info.compress_size, 1)
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
             raise source.refuse("bomb", f"has a member that expands {ratio} times "
                                         f"({info.filename}), which looks like a zip bomb.")
         total += info.file_size

@@ -82,3 +82,17 @@ def test_source_orgs_finds_source_hidden_behind_nominees_and_fronts(tmp_path):
     assert len(result.ranks[0].seizures) == 6
     kinds = {hop.type for path in result.ranks[0].paths for hop in path}
     assert kinds & {"EMPLOYED_BY", "HAS_ADDRESS", "TRANSFERRED"}
+
+
+def test_source_orgs_seizure_linked_by_other_relationship_still_counts(tmp_path):
+    n = Net()
+    doc = n.doc("d1", "CBP", "CASE-X")
+    n.node(doc, "z", ["Seizure"], "Seizure at JFK")
+    n.node(doc, "x", ["Company", "Exporter"], "Shadow Exports")
+    n.node(doc, "h", ["Company"], "Shadow Holdings")
+    n.rel(doc, "z", "ASSOCIATED_WITH", "x")  # "goods seized from Shadow Exports"
+    n.rel(doc, "h", "OWNS", "x")
+    store = SQLiteStore(tmp_path / "x.db")
+    store.upsert(n.batch)
+    ranked = [r.entity.id for r in rank_source_orgs(store.subgraph(Viewer.system())).ranks]
+    assert ranked == ["h", "x"]

@@ -18,7 +18,8 @@ PAGE = f"""<!DOCTYPE html>
 <p>{FR}</p><!-- note interne -->
 <div>{ES}<br>Segunda línea</div>
 <ul><li>MSCU1234565</li><li>TGHU7654321</li></ul>
-<table><tr><th>Port</th><th>Valeur</th></tr><tr><td>Le Havre</td><td>45&nbsp;000 &euro;</td></tr></table>
+<table><tr><th>Port</th><th>Valeur</th></tr>
+<tr><td>Le Havre</td><td>45&nbsp;000 &euro;</td></tr></table>
 <noscript>Activez JavaScript</noscript><p>{EN}</p></body></html>"""
 
 

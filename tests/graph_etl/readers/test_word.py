@@ -61,8 +61,8 @@ def test_word_refuses_truncated_document_as_corrupt(tmp_path):
 
 def test_word_refuses_password_protected_office_file(tmp_path):
     # A password-protected .docx is an OLE2 compound file holding an EncryptedPackage stream.
-    ole = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le")
-           + b"\0" * 2048)
+    ole = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+           + "EncryptedPackage".encode("utf-16-le") + b"\0" * 2048)
     with pytest.raises(Unreadable) as err:
         read(write(tmp_path, "locked.docx", ole), max_bytes=MB)
     assert err.value.reason == "encrypted"
