@@ -14,7 +14,7 @@ from typing import Any
 from graph_etl.resolve import NAMED_TYPES, Candidate, Resolution, Resolver
 from graph_etl.store.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
 
-__all__ = ["graph_type", "role_labels", "extraction_batch", "ROLE_LABEL"]
+__all__ = ["graph_type", "role_labels", "resolve_entities", "extraction_batch", "ROLE_LABEL"]
 
 ROLE_LABEL = {
     "importer": "Importer", "consignee": "Importer", "exporter": "Exporter",
@@ -99,9 +99,13 @@ def _rel_key(relation: dict[str, Any]) -> str:
     return ""
 
 
-def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
-                     resolver: Resolver) -> Batch:
-    """Resolve and convert one document's extraction into a batch of claims."""
+def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
+                     resolver: Resolver) -> dict[str, Resolution]:
+    """The resolution of every entity of an extraction that becomes a node, by local id.
+
+    Identifiers and places are resolved first, so people and companies can be matched on the
+    phones, accounts and addresses they are tied to.
+    """
     entities = {e["id"]: e for e in extraction.get("entities", [])}
     families = {eid: graph_type(e) for eid, e in entities.items()}
     ids: dict[str, str] = {}
@@ -123,6 +127,17 @@ def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
         resolution = resolver.resolve(cand)
         resolver.remember(resolution, cand)
         ids[eid], resolutions[eid] = resolution.id, resolution
+    return resolutions
+
+
+def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
+                     resolver: Resolver) -> Batch:
+    """Resolve and convert one document's extraction into a batch of claims."""
+    entities = {e["id"]: e for e in extraction.get("entities", [])}
+    families = {eid: graph_type(e) for eid, e in entities.items()}
+    resolutions = resolve_entities(extraction, doc, resolver)
+    ids = {eid: r.id for eid, r in resolutions.items()}
+    ordered = sorted(resolutions)
     nodes = [
         NodeClaim(ids[eid], doc.id, role_labels(families[eid], entities[eid].get("roles", []),
                                                 entities[eid].get("labels", [])),

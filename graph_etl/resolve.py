@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 import fingerprints
+import yaml
 from rapidfuzz import fuzz
 from rigour.names import remove_org_types
 
@@ -28,15 +30,58 @@ __all__ = ["Candidate", "Resolution", "Resolver", "name_key", "identifier_key", 
 
 log = logging.getLogger(__name__)
 
-IDENTIFIER_TYPES = ("BankAccount", "Phone", "Email", "Domain", "Shipment", "Vessel", "Identifier")
+IDENTIFIER_TYPES = ("BankAccount", "Phone", "Email", "Domain", "Shipment", "Identifier")
 """Graph types whose identity is a normalised identifier, never a fuzzy name."""
-NAMED_TYPES = ("Person", "Company")
+NAMED_TYPES = ("Person", "Company", "Brand")
 """Graph types resolved by fuzzy name matching with shared attributes."""
 
 FUZZY_ALONE = 94.0
 """Name similarity (0-100) enough to merge without any shared attribute."""
 FUZZY_WITH_ATTRIBUTE = 82.0
 """Name similarity enough to merge when the two share a phone, e-mail, account or address."""
+
+
+_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[0158|])[\w|]+\b")
+_PREFIXES = {
+    "Vessel": re.compile(r"^\s*(m\s*/\s*v|m\.\s*v\.|mv|m/t|mt|ms|buque|navire)\b\.?\s*", re.I),
+    "Port": re.compile(r"^\s*(port of|port de|port d'|puerto de|aduana de|aduana)\s+", re.I),
+}
+
+
+def _ocr_fixed(text: str) -> str:
+    """Undo OCR digit-for-letter errors inside words ('Montrea1', '8usan', 'S0LVANE')."""
+    return _MIXED.sub(lambda m: m.group(0) if m.group(0).isdigit() else
+                      m.group(0).translate(_OCR), text)
+
+
+@cache
+def _gazetteer() -> dict[str, dict[str, str]]:
+    raw = yaml.safe_load(resources.files("graph_etl").joinpath("data/gazetteer.yaml")
+                         .read_text("utf-8"))
+    out: dict[str, dict[str, str]] = {}
+    for entity_type, groups in raw.items():
+        table = out.setdefault(entity_type, {})
+        for names in groups:
+            for alias in names:
+                table.setdefault(fingerprints.generate(str(alias)) or str(alias), str(names[0]))
+    return out
+
+
+def canonical_name(name: str, entity_type: str) -> str:
+    """The gazetteer's name for a known agency or port, else ``name``.
+
+    >>> canonical_name("GRC", "Agency"), canonical_name("CAMTR", "Port")
+    ('Royal Canadian Mounted Police', 'Port of Montreal')
+    """
+    table = _gazetteer().get(entity_type)
+    if not table:
+        return name
+    for text in (name, _PREFIXES.get(entity_type, re.compile("^$")).sub("", name)):
+        hit = table.get(fingerprints.generate(_ocr_fixed(text)) or text)
+        if hit:
+            return hit
+    return name
 
 
 @lru_cache(maxsize=65536)
@@ -47,11 +92,17 @@ def name_key(name: str, entity_type: str) -> str:
     True
     >>> name_key("Zhang Wei", "Person") == name_key("Wei ZHANG", "Person")
     True
+    >>> name_key("Port of Montrea1", "Port") == name_key("CAMTR", "Port")
+    True
     """
-    text = name
+    text = _ocr_fixed(canonical_name(name, entity_type))
+    text = canonical_name(text, entity_type)
+    prefix = _PREFIXES.get(entity_type)
+    if prefix is not None:
+        text = prefix.sub("", text) or text
     if entity_type in ("Company", "Brand", "Agency"):
-        stripped = remove_org_types(name).strip(" ,.")
-        text = stripped or name
+        stripped = remove_org_types(text).strip(" ,.")
+        text = stripped or text
     key = fingerprints.generate(text) or ""
     return key or re.sub(r"\W+", "", name.casefold())
 
