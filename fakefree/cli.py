@@ -11,6 +11,7 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     audit_commands,
     correction_commands,
     ingest_commands,
+    seed_commands,
     store_commands,
     user_commands,
 )
