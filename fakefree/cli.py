@@ -10,6 +10,7 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     analyze_commands,
     audit_commands,
     correction_commands,
+    eval_commands,
     ingest_commands,
     seed_commands,
     store_commands,
