@@ -51,37 +51,43 @@ MERGE (n:Entity {id: row.id})
 ON CREATE SET n.claim_docs = [], n.claim_tags = [], n.claim_data = [], n.claim_labels = [],
               n.claim_search = []
 SET n:$(row.labels)
-WITH n, row, [i IN range(0, size(n.claim_docs) - 1) WHERE n.claim_docs[i] <> row.doc] AS keep
-WITH n, row, keep, size(keep) = size(n.claim_docs) AS fresh
-SET n.claim_docs = [i IN keep | n.claim_docs[i]] + row.doc,
-    n.claim_tags = [i IN keep | n.claim_tags[i]] + row.tag,
+WITH n, row, n.claim_docs AS old,
+     [i IN range(0, size(n.claim_docs) - 1) WHERE NOT n.claim_docs[i] IN row.docs] AS keep
+WITH n, row, old, keep, [i IN keep | n.claim_search[i]] + row.search AS search
+SET n.claim_docs = [i IN keep | n.claim_docs[i]] + row.docs,
+    n.claim_tags = [i IN keep | n.claim_tags[i]] + row.tags,
     n.claim_data = [i IN keep | n.claim_data[i]] + row.data,
     n.claim_labels = [i IN keep | n.claim_labels[i]] + row.lab,
-    n.claim_search = [i IN keep | n.claim_search[i]] + row.search
-SET n.search = reduce(s = '', x IN n.claim_search | s + ' ' + x)
-WITH row.doc AS doc, collect(CASE WHEN fresh THEN row.id END) AS ids
+    n.claim_search = search,
+    n.search = reduce(s = '', x IN search | s + ' ' + x)
+WITH row, [d IN row.docs WHERE NOT d IN old] AS fresh
+UNWIND fresh AS doc
+WITH doc, collect(row.id) AS ids
 MATCH (d:Document {id: doc})
 SET d.node_ids = d.node_ids + ids
 """
 
+# Relationship types cannot be parameters of an indexed MERGE (a dynamic type scans every
+# relationship), so this template is formatted with one schema-validated type per statement.
 UPSERT_RELS = """
 UNWIND $rows AS row
-MERGE (a:Entity {id: row.source})
+MERGE (a:Entity {{id: row.source}})
 ON CREATE SET a.claim_docs = [], a.claim_tags = [], a.claim_data = [], a.claim_labels = [],
               a.claim_search = [], a.search = ''
-MERGE (b:Entity {id: row.target})
+MERGE (b:Entity {{id: row.target}})
 ON CREATE SET b.claim_docs = [], b.claim_tags = [], b.claim_data = [], b.claim_labels = [],
               b.claim_search = [], b.search = ''
-MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+MERGE (a)-[r:`{type}` {{id: row.id}}]->(b)
 ON CREATE SET r.claim_docs = [], r.claim_tags = [], r.claim_data = []
-WITH r, row, [i IN range(0, size(r.claim_docs) - 1) WHERE r.claim_docs[i] <> row.doc] AS keep
-WITH r, row, keep, size(keep) = size(r.claim_docs) AS fresh
-SET r.claim_docs = [i IN keep | r.claim_docs[i]] + row.doc,
-    r.claim_tags = [i IN keep | r.claim_tags[i]] + row.tag,
+WITH r, row, r.claim_docs AS old,
+     [i IN range(0, size(r.claim_docs) - 1) WHERE NOT r.claim_docs[i] IN row.docs] AS keep
+SET r.claim_docs = [i IN keep | r.claim_docs[i]] + row.docs,
+    r.claim_tags = [i IN keep | r.claim_tags[i]] + row.tags,
     r.claim_data = [i IN keep | r.claim_data[i]] + row.data
-WITH row.doc AS doc, collect(CASE WHEN fresh THEN row.source END) AS sources,
-     collect(CASE WHEN fresh THEN row.id END) AS ids
-MATCH (d:Document {id: doc})
+WITH row, [d IN row.docs WHERE NOT d IN old] AS fresh
+UNWIND fresh AS doc
+WITH doc, collect(row.source) AS sources, collect(row.id) AS ids
+MATCH (d:Document {{id: doc}})
 SET d.rel_sources = d.rel_sources + sources, d.rel_ids = d.rel_ids + ids
 """
 
@@ -115,10 +121,9 @@ SET r.claim_docs = [i IN keep | r.claim_docs[i]],
 WITH r, a, b WHERE size(r.claim_docs) = 0
 DELETE r
 WITH collect(DISTINCT a) + collect(DISTINCT b) AS ends, count(*) AS removed
-UNWIND ends AS n
-WITH DISTINCT n, removed
-CALL (n) {
-  WITH n WHERE size(n.claim_docs) = 0 AND NOT (n)--()
+CALL (ends) {
+  UNWIND ends AS n
+  WITH DISTINCT n WHERE size(n.claim_docs) = 0 AND NOT (n)--()
   DELETE n
 }
 RETURN removed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import stat
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, Neo4jError, ServiceUnavailable
 
 from fakefree import settings
+from fakefree.schema import schema
 from fakefree.errors import InputError, NotFound, StoreUnavailable
 from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
@@ -42,6 +44,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 5000
 """Rows per write transaction."""
+_TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
 def read_password_file(path: FilePath) -> str:
@@ -114,7 +117,7 @@ class Neo4jStore:
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _run(self, query: str, **params: Any) -> list[dict[str, Any]]:
+    def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         """A read or schema statement in an auto-commit transaction; records as dicts."""
         try:
             records, _, _ = self._driver.execute_query(query, params, database_=self.database)
@@ -122,7 +125,7 @@ class Neo4jStore:
             raise _unavailable(self.uri, self._user, exc) from exc
         return [r.data() for r in records]
 
-    def _write(self, query: str, rows: list[dict[str, Any]], **params: Any) -> None:
+    def _write(self, query: str, rows: list[dict[str, Any]], /, **params: Any) -> None:
         """Write ``rows`` in managed transactions of :data:`CHUNK` rows (retried by the driver)."""
         def work(tx: neo4j.ManagedTransaction, chunk: list[dict[str, Any]]) -> None:
             tx.run(query, rows=chunk, **params).consume()
@@ -168,16 +171,19 @@ class Neo4jStore:
                 log.info("document %s changed marking; re-tagging its claims", doc_id)
                 self._write(Q.RETAG_NODES, [{}], doc=doc_id, tag=tag)
                 self._write(Q.RETAG_RELS, [{}], doc=doc_id, tag=tag)
-        node_rows = [{"id": c.id, "doc": c.document_id, "tag": tags[c.document_id],
-                      "labels": c.labels, "lab": ",".join(c.labels),
-                      "search": search_text(c.name, c.aliases), "data": _dumps(node_claim_data(c))}
-                     for c in nodes]
-        rel_rows = [{"id": c.id, "source": c.source, "target": c.target, "type": c.type,
-                     "doc": c.document_id, "tag": tags[c.document_id],
-                     "data": _dumps(rel_claim_data(c))} for c in batch.rels]
+        node_rows = _grouped(
+            {"id": c.id, "doc": c.document_id, "tag": tags[c.document_id], "labels": c.labels,
+             "lab": ",".join(c.labels), "search": search_text(c.name, c.aliases),
+             "data": _dumps(node_claim_data(c))} for c in nodes)
+        rel_rows = _grouped(
+            {"id": c.id, "source": c.source, "target": c.target, "type": c.type,
+             "doc": c.document_id, "tag": tags[c.document_id], "data": _dumps(rel_claim_data(c))}
+            for c in batch.rels)
         self._write(Q.UPSERT_NODES, node_rows)
-        self._write(Q.UPSERT_RELS, rel_rows)
-        return {"documents": len(batch.documents), "nodes": len(node_rows), "rels": len(rel_rows)}
+        for rel_type in sorted({r["type"] for r in rel_rows}):
+            self._write(Q.UPSERT_RELS.format(type=_checked_type(rel_type)),
+                        [r for r in rel_rows if r["type"] == rel_type])
+        return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
 
     def retract(self, document_id: str) -> dict[str, int]:
         """Remove everything only ``document_id`` asserted, and the document itself."""
@@ -378,6 +384,36 @@ def lucene_query(text: str) -> str:
     if len(tokens) == 1:
         return f"{tokens[0]}*"
     return "(" + " AND ".join(f"{t}*" for t in tokens) + f") OR {''.join(tokens)}*"
+
+
+def _checked_type(rel_type: str) -> str:
+    """A relationship type safe to write into Cypher: defined by the schema, word characters only."""
+    schema().check_type(rel_type, "A relationship")
+    if not _TYPE_NAME.fullmatch(rel_type):
+        raise InputError(f"Relationship type {rel_type!r} cannot be used as a Neo4j type name.")
+    return rel_type
+
+
+def _grouped(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per node or relationship id, its claims as parallel lists (``docs``, ``tags``...).
+
+    A statement then touches each node once, so claims of several documents in one chunk
+    cannot overwrite each other.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        row = rows.get(claim["id"])
+        if row is None:
+            row = rows[claim["id"]] = {k: v for k, v in claim.items()
+                                       if k not in ("doc", "tag", "data", "lab", "search")}
+            row.update(docs=[], tags=[], data=[], lab=[], search=[])
+        if "labels" in claim:
+            row["labels"] = sorted(set(row["labels"]) | set(claim["labels"]))
+        for key, many in (("doc", "docs"), ("tag", "tags"), ("data", "data"), ("lab", "lab"),
+                          ("search", "search")):
+            if key in claim:
+                row[many].append(claim[key])
+    return list(rows.values())
 
 
 def _document(row: dict[str, Any]) -> DocumentRecord:
