@@ -6,7 +6,15 @@ import logging
 import sys
 
 from fakefree import cli_app
-from fakefree.commands import neo4j_commands, store_commands  # noqa: F401  (registers commands)
+from fakefree.commands import (  # noqa: F401  (importing a module registers its commands)
+    analyze_commands,
+    audit_commands,
+    correction_commands,
+    ingest_commands,
+    neo4j_commands,
+    store_commands,
+    user_commands,
+)
 
 __all__ = ["main"]
 

@@ -14,6 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
 
+from fakefree.errors import InputError
 from fakefree.schema import primary_label, schema
 from graph_etl.store.model import (
     Batch,
@@ -113,6 +114,12 @@ def prepare_batch(batch: Batch) -> Batch:
     rels: dict[tuple[str, str], RelClaim] = {}
     for claim in batch.rels:
         model.check_type(claim.type, f"Relationship {claim.source}->{claim.target}")
+        for end in (claim.source, claim.target):
+            if (end, claim.document_id) not in nodes:
+                raise InputError(
+                    f"Relationship {claim.source}-[{claim.type}]->{claim.target} from document "
+                    f"{claim.document_id} names node {end}, which that document does not claim "
+                    "in the same batch.")
         key = (claim.id, claim.document_id)
         if key not in rels:
             rels[key] = RelClaim(claim.source, claim.target, claim.type, claim.document_id,
