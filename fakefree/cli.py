@@ -12,7 +12,17 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     correction_commands,
     eval_commands,
     ingest_commands,
+from fakefree.commands import (  # noqa: F401  (importing a module registers its commands)
+    analyze_commands,
+    audit_commands,
+    correction_commands,
+    eval_commands,
+    ingest_commands,
+    neo4j_commands,
     seed_commands,
+    store_commands,
+    user_commands,
+)
     store_commands,
     user_commands,
 )
