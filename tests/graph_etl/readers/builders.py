@@ -123,3 +123,15 @@ def write(tmp_path: Path, name: str, data: bytes | str, encoding: str = "utf-8")
     path = tmp_path / name
     path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
     return path
+
+
+def scanned_pdf_bytes(text: str) -> bytes:
+    """A PDF whose only page is a picture of ``text``: no text layer, as from a scanner."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 300), color=255)
+    ImageDraw.Draw(image).text((40, 100), text, fill=0, font=ImageFont.load_default(size=48))
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=190)
+    return bytes(pdf.output())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 
 import pytest
 
 from graph_etl.readers import Unreadable, read
 
-from .builders import EN, ES, FR, pdf_bytes, write
+from .builders import EN, ES, FR, pdf_bytes, scanned_pdf_bytes, write
 
 MB = 1 << 20
 
@@ -52,14 +53,28 @@ def test_pdf_reads_pdf_with_only_an_owner_password(tmp_path):
     assert "José Ángel García" in result.text
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pytesseract") is not None,
-                    reason="with pytesseract installed a scan is OCRed instead")
-def test_pdf_refuses_scan_without_text_layer(tmp_path):
+def test_pdf_refuses_blank_scan_as_no_text(tmp_path):
+    if importlib.util.find_spec("pytesseract") is None:
+        expected = "seizure.pdf is a scanned PDF with no text layer and no OCR is installed."
+    elif not shutil.which("tesseract"):
+        expected = ("seizure.pdf is a scanned PDF with no text layer and the tesseract program "
+                    "that OCR needs is not installed.")
+    else:
+        expected = "seizure.pdf is a PDF in which neither the text layer nor OCR found any text."
     with pytest.raises(Unreadable) as err:
         read(write(tmp_path, "seizure.pdf", pdf_bytes("", "")), max_bytes=MB)
     assert err.value.reason == "no_text"
-    assert str(err.value) == ("seizure.pdf is a scanned PDF with no text layer and no OCR "
-                              "is installed.")
+    assert str(err.value) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("pytesseract") is None or not shutil.which("tesseract"),
+                    reason="OCR needs pytesseract and the tesseract program")
+def test_pdf_ocrs_scan_when_tesseract_is_installed(tmp_path):
+    path = write(tmp_path, "scan.pdf", scanned_pdf_bytes("Container MSCU1234565 seized in Toronto"))
+    [result] = read(path, max_bytes=MB)
+    assert result.meta["ocr"] is True
+    assert "MSCU1234565" in result.text and "Toronto" in result.text
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.2])
