@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -75,6 +75,10 @@ class ReadResult:
     data: dict[str, Any] | None = None
     language_hint: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain JSON-serialisable data, without the fields left empty."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
 class Budget:

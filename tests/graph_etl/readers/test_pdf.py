@@ -68,7 +68,7 @@ def test_pdf_refuses_blank_scan_as_no_text(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("pytesseract") is None or not shutil.which("tesseract"),
+@pytest.mark.skipif(not (importlib.util.find_spec("pytesseract") and shutil.which("tesseract")),
                     reason="OCR needs pytesseract and the tesseract program")
 def test_pdf_ocrs_scan_when_tesseract_is_installed(tmp_path):
     path = write(tmp_path, "scan.pdf", scanned_pdf_bytes("Container MSCU1234565 seized in Toronto"))
