@@ -47,7 +47,10 @@ def read_source(source: Source, ctx: Context) -> list[ReadResult]:
                                          f"{human_size(ctx.max_bytes)} limit for one file.")
     kind = sniff(source)
     log.debug("%s: read as %s", source.label, kind)
-    return READERS[kind](source, ctx)
+    try:
+        return READERS[kind](source, ctx)
+    except RecursionError as exc:  # hostile nesting in JSON, HTML, MIME or PDF objects
+        raise source.refuse("corrupt", "is nested too deeply to be parsed.") from exc
 
 
 def read(path: Path | str, *, max_bytes: int) -> list[ReadResult]:
