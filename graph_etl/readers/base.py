@@ -49,6 +49,15 @@ class Unreadable(InputError):
         self.reason = reason
         self.path = path
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keyword-only arguments: without this, an Unreadable raised in a worker process
+        # could not be sent back to the parent
+        return (_rebuild_unreadable, (str(self), self.reason, self.path))
+
+
+def _rebuild_unreadable(message: str, reason: str, path: str) -> Unreadable:
+    return Unreadable(message, reason=reason, path=path)
+
 
 @dataclass
 class ReadResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 
 import pytest
 
@@ -101,3 +102,11 @@ def test_dispatch_result_serialises_to_json(tmp_path):
     data = json.loads(json.dumps(result.to_dict()))
     assert data["text"] == "José Ángel García" and data["kind"] == "text"
     assert "records" not in data
+
+
+def test_dispatch_refusal_survives_pickling_for_worker_processes(tmp_path):
+    with pytest.raises(Unreadable) as err:
+        read(write(tmp_path, "nothing.txt", b""), max_bytes=MB)
+    copy = pickle.loads(pickle.dumps(err.value))
+    assert str(copy) == str(err.value)
+    assert (copy.reason, copy.path) == ("empty", str(tmp_path / "nothing.txt"))
