@@ -9,7 +9,7 @@ import pytest
 
 from graph_etl.readers import Unreadable, read
 
-from .builders import EN, ES, FR, pdf_bytes, scanned_pdf_bytes, write
+from .builders import EN, ES, FR, pdf_bytes, raw_pdf_bytes, scanned_pdf_bytes, write
 
 MB = 1 << 20
 
@@ -91,3 +91,20 @@ def test_pdf_refuses_garbage_named_pdf(tmp_path):
         read(write(tmp_path, "fake.pdf", b"\x01\x02\x03garbage" * 100), max_bytes=MB)
     assert err.value.reason == "corrupt"
     assert str(err.value) == "fake.pdf is named .pdf but its content is not a PDF file."
+
+
+def test_pdf_reads_hand_written_pdf(tmp_path):
+    content = b"BT /F1 12 Tf 72 720 Td (Han Tong Technology shipped watches.) Tj ET"
+    [result] = read(write(tmp_path, "plain.pdf", raw_pdf_bytes(content)), max_bytes=MB)
+    assert result.text == "Han Tong Technology shipped watches."
+
+
+def test_pdf_refuses_decompression_bomb(tmp_path):
+    content = b"BT /F1 12 Tf 72 720 Td (bomb) Tj ET\n" + b" " * (24 * MB)
+    path = write(tmp_path, "bomb.pdf", raw_pdf_bytes(content))
+    assert path.stat().st_size < 100_000
+    with pytest.raises(Unreadable) as err:
+        read(path, max_bytes=4 * MB)
+    assert err.value.reason == "bomb"
+    assert str(err.value) == ("bomb.pdf has streams that inflate past the 4 MB limit, which "
+                              "looks like a decompression bomb.")
