@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -34,6 +36,8 @@ REASONS: frozenset[str] = frozenset(
 Kind = Literal["text", "records", "extraction", "ftm"]
 
 _CHUNK = 1 << 20
+
+log = logging.getLogger(__name__)
 
 
 class Unreadable(InputError):
@@ -110,16 +114,24 @@ class Context:
 
     ``max_bytes`` bounds any single item, ``budget`` the bytes expanded out of all containers
     (zip members, e-mail attachments) together, ``depth`` how many containers deep we are.
+    ``on_skip`` hears of every item inside a container that was skipped as unreadable.
     """
 
     max_bytes: int
     budget: Budget
     depth: int = 0
     max_depth: int = 3
+    on_skip: Callable[[Unreadable], None] | None = None
 
     def nested(self) -> Context:
         """A context one container level deeper, sharing this one's budget."""
-        return Context(self.max_bytes, self.budget, self.depth + 1, self.max_depth)
+        return Context(self.max_bytes, self.budget, self.depth + 1, self.max_depth, self.on_skip)
+
+    def skipped(self, exc: Unreadable) -> None:
+        """Report an item of a container that was left out because it cannot be read."""
+        log.warning("skipped: %s", exc)
+        if self.on_skip is not None:
+            self.on_skip(exc)
 
 
 class Source:

@@ -120,8 +120,9 @@ def _body(msg: EmailMessage) -> tuple[str, EmailMessage | None]:
 def read_eml(source: Source, ctx: Context) -> list[ReadResult]:
     """Read the message, then each attachment through :func:`~graph_etl.readers.read`.
 
-    An attachment fakefree cannot read (a photo, a password-protected file) is skipped with a
-    warning and listed in the message's ``meta['skipped']``; a bomb refuses the whole message.
+    An attachment fakefree cannot read (a photo, a password-protected file) is skipped, reported
+    to ``ctx.on_skip`` and listed in the message's ``meta['skipped']``; a bomb or an unsafe
+    archive refuses the whole message.
     """
     from graph_etl.readers.dispatch import read_source
 
@@ -160,7 +161,7 @@ def read_eml(source: Source, ctx: Context) -> list[ReadResult]:
         except Unreadable as exc:
             if exc.reason in {"bomb", "unsafe"}:
                 raise
-            log.warning("skipped attachment: %s", exc)
+            ctx.skipped(exc)
             skipped.append({"path": exc.path, "reason": exc.reason, "message": str(exc)})
     meta["attachments"] = attachments
     if skipped:

@@ -48,7 +48,10 @@ def test_mail_falls_back_on_html_body(tmp_path):
 def test_mail_skips_unreadable_attachment_and_lists_it(tmp_path):
     data = eml_bytes(EN, {"photo.png": (PNG, "image/png"),
                           "notes.docx": (docx_bytes([FR]), "application/octet-stream")})
-    message, notes = read(write(tmp_path, "mail.eml", data), max_bytes=MB)
+    skipped: list[Unreadable] = []
+    message, notes = read(write(tmp_path, "mail.eml", data), max_bytes=MB,
+                          on_skip=skipped.append)
+    assert [s.reason for s in skipped] == ["unsupported"]
     assert notes.reader == "docx" and notes.text == FR
     assert message.meta["attachments"] == ["photo.png", "notes.docx"]
     [skipped] = message.meta["skipped"]
