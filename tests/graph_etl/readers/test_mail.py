@@ -91,3 +91,12 @@ def test_mail_reads_base64_encoded_attached_message(tmp_path):
     assert forwarded.reader == "eml"
     assert forwarded.text == FR
     assert forwarded.meta["subject"] == "Factura del contenedor MSCU1234565"
+
+
+@pytest.mark.parametrize("content_type", [b"text/plain", b"text/plain; charset=utf-8"])
+def test_mail_detects_body_charset_missing_or_wrong(tmp_path, content_type):
+    data = (b"From: aduana@example.mx\nSubject: Aviso\nMIME-Version: 1.0\n"
+            b"Content-Type: " + content_type + b"\nContent-Transfer-Encoding: 8bit\n\n"
+            + ES.encode("cp1252"))
+    [message] = read(write(tmp_path, "legacy.eml", data), max_bytes=MB)
+    assert message.text == ES
