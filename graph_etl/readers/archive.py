@@ -45,8 +45,8 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
 def read_zip(source: Source, ctx: Context) -> list[ReadResult]:
     """Read each member through :func:`~graph_etl.readers.read`; paths are ``archive#member``.
 
-    Members fakefree cannot read are skipped with a warning; the archive is refused only when
-    none is readable, or outright for a bomb or an unsafe member.
+    Members fakefree cannot read are skipped and reported to ``ctx.on_skip``; the archive is
+    refused only when none is readable, or outright for a bomb or an unsafe member.
     """
     from graph_etl.readers.dispatch import read_source
 
@@ -91,9 +91,9 @@ def read_zip(source: Source, ctx: Context) -> list[ReadResult]:
                 if exc.reason in _PROPAGATE:
                     raise
                 skipped.append(exc)
-    for exc in skipped:
-        log.warning("skipped archive member: %s", exc)
     if results:
+        for exc in skipped:
+            ctx.skipped(exc)
         return results
     if not skipped:
         raise source.refuse("empty", "is an archive with no files in it.")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass, field
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -35,6 +37,8 @@ Kind = Literal["text", "records", "extraction", "ftm"]
 
 _CHUNK = 1 << 20
 
+log = logging.getLogger(__name__)
+
 
 class Unreadable(InputError):
     """A file fakefree refuses to read; the message is one sentence naming the file.
@@ -48,6 +52,15 @@ class Unreadable(InputError):
         super().__init__(message)
         self.reason = reason
         self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keyword-only arguments: without this, an Unreadable raised in a worker process
+        # could not be sent back to the parent
+        return (_rebuild_unreadable, (str(self), self.reason, self.path))
+
+
+def _rebuild_unreadable(message: str, reason: str, path: str) -> Unreadable:
+    return Unreadable(message, reason=reason, path=path)
 
 
 @dataclass
@@ -76,6 +89,10 @@ class ReadResult:
     language_hint: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain JSON-serialisable data, without the fields left empty."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
 
 class Budget:
     """How many more bytes may be expanded out of containers during one top-level read."""
@@ -97,16 +114,24 @@ class Context:
 
     ``max_bytes`` bounds any single item, ``budget`` the bytes expanded out of all containers
     (zip members, e-mail attachments) together, ``depth`` how many containers deep we are.
+    ``on_skip`` hears of every item inside a container that was skipped as unreadable.
     """
 
     max_bytes: int
     budget: Budget
     depth: int = 0
     max_depth: int = 3
+    on_skip: Callable[[Unreadable], None] | None = None
 
     def nested(self) -> Context:
         """A context one container level deeper, sharing this one's budget."""
-        return Context(self.max_bytes, self.budget, self.depth + 1, self.max_depth)
+        return Context(self.max_bytes, self.budget, self.depth + 1, self.max_depth, self.on_skip)
+
+    def skipped(self, exc: Unreadable) -> None:
+        """Report an item of a container that was left out because it cannot be read."""
+        log.warning("skipped: %s", exc)
+        if self.on_skip is not None:
+            self.on_skip(exc)
 
 
 class Source:

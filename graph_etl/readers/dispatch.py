@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fakefree.errors import InputError
 from graph_etl.readers.archive import read_zip
-from graph_etl.readers.base import Budget, Context, ReadResult, Source, human_size
+from graph_etl.readers.base import Budget, Context, ReadResult, Source, Unreadable, human_size
 from graph_etl.readers.jsonfile import read_json
 from graph_etl.readers.mail import read_eml
 from graph_etl.readers.pdf import read_pdf
@@ -47,15 +47,23 @@ def read_source(source: Source, ctx: Context) -> list[ReadResult]:
                                          f"{human_size(ctx.max_bytes)} limit for one file.")
     kind = sniff(source)
     log.debug("%s: read as %s", source.label, kind)
-    return READERS[kind](source, ctx)
+    try:
+        return READERS[kind](source, ctx)
+    except RecursionError as exc:  # hostile nesting in JSON, HTML, MIME or PDF objects
+        raise source.refuse("corrupt", "is nested too deeply to be parsed.") from exc
 
 
-def read(path: Path | str, *, max_bytes: int) -> list[ReadResult]:
+def read(path: Path | str, *, max_bytes: int,
+         on_skip: Callable[[Unreadable], None] | None = None) -> list[ReadResult]:
     """Read a case file into one :class:`ReadResult` per logical document.
 
     The size is checked from the file system before any byte is read, and nothing larger than
     ``max_bytes`` is ever held in memory: containers share one budget of ``max_bytes``
     expanded bytes and nest at most three deep.
+
+    An item inside an archive or an e-mail that cannot be read is left out, logged, and passed
+    to ``on_skip`` (an :class:`~graph_etl.readers.Unreadable` whose ``path`` names the item), so
+    the caller can quarantine it; an e-mail also lists them in ``meta['skipped']``.
 
     Raises :class:`~graph_etl.readers.Unreadable` (one sentence, with a ``reason``) for a file
     fakefree refuses, and :class:`~fakefree.errors.InputError` for a path that is not a file.
@@ -70,4 +78,5 @@ def read(path: Path | str, *, max_bytes: int) -> list[ReadResult]:
             raise InputError(f"{path} is not a regular file.")
         raise InputError(f"{path} does not exist.")
     source = Source(path=str(path), label=path.name, filename=path.name, file=path)
-    return read_source(source, Context(max_bytes=max_bytes, budget=Budget(max_bytes)))
+    ctx = Context(max_bytes=max_bytes, budget=Budget(max_bytes), on_skip=on_skip)
+    return read_source(source, ctx)

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from graph_etl.readers.base import Context, ReadResult, Source, Unreadable
-from graph_etl.readers.encoding import normalise_text
+from graph_etl.readers.encoding import decode_text, normalise_text
 from graph_etl.readers.web import html_to_text
 
 __all__ = ["read_eml"]
@@ -104,14 +104,27 @@ def _payload(part: Message) -> bytes:
     return data if isinstance(data, bytes) else b""
 
 
-def _body(msg: EmailMessage) -> tuple[str, EmailMessage | None]:
+def _body_text(body: EmailMessage, source: Source) -> str:
+    """The body decoded by its declared charset, or by detection when that is missing or wrong."""
+    try:
+        content = body.get_content()
+    except (LookupError, ValueError):  # an unknown charset name
+        content = None
+    if content is None or "\ufffd" in content or (
+            body.get_content_charset() is None and not content.isascii()):
+        raw = body.get_payload(decode=True) or b""
+        try:
+            content = decode_text(raw, source)[0]
+        except Unreadable:
+            content = raw.decode("utf-8", "replace")
+    return content
+
+
+def _body(msg: EmailMessage, source: Source) -> tuple[str, EmailMessage | None]:
     body = msg.get_body(preferencelist=("plain", "html"))
     if body is None:
         return "", None
-    try:
-        content = body.get_content()
-    except (LookupError, ValueError):  # unknown charset: fall back on a lenient decode
-        content = (body.get_payload(decode=True) or b"").decode("utf-8", "replace")
+    content = _body_text(body, source)
     if body.get_content_subtype() == "html":
         return html_to_text(content)[0], body
     return normalise_text(content).strip(), body
@@ -120,8 +133,9 @@ def _body(msg: EmailMessage) -> tuple[str, EmailMessage | None]:
 def read_eml(source: Source, ctx: Context) -> list[ReadResult]:
     """Read the message, then each attachment through :func:`~graph_etl.readers.read`.
 
-    An attachment fakefree cannot read (a photo, a password-protected file) is skipped with a
-    warning and listed in the message's ``meta['skipped']``; a bomb refuses the whole message.
+    An attachment fakefree cannot read (a photo, a password-protected file) is skipped, reported
+    to ``ctx.on_skip`` and listed in the message's ``meta['skipped']``; a bomb or an unsafe
+    archive refuses the whole message.
     """
     from graph_etl.readers.dispatch import read_source
 
@@ -132,7 +146,7 @@ def read_eml(source: Source, ctx: Context) -> list[ReadResult]:
     if not msg.keys():
         raise source.refuse("corrupt", "is not an e-mail message: it has no headers.")
     meta = _meta(msg)
-    text, body = _body(msg)
+    text, body = _body(msg, source)
     language = _header(msg, "content-language")
     results: list[ReadResult] = []
     attachments: list[str] = []
@@ -160,7 +174,7 @@ def read_eml(source: Source, ctx: Context) -> list[ReadResult]:
         except Unreadable as exc:
             if exc.reason in {"bomb", "unsafe"}:
                 raise
-            log.warning("skipped attachment: %s", exc)
+            ctx.skipped(exc)
             skipped.append({"path": exc.path, "reason": exc.reason, "message": str(exc)})
     meta["attachments"] = attachments
     if skipped:

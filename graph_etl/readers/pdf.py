@@ -12,8 +12,9 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from graph_etl.readers.base import Context, ReadResult, Source
+from graph_etl.readers.base import Context, ReadResult, Source, human_size
 from graph_etl.readers.encoding import normalise_text
+from graph_etl.readers.pdfguard import PdfBudget
 
 __all__ = ["read_pdf", "parse_pdf_date"]
 
@@ -105,7 +106,12 @@ def read_pdf(source: Source, ctx: Context) -> list[ReadResult]:
     try:
         with source.open() as fh, pdfplumber.open(fh) as pdf:
             pages = []
+            budget = PdfBudget(ctx.max_bytes)
             for page in pdf.pages:
+                if not budget.within(page.page_obj):
+                    raise source.refuse("bomb", f"has streams that inflate past the "
+                                                f"{human_size(ctx.max_bytes)} limit, which looks "
+                                                f"like a decompression bomb.")
                 pages.append(page.extract_text() or "")
                 page.close()
             meta = _meta(pdf)

@@ -23,26 +23,32 @@ _CELLS = {"td", "th"}
 _BREAK = "\x00"  # paragraph marker while walking; no NUL survives decoding of real text
 
 
-def _walk(node: Tag, out: list[str]) -> None:
-    for child in node.children:
-        if isinstance(child, PreformattedString) and not isinstance(child, CData):
-            continue  # comments, doctype, processing instructions
-        if isinstance(child, NavigableString):
-            out.append(str(child))
+def _walk(root: Tag) -> str:
+    """The text of ``root`` with block and cell markers; iterative, so any depth is fine."""
+    out: list[str] = []
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        item, is_marker = stack.pop()
+        if is_marker:
+            out.append(str(item))
             continue
-        if not isinstance(child, Tag) or child.name in _DROP:
+        if isinstance(item, NavigableString):
+            if not isinstance(item, PreformattedString) or isinstance(item, CData):
+                out.append(str(item))  # comments, doctype, processing instructions are dropped
             continue
-        if child.name == "br":
+        if not isinstance(item, Tag) or item.name in _DROP:
+            continue
+        if item.name == "br":
             out.append("\n")
-        elif child.name in _CELLS:
+            continue
+        if item.name in _CELLS:
             out.append("\t")
-            _walk(child, out)
-        elif child.name in _BLOCKS:
-            out.append(_BREAK if child.name != "li" and child.name != "tr" else "\n")
-            _walk(child, out)
-            out.append(_BREAK if child.name != "li" and child.name != "tr" else "\n")
-        else:
-            _walk(child, out)
+        elif item.name in _BLOCKS:
+            mark = "\n" if item.name in {"li", "tr"} else _BREAK
+            out.append(mark)
+            stack.append((mark, True))
+        stack.extend((child, False) for child in reversed(item.contents))
+    return "".join(out)
 
 
 def _tidy(raw: str) -> str:
@@ -75,9 +81,7 @@ def html_to_text(markup: str | bytes) -> tuple[str, dict[str, str], str | None]:
             meta[name] = str(tag["content"]).strip()
     html = soup.find("html")
     language = html.get("lang") if isinstance(html, Tag) else None
-    out: list[str] = []
-    _walk(soup, out)
-    text = re.sub(r"\n{3,}", "\n\n", _tidy("".join(out)))
+    text = re.sub(r"\n{3,}", "\n\n", _tidy(_walk(soup)))
     return normalise_text(text), meta, (str(language) if language else None)
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 import docx
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -21,6 +23,8 @@ from graph_etl.readers.ziputil import check_members, check_xml_parts, open_zip
 __all__ = ["read_docx", "table_lines"]
 
 log = logging.getLogger(__name__)
+
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -38,6 +42,23 @@ def table_lines(table: Table) -> list[str]:
         if any(cells):
             lines.append("\t".join(cells))
     return lines
+
+
+def _blocks(container: Any, parent: Any) -> Iterator[Paragraph | Table]:
+    """Paragraphs and tables in document order, including those inside content controls.
+
+    python-docx's ``iter_inner_content`` skips ``w:sdt`` blocks, where form-based report
+    templates keep most of their text.
+    """
+    for child in container.iterchildren():
+        if child.tag == _P:
+            yield Paragraph(child, parent)
+        elif child.tag == _TBL:
+            yield Table(child, parent)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content, parent)
 
 
 def _meta(document: Any) -> tuple[dict[str, Any], str | None]:
@@ -63,7 +84,7 @@ def read_docx(source: Source, ctx: Context) -> list[ReadResult]:
         with source.open() as fh:
             document = docx.Document(fh)
             blocks: list[str] = []
-            for block in document.iter_inner_content():
+            for block in _blocks(document.element.body, document._body):
                 if isinstance(block, Paragraph):
                     if block.text.strip():
                         blocks.append(block.text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -123,3 +124,40 @@ def write(tmp_path: Path, name: str, data: bytes | str, encoding: str = "utf-8")
     path = tmp_path / name
     path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
     return path
+
+
+def scanned_pdf_bytes(text: str) -> bytes:
+    """A PDF whose only page is a picture of ``text``: no text layer, as from a scanner."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 300), color=255)
+    ImageDraw.Draw(image).text((40, 100), text, fill=0, font=ImageFont.load_default(size=48))
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=190)
+    return bytes(pdf.output())
+
+
+def raw_pdf_bytes(content: bytes) -> bytes:
+    """A one-page PDF written by hand whose page content stream is ``content``, deflated."""
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)

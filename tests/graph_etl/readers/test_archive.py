@@ -104,9 +104,14 @@ def test_archive_refuses_four_levels_of_nesting(tmp_path):
 
 
 def test_archive_skips_unreadable_member_and_keeps_the_rest(tmp_path, caplog):
-    data = zip_bytes({"photo.png": PNG, "note.txt": ES.encode()})
-    [result] = read(write(tmp_path, "mixed.zip", data), max_bytes=MB)
+    data = zip_bytes({"photo.png": PNG, "note.txt": ES.encode(), "empty.txt": b""})
+    skipped: list[Unreadable] = []
+    path = write(tmp_path, "mixed.zip", data)
+    [result] = read(path, max_bytes=MB, on_skip=skipped.append)
     assert result.text == ES
+    assert [(s.path, s.reason) for s in skipped] == [(f"{path}#photo.png", "unsupported"),
+                                                      (f"{path}#empty.txt", "empty")]
+    assert str(skipped[1]) == "mixed.zip#empty.txt is empty (0 bytes)."
     assert "mixed.zip#photo.png is a PNG image" in caplog.text
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import pickle
 
 import pytest
 
@@ -93,3 +95,18 @@ def test_dispatch_reason_codes_are_the_documented_ones():
 def test_dispatch_max_file_setting_defaults_to_200_mb(monkeypatch):
     monkeypatch.delenv("FAKEFREE_MAX_FILE_MB", raising=False)
     assert settings.get("FAKEFREE_MAX_FILE_MB") == "200"
+
+
+def test_dispatch_result_serialises_to_json(tmp_path):
+    [result] = read(write(tmp_path, "note.txt", "José Ángel García"), max_bytes=MB)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["text"] == "José Ángel García" and data["kind"] == "text"
+    assert "records" not in data
+
+
+def test_dispatch_refusal_survives_pickling_for_worker_processes(tmp_path):
+    with pytest.raises(Unreadable) as err:
+        read(write(tmp_path, "nothing.txt", b""), max_bytes=MB)
+    copy = pickle.loads(pickle.dumps(err.value))
+    assert str(copy) == str(err.value)
+    assert (copy.reason, copy.path) == ("empty", str(tmp_path / "nothing.txt"))

@@ -61,3 +61,10 @@ def test_jsonfile_refuses_invalid_json_as_corrupt(tmp_path):
         read(write(tmp_path, "broken.json", '{"entities": [1, 2'), max_bytes=MB)
     assert err.value.reason == "corrupt"
     assert str(err.value).startswith("broken.json is not valid JSON (")
+
+
+def test_jsonfile_refuses_hostile_nesting_as_corrupt(tmp_path):
+    with pytest.raises(Unreadable) as err:
+        read(write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000), max_bytes=MB)
+    assert err.value.reason == "corrupt"
+    assert str(err.value) == "deep.json is nested too deeply to be parsed."

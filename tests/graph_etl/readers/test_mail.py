@@ -48,7 +48,10 @@ def test_mail_falls_back_on_html_body(tmp_path):
 def test_mail_skips_unreadable_attachment_and_lists_it(tmp_path):
     data = eml_bytes(EN, {"photo.png": (PNG, "image/png"),
                           "notes.docx": (docx_bytes([FR]), "application/octet-stream")})
-    message, notes = read(write(tmp_path, "mail.eml", data), max_bytes=MB)
+    skipped: list[Unreadable] = []
+    message, notes = read(write(tmp_path, "mail.eml", data), max_bytes=MB,
+                          on_skip=skipped.append)
+    assert [s.reason for s in skipped] == ["unsupported"]
     assert notes.reader == "docx" and notes.text == FR
     assert message.meta["attachments"] == ["photo.png", "notes.docx"]
     [skipped] = message.meta["skipped"]
@@ -88,3 +91,12 @@ def test_mail_reads_base64_encoded_attached_message(tmp_path):
     assert forwarded.reader == "eml"
     assert forwarded.text == FR
     assert forwarded.meta["subject"] == "Factura del contenedor MSCU1234565"
+
+
+@pytest.mark.parametrize("content_type", [b"text/plain", b"text/plain; charset=utf-8"])
+def test_mail_detects_body_charset_missing_or_wrong(tmp_path, content_type):
+    data = (b"From: aduana@example.mx\nSubject: Aviso\nMIME-Version: 1.0\n"
+            b"Content-Type: " + content_type + b"\nContent-Transfer-Encoding: 8bit\n\n"
+            + ES.encode("cp1252"))
+    [message] = read(write(tmp_path, "legacy.eml", data), max_bytes=MB)
+    assert message.text == ES

@@ -76,3 +76,16 @@ def test_plain_refuses_blank_file_as_no_text(tmp_path):
         read(write(tmp_path, "blank.txt", "  \n\t\n"), max_bytes=MB)
     assert err.value.reason == "no_text"
     assert str(err.value) == "blank.txt holds only blank space, no text."
+
+
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("gb18030", "深圳市汉通科技有限公司向多伦多运送了四千只假冒手表。集装箱号码为MSCU1234565，"
+                "付款通过香港的银行账户完成。"),
+    ("cp1251", "Компания ООО «Северный путь» отправила контейнер с поддельными часами в порт "
+               "Новороссийск."),
+    ("shift_jis", "東京の輸入業者が偽造時計を受け取りました。コンテナ番号はMSCU1234565です。"),
+])
+def test_plain_western_guess_does_not_garble_other_scripts(tmp_path, encoding, text):
+    [result] = read(write(tmp_path, "other.txt", text, encoding), max_bytes=MB)
+    assert result.text == text
+    assert result.meta["encoding"] != "cp1252"

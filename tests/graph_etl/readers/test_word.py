@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from graph_etl.readers import Unreadable, read
 
@@ -25,6 +28,19 @@ def test_word_reads_paragraphs_and_tables_in_order(tmp_path):
     assert result.meta["title"] == "Rapport de saisie"
     assert result.meta["author"] == "Agent Núñez"
     assert "created" in result.meta
+
+
+def test_word_reads_text_inside_content_controls(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Rapport n° 2025-0042")
+    sdt = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Suspect : José Ángel García</w:t>'
+        "</w:r></w:p></w:sdtContent></w:sdt>")
+    document.element.body.insert(1, sdt)
+    buf = io.BytesIO()
+    document.save(buf)
+    [result] = read(write(tmp_path, "form.docx", buf.getvalue()), max_bytes=MB)
+    assert result.text == "Rapport n° 2025-0042\n\nSuspect : José Ángel García"
 
 
 def test_word_refuses_billion_laughs(tmp_path):
