@@ -128,6 +128,8 @@ class Builder:
 
     def email(self, local: str, domain: Entity, case: str) -> Entity:
         addr = f"{local}@{domain.name}"
+        if not addr.isascii():
+            raise ValueError(f"E-mail address {addr!r} is not ASCII.")
         ent = self.w.add("EMAIL", "", ["Email"], addr, [addr], key=f"mail:{addr}")
         ent.cases.add(case)
         return ent

@@ -206,10 +206,15 @@ def build_network(b: Builder, case: Case) -> None:
     case.title = f"{w.get(brand.id).name} counterfeit {case.sector} via {pod.name}"
 
 
+_ASCII = str.maketrans({"đ": "d", "Đ": "D", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l",
+                        "Ł": "L", "æ": "ae", "œ": "oe"})
+
+
 def strip(text: str) -> str:
+    """ASCII letters and digits of ``text`` (for e-mail local parts and domains)."""
     from seed_data.names import strip_accents
 
-    return "".join(c for c in strip_accents(text) if c.isalnum())
+    return "".join(c for c in strip_accents(text.translate(_ASCII)) if c.isascii() and c.isalnum())
 
 
 def _vessel_and_shipments(b: Builder, case: Case, fronts, exporters, factories, forwarder, broker,
