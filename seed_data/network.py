@@ -41,7 +41,7 @@ def build_network(b: Builder, case: Case) -> None:
                                             "Castañeda", "Harrington", "Nakamura"]))
         counsel = b.person(rng.choice(["en", "ca", "fr", "es"]), split, cid, set())
         dom = b.domain(holder.props["core"] + "law", ".com", cid)
-        mail = b.email((counsel.name.split()[0][0] + strip(counsel.name.split()[-1])).lower(), dom, cid)
+        mail = b.email((strip(counsel.name.split()[0])[:1] + strip(counsel.name.split()[-1])).lower(), dom, cid)
         w.relate(counsel.id, "EMPLOYED_BY", holder.id, cid)
         w.relate(counsel.id, "HAS_EMAIL", mail.id, cid)
         w.relate(holder.id, "ASSOCIATED_WITH", brand.id, cid, role="counsel")
@@ -206,15 +206,10 @@ def build_network(b: Builder, case: Case) -> None:
     case.title = f"{w.get(brand.id).name} counterfeit {case.sector} via {pod.name}"
 
 
-_ASCII = str.maketrans({"đ": "d", "Đ": "D", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l",
-                        "Ł": "L", "æ": "ae", "œ": "oe"})
-
-
 def strip(text: str) -> str:
-    """ASCII letters and digits of ``text`` (for e-mail local parts and domains)."""
-    from seed_data.names import strip_accents
+    from seed_data.names import ascii_slug
 
-    return "".join(c for c in strip_accents(text.translate(_ASCII)) if c.isascii() and c.isalnum())
+    return ascii_slug(text)
 
 
 def _vessel_and_shipments(b: Builder, case: Case, fronts, exporters, factories, forwarder, broker,
