@@ -88,8 +88,8 @@ def press_release(c: Ctx) -> DocSpec:
     msg = {"en": "In total, {n} shipments worth an estimated {v} were seized.",
            "fr": "Au total, {n} envois d'une valeur estimée à {v} ont été saisis.",
            "es": "En total se aseguraron {n} embarques con un valor estimado de {v}."}[lang]
-    t.say(msg, n=str(len(seized)), v=t.money(total, {"CA": "CAD", "US": "USD", "MX": "MXN"}[case.country]
-                                               if case.country != "MX" else "MXN", "million"))
+    currency, rate = {"CA": ("CAD", 1.37), "US": ("USD", 1.0), "MX": ("MXN", 18.2)}[case.country]
+    t.say(msg, n=str(len(seized)), v=t.money(round(total * rate, 2), currency, "million"))
     t.add("\n\n")
     t.say(rng.choice(_QUOTE[lang]), goods=_lang_goods(case, lang), p=t.ref(c.e("officer")), ag=t.ref(c.e("agency")))
     thanks = {"en": "The investigation was conducted with the assistance of {a}.",
