@@ -128,12 +128,16 @@ class Builder:
 
     def email(self, local: str, domain: Entity, case: str) -> Entity:
         addr = f"{local}@{domain.name}"
+        if not addr.isascii():
+            raise ValueError(f"E-mail address {addr!r} is not ASCII.")
         ent = self.w.add("EMAIL", "", ["Email"], addr, [addr], key=f"mail:{addr}")
         ent.cases.add(case)
         return ent
 
     def domain(self, core: str, tld: str, case: str) -> Entity:
-        name = f"{core.lower().replace(' ', '')}{tld}"
+        from seed_data.names import ascii_slug
+
+        name = f"{ascii_slug(core).lower()}{tld}"
         ent = self.w.add("DOMAIN", "", ["Domain"], name, [name, f"www.{name}"], key=f"dom:{name}")
         ent.cases.add(case)
         return ent
