@@ -185,7 +185,8 @@ def _link_seizures(G: nx.MultiDiGraph, R: nx.DiGraph, seeds: list[str], weight: 
         for u, v, key, data in list(G.in_edges(seed, keys=True, data=True)) + list(
                 G.out_edges(seed, keys=True, data=True)):
             other = u if v == seed else v
-            if other == seed or R.has_edge(seed, other) or set(labels_of(G, other)) & CONTEXT_LABELS:
+            if other == seed or R.has_edge(seed, other) or \
+                    set(labels_of(G, other)) & CONTEXT_LABELS:
                 continue
             R.add_edge(seed, other, weight=weight, cost=-math.log(weight), via=(u, v, key))
 
