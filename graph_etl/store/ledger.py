@@ -38,6 +38,9 @@ _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS judgements (
         a TEXT NOT NULL, b TEXT NOT NULL, same INTEGER NOT NULL, who TEXT NOT NULL,
         reason TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (a, b))""",
+    "CREATE TABLE IF NOT EXISTS redirects (absorbed TEXT PRIMARY KEY, survivor TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS extractions (
+        document_id TEXT PRIMARY KEY, document TEXT NOT NULL, extraction TEXT NOT NULL)""",
 )
 
 
@@ -196,6 +199,44 @@ class Ledger:
         row = self._conn().execute("SELECT same FROM judgements WHERE a = ? AND b = ?",
                                    (first, second)).fetchone()
         return None if row is None else bool(row[0])
+
+
+    # -- analyst merges (redirects) and the extractions they are replayed from --------------
+
+    def redirect(self, absorbed: str, survivor: str) -> None:
+        with self._tx() as tx:
+            tx.execute("INSERT OR REPLACE INTO redirects VALUES (?, ?)", (absorbed, survivor))
+
+    def unredirect(self, survivor: str) -> list[str]:
+        """Remove every redirect into ``survivor``; return the ids it had absorbed."""
+        with self._tx() as tx:
+            absorbed = [r[0] for r in tx.execute(
+                "SELECT absorbed FROM redirects WHERE survivor = ? ORDER BY absorbed", (survivor,))]
+            tx.execute("DELETE FROM redirects WHERE survivor = ?", (survivor,))
+        return absorbed
+
+    def survivor(self, node_id: str) -> str:
+        """Where an analyst merged ``node_id`` (following chains), or ``node_id`` itself."""
+        seen = {node_id}
+        while True:
+            row = self._conn().execute("SELECT survivor FROM redirects WHERE absorbed = ?",
+                                       (node_id,)).fetchone()
+            if row is None or row[0] in seen:
+                return node_id
+            node_id = row[0]
+            seen.add(node_id)
+
+    def save_extraction(self, document: dict[str, Any], extraction: dict[str, Any]) -> None:
+        with self._tx() as tx:
+            tx.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)",
+                       (document["id"], json.dumps(document, sort_keys=True),
+                        json.dumps(extraction, sort_keys=True)))
+
+    def extraction(self, document_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        row = self._conn().execute(
+            "SELECT document, extraction FROM extractions WHERE document_id = ?",
+            (document_id,)).fetchone()
+        return (json.loads(row[0]), json.loads(row[1])) if row else None
 
 
 def _entry(row: tuple) -> LedgerEntry:
