@@ -23,7 +23,8 @@ class Net:
     defs: dict = field(default_factory=dict)
     claimed: set = field(default_factory=set)
 
-    def doc(self, doc_id: str, agency: str, case: str, releasability: str = "LAW-ENFORCEMENT-SENSITIVE",
+    def doc(self, doc_id: str, agency: str, case: str,
+            releasability: str = "LAW-ENFORCEMENT-SENSITIVE",
             date: str = "2024-03-01") -> str:
         self.batch.documents.append(DocumentRecord(doc_id, f"{doc_id}.txt", agency, releasability,
                                                    [case], {"date": date}))
@@ -42,7 +43,8 @@ class Net:
         self.batch.nodes.append(NodeClaim(node_id, doc, labels, name, props=dict(props),
                                           mentions=[Evidence(doc, 0, len(name), name)]))
 
-    def rel(self, doc: str, source: str, rel_type: str, target: str, key: str = "", **props) -> None:
+    def rel(self, doc: str, source: str, rel_type: str, target: str, key: str = "",
+            **props) -> None:
         self._claim(doc, source)
         self._claim(doc, target)
         text = f"{self.defs[source][1]} {rel_type.lower()} {self.defs[target][1]}"
@@ -90,12 +92,14 @@ def build_network() -> Net:
     n.rel(a1, "pacific", "HAS_PHONE", "phone1")
     n.rel(a3, "eastern", "FINANCED", "golden")
     # shipments of case A: factory makes, fronts export, importers import
-    shipments = [("s1", "pacific", "maple", 4200, "6403"), ("s2", "pacific", "northern", 3900, "6403"),
+    shipments = [("s1", "pacific", "maple", 4200, "6403"),
+                 ("s2", "pacific", "northern", 3900, "6403"),
                  ("s3", "ocean", "maple", 5100, "6404"), ("s4", "ocean", "gulf", 2800, "6403"),
                  ("s5", "pacific", "gulf", 3000, "6403")]
     for i, (sid, exporter, importer, value, hs) in enumerate(shipments):
         doc = a2 if importer == "gulf" else a1
-        n.node(doc, sid, ["Shipment"], f"MSKU{1234560 + i} / BL-A{i}", container=f"MSKU{1234560 + i}",
+        n.node(doc, sid, ["Shipment"], f"MSKU{1234560 + i} / BL-A{i}",
+               container=f"MSKU{1234560 + i}",
                hs_code=hs, declared_value=value, currency="USD", quantity=1000,
                date=f"2024-02-{10 + i:02d}", declared_goods="sports shoes")
         n.rel(doc, "factory", "MANUFACTURED", sid)
@@ -144,23 +148,26 @@ def build_network() -> Net:
     n.rel(b1, "maple", "PAID", "delta", key="pb", amount=8000, currency="USD", date="2024-05-02")
     for i in range(3):
         sid, zid = f"sb{i}", f"zb{i}"
-        n.node(b1, sid, ["Shipment"], f"TGHU{7654320 + i} / BL-B{i}", container=f"TGHU{7654320 + i}",
+        n.node(b1, sid, ["Shipment"], f"TGHU{7654320 + i} / BL-B{i}",
+               container=f"TGHU{7654320 + i}",
                hs_code="3304", declared_value=900, quantity=2000, date=f"2024-04-{i + 1:02d}")
         n.rel(b1, "sunrise", "MANUFACTURED", sid)
         n.rel(b1, "delta", "EXPORTED", sid)
         n.rel(b1, "texas", "IMPORTED", sid)
-        n.rel(b1, zid if False else sid, "CONSIGNED_TO", "texas")
+        n.rel(b1, sid, "CONSIGNED_TO", "texas")
         n.node(b1, zid, ["Seizure"], f"Seizure B{i}")
         n.rel(b1, zid, "SEIZED", sid)
     # legitimate trade, unrelated to the networks
-    n.node(c1, "honest", company + ["Exporter", "Manufacturer"], "Honest Textiles Co", country="India")
+    n.node(c1, "honest", company + ["Exporter", "Manufacturer"], "Honest Textiles Co",
+           country="India")
     n.node(c1, "legit", company + ["Importer"], "Legit Retail Corp", country="Canada",
            incorporated="2001-06-01")
     n.node(c1, "blue", company + ["Shipper"], "Blue Ocean Lines")
     n.node(c1, "vancouver", ["Port"], "Vancouver", country="Canada")
     for i in range(6):
         sid = f"sc{i}"
-        n.node(c1, sid, ["Shipment"], f"CSQU{3054380 + i} / BL-C{i}", container=f"CSQU{3054380 + i}",
+        n.node(c1, sid, ["Shipment"], f"CSQU{3054380 + i} / BL-C{i}",
+               container=f"CSQU{3054380 + i}",
                hs_code="6109", declared_value=24000 + 1000 * i, quantity=1000,
                date=f"2024-01-{10 + i:02d}", declared_goods="cotton t-shirts")
         n.rel(c1, "honest", "MANUFACTURED", sid)
@@ -170,7 +177,8 @@ def build_network() -> Net:
         n.rel(c1, sid, "DISCHARGED_AT", "vancouver")
     for i in range(5):  # legitimate footwear, the value counterfeits are measured against
         sid = f"sd{i}"
-        n.node(c1, sid, ["Shipment"], f"CSQU{3054480 + i} / BL-D{i}", container=f"CSQU{3054480 + i}",
+        n.node(c1, sid, ["Shipment"], f"CSQU{3054480 + i} / BL-D{i}",
+               container=f"CSQU{3054480 + i}",
                hs_code="640399", declared_value=30000 + 500 * i, quantity=1000,
                date=f"2024-02-{10 + i:02d}", declared_goods="leather shoes")
         n.rel(c1, "honest", "EXPORTED", sid)

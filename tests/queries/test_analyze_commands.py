@@ -4,8 +4,10 @@ import sys
 import pytest
 
 from fakefree import cli_app
-from fakefree.commands import analyze_commands  # noqa: F401  (registers the commands)
-from fakefree.commands import store_commands  # noqa: F401
+from fakefree.commands import (
+    analyze_commands,  # noqa: F401  (registers the commands)
+    store_commands,  # noqa: F401
+)
 
 
 def run(monkeypatch, capsys, *args):

@@ -52,7 +52,8 @@ def test_money_flows_structuring_under_10000(money):
 def test_money_flows_layering_and_round_trip(money):
     assert money.layering[0].parties == ["maple", "pacific", "ocean", "golden"]
     assert money.layering[0].days <= 7
-    cycle = next(c for c in money.cycles if set(c.parties) == {"maple", "pacific", "ocean", "golden"})
+    loop = {"maple", "pacific", "ocean", "golden"}
+    cycle = next(c for c in money.cycles if set(c.parties) == loop)
     assert cycle.round_trip and cycle.parties[0] == "maple"  # in the order the money moved
 
 

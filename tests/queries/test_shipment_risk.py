@@ -7,7 +7,8 @@ from queries.shipment_risk import score_shipments
 def test_shipment_risk_separates_counterfeit_from_legit(network):
     result = score_shipments(network)
     truth = {r.shipment.id: r.shipment.id[:2] not in {"sc", "sd"} for r in result.shipments}
-    auc = roc_auc([r.score for r in result.shipments], [truth[r.shipment.id] for r in result.shipments])
+    auc = roc_auc([r.score for r in result.shipments],
+                  [truth[r.shipment.id] for r in result.shipments])
     assert auc >= 0.9
 
 
