@@ -22,7 +22,8 @@ __all__ = ["generate_batches", "load_rate"]
 
 log = logging.getLogger(__name__)
 
-_LABELS = (["Person"], ["Company", "Importer"], ["Company", "Exporter"], ["Company", "Manufacturer"],
+_LABELS = (["Person"], ["Company", "Importer"], ["Company", "Exporter"],
+           ["Company", "Manufacturer"],
            ["Company"], ["Address"], ["BankAccount"], ["Shipment"], ["Phone"], ["Port"])
 _TYPES = ("OWNS", "DIRECTS", "PAID", "SHIPPED", "IMPORTED", "EXPORTED", "HAS_ADDRESS", "HOLDS",
           "CONSIGNED_TO", "ASSOCIATED_WITH")
@@ -85,7 +86,8 @@ def generate_batches(n_nodes: int, n_rels: int, seed: int = 0, *, chunk_nodes: i
 def _claim(i: int, doc: DocumentRecord, name: str, rng: random.Random) -> NodeClaim:
     return NodeClaim(id=_node_id(i), document_id=doc.id, labels=list(_LABELS[i % len(_LABELS)]),
                      name=name, aliases=[name.upper()] if rng.random() < 0.2 else [],
-                     props={"rank": i % 97}, mentions=[Evidence(doc.id, i % 1000, i % 1000 + 9, name)])
+                     props={"rank": i % 97},
+                     mentions=[Evidence(doc.id, i % 1000, i % 1000 + 9, name)])
 
 
 def _node_id(i: int) -> str:
