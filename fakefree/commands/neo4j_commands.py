@@ -40,7 +40,8 @@ def stop(
     if not info["stopped"]:
         text = f"No local Neo4j server is running for {info['uri']}."
     else:
-        text = f"Stopped the Neo4j server (pid {info['pid']}){' by killing it' if info['killed'] else ''}."
+        how = " by killing it" if info["killed"] else ""
+        text = f"Stopped the Neo4j server (pid {info['pid']}){how}."
     emit(info, as_json, text)
 
 

@@ -22,7 +22,8 @@ SCHEMA = (
     "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
     "CREATE INDEX document_tag IF NOT EXISTS FOR (d:Document) ON (d.tag)",
     f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.search] "
-    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', "
+    "`fulltext.eventually_consistent`: false}}",
 )
 
 # The visible positions of a node's or relationship's claim lists.
@@ -217,7 +218,7 @@ RETURN d.id AS id, d.agency AS agency, d.releasability AS releasability, d.cases
 
 SEARCH = f"""
 CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query) YIELD node AS n, score
-WHERE any(t IN n.claim_tags WHERE t IN $tags)
+WHERE any(t IN n.claim_tags WHERE t IN $tags) AND ($label IS NULL OR $label IN labels(n))
 RETURN n.id AS id, score ORDER BY score DESC, id LIMIT $limit
 """
 

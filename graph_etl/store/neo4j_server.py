@@ -111,7 +111,7 @@ def password(cfg: ServerConfig | None = None) -> str:
             handle.write(secret + "\n")
         log.info("generated the Neo4j password into %s", path)
         return secret
-    from graph_etl.store.neo4j_store import read_password_file
+    from graph_etl.store.neo4j_connect import read_password_file
 
     return read_password_file(path)
 
@@ -132,7 +132,7 @@ def _launcher_digest() -> str:
 
 
 def build(cfg: ServerConfig) -> FilePath:
-    """Build the server classpath (Maven, once per version) and the launcher; return the build dir."""
+    """Build the server classpath (Maven, once per version) and the launcher; return its folder."""
     _require("java", "a Java 17 runtime")
     lib = cfg.build_dir / "lib"
     classes = cfg.build_dir / "classes"
@@ -209,7 +209,7 @@ def _port_open(cfg: ServerConfig) -> bool:
 
 
 def _verify(cfg: ServerConfig) -> None:
-    from graph_etl.store.neo4j_store import verify
+    from graph_etl.store.neo4j_connect import verify
 
     verify(cfg.uri, "neo4j", password(cfg))
 

@@ -10,20 +10,23 @@ from __future__ import annotations
 import json
 import logging
 import re
-import stat
+import time
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path as FilePath
 from typing import Any
 
 import networkx as nx
 import neo4j
-from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, ConfigurationError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    Neo4jError,
+    ServiceUnavailable,
+    TransientError,
+)
 
-from fakefree import settings
+from fakefree.errors import InputError, NotFound
 from fakefree.schema import schema
-from fakefree.errors import InputError, NotFound, StoreUnavailable
 from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
     DocInfo,
@@ -33,6 +36,13 @@ from graph_etl.store.base import (
     prepare_batch,
     rel_claim_data,
     to_graph,
+)
+from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part of this API)
+    connect,
+    credentials,
+    read_password_file,
+    unavailable,
+    verify,
 )
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
 from graph_etl.store.search_terms import search_rank, search_text, words
@@ -47,58 +57,6 @@ CHUNK = 5000
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
-def read_password_file(path: FilePath) -> str:
-    """The password in ``path``; refuses a file that group or others may read."""
-    mode = path.stat().st_mode
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise StoreUnavailable(
-            f"The Neo4j password file {path} is readable by group or others (mode "
-            f"{stat.S_IMODE(mode):o}); run `chmod 600 {path}` first.")
-    return path.read_text("utf-8").strip()
-
-
-def credentials() -> tuple[str, str]:
-    """``(user, password)``: the ``NEO4J_USERNAME``/``NEO4J_PASSWORD`` settings, else the
-    password file of the local server (``FAKEFREE_HOME/neo4j/password``)."""
-    user = settings.get("NEO4J_USERNAME")
-    password = settings.get("NEO4J_PASSWORD")
-    if password:
-        return user, password
-    path = settings.home() / "neo4j" / "password"
-    if not path.exists():
-        raise StoreUnavailable(
-            f"No Neo4j password: set NEO4J_PASSWORD, or run `fakefree neo4j start` to create "
-            f"{path}.")
-    return user, read_password_file(path)
-
-
-def _unavailable(uri: str, user: str, exc: Exception) -> StoreUnavailable:
-    if isinstance(exc, AuthError):
-        return StoreUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}.")
-    if isinstance(exc, ClientError) and "database" in (exc.code or "").lower():
-        return StoreUnavailable(f"Neo4j at {uri} has no usable database: {exc.message}.")
-    cause = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    cause = " ".join(str(cause).split())
-    return StoreUnavailable(f"Cannot reach Neo4j at {uri}: {cause.rstrip('.:')}.")
-
-
-def _driver(uri: str, user: str, password: str) -> neo4j.Driver:
-    try:
-        driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0,
-                                      max_transaction_retry_time=60.0)
-        driver.verify_connectivity()
-    except (ServiceUnavailable, AuthError, ConfigurationError, ValueError, OSError) as exc:
-        raise _unavailable(uri, user, exc) from exc
-    except Neo4jError as exc:
-        raise _unavailable(uri, user, exc) from exc
-    return driver
-
-
-def verify(uri: str, user: str, password: str) -> None:
-    """Check that Neo4j at ``uri`` accepts this login; :class:`StoreUnavailable` if not."""
-    _driver(uri, user, password).close()
-
-
 class Neo4jStore:
     """A :class:`graph_etl.store.base.GraphStore` on a Neo4j 5.26 server (or cluster, or Aura)."""
 
@@ -106,14 +64,14 @@ class Neo4jStore:
         self.uri = uri
         self.database = database
         self._user = user
-        self._driver = _driver(uri, user, password)
+        self._driver = connect(uri, user, password)
         try:
             for statement in Q.SCHEMA:
                 self._run(statement)
             self._run("CALL db.awaitIndexes(300)")
         except Neo4jError as exc:
             self._driver.close()
-            raise _unavailable(uri, user, exc) from exc
+            raise unavailable(uri, user, exc) from exc
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -122,7 +80,7 @@ class Neo4jStore:
         try:
             records, _, _ = self._driver.execute_query(query, params, database_=self.database)
         except (ServiceUnavailable, AuthError) as exc:
-            raise _unavailable(self.uri, self._user, exc) from exc
+            raise unavailable(self.uri, self._user, exc) from exc
         return [r.data() for r in records]
 
     def _write(self, query: str, rows: list[dict[str, Any]], /, **params: Any) -> None:
@@ -135,17 +93,25 @@ class Neo4jStore:
                 for start in range(0, len(rows), CHUNK):
                     session.execute_write(work, rows[start:start + CHUNK])
         except (ServiceUnavailable, AuthError) as exc:
-            raise _unavailable(self.uri, self._user, exc) from exc
+            raise unavailable(self.uri, self._user, exc) from exc
         except ClientError as exc:
-            raise InputError(f"The batch for {self.uri} breaks a store rule: {exc.message}.") from exc
+            raise InputError(
+                f"The batch for {self.uri} breaks a store rule: {exc.message}.") from exc
 
     def close(self) -> None:
         self._driver.close()
 
     def wipe(self) -> None:
         """Delete everything in the database (tests and benchmarks only)."""
-        with self._driver.session(database=self.database) as session:
-            session.run(Q.WIPE).consume()
+        for attempt in range(5):
+            try:
+                with self._driver.session(database=self.database) as session:
+                    session.run(Q.WIPE).consume()
+                return
+            except TransientError:  # a deadlock with another writer; try again
+                if attempt == 4:
+                    raise
+                time.sleep(1.0 + attempt)
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -155,12 +121,12 @@ class Neo4jStore:
         tags = {d.id: d.tag for d in batch.documents}
         nodes = [_document_node(d) for d in batch.documents] + batch.nodes
         missing = ({c.document_id for c in nodes} | {c.document_id for c in batch.rels}) - set(tags)
-        known = {r["id"]: r["tag"] for r in self._run(Q.DOC_TAGS, ids=sorted(missing))} if missing else {}
+        known = self._doc_tags(missing)
         if missing - set(known):
             raise InputError(
                 f"The batch for {self.uri} cites documents it does not include and the store "
                 f"does not hold: {', '.join(sorted(missing - set(known))[:5])}.")
-        old_tags = {r["id"]: r["tag"] for r in self._run(Q.DOC_TAGS, ids=sorted(tags))} if tags else {}
+        old_tags = self._doc_tags(set(tags))
         tags.update(known)
         self._write(Q.UPSERT_DOCS, [
             {"id": d.id, "name": d.name, "agency": d.agency, "releasability": d.releasability,
@@ -184,6 +150,11 @@ class Neo4jStore:
             self._write(Q.UPSERT_RELS.format(type=_checked_type(rel_type)),
                         [r for r in rel_rows if r["type"] == rel_type])
         return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
+
+    def _doc_tags(self, doc_ids: set[str]) -> dict[str, str]:
+        if not doc_ids:
+            return {}
+        return {r["id"]: r["tag"] for r in self._run(Q.DOC_TAGS, ids=sorted(doc_ids))}
 
     def retract(self, document_id: str) -> dict[str, int]:
         """Remove everything only ``document_id`` asserted, and the document itself."""
@@ -257,7 +228,7 @@ class Neo4jStore:
         if not query:
             return []
         tags = self._tags(viewer)
-        rows = self._run(Q.SEARCH, query=query, tags=tags, limit=max(limit * 5, 50))
+        rows = self._run(Q.SEARCH, query=query, tags=tags, label=label, limit=max(limit * 5, 50))
         views = self._node_views([r["id"] for r in rows], tags)
         order = {r["id"]: i for i, r in enumerate(rows)}
         hits = [v for v in views.values() if search_rank(text, v.name, v.aliases) is not None
@@ -387,7 +358,7 @@ def lucene_query(text: str) -> str:
 
 
 def _checked_type(rel_type: str) -> str:
-    """A relationship type safe to write into Cypher: defined by the schema, word characters only."""
+    """A relationship type safe to write into Cypher: in the schema, word characters only."""
     schema().check_type(rel_type, "A relationship")
     if not _TYPE_NAME.fullmatch(rel_type):
         raise InputError(f"Relationship type {rel_type!r} cannot be used as a Neo4j type name.")
