@@ -7,7 +7,9 @@ import logging
 import streamlit as st
 
 from dashboard.session import t
+from fakefree.accounts import WRONG_CREDENTIALS, Account
 from fakefree.errors import AccessDenied, FakefreeError
+from fakefree.security import login, open_security, security_db_path
 
 __all__ = ["account", "login_form", "logout_button"]
 
@@ -15,13 +17,11 @@ log = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
-def _security():
-    from fakefree.security import open_security
-
-    return open_security()
+def _security(path: str):
+    return open_security(path=path)
 
 
-def account():
+def account() -> Account | None:
     """The signed-in account, or ``None``."""
     return st.session_state.get("account")
 
@@ -37,23 +37,24 @@ def login_form() -> None:
     if not submitted:
         return
     try:
-        accounts, audit = _security()
-        signed_in = accounts.authenticate(username.strip(), password)
-    except AccessDenied:
-        log.info("failed sign-in for %r", username)
-        st.error(t("login.failed"))
+        accounts, audit = _security(str(security_db_path()))
+        signed_in = login(accounts, audit, username, password, source="dashboard")
+    except AccessDenied as exc:
+        st.error(t("login.failed") if str(exc) == WRONG_CREDENTIALS else str(exc))
         return
     except FakefreeError as exc:
         st.error(t("login.unavailable", reason=str(exc)))
         return
-    audit.append(username.strip(), "login", "dashboard")
-    st.session_state["username"] = username.strip()
     st.session_state["account"] = signed_in
+    st.session_state["username"] = signed_in.username
     st.rerun()
 
 
 def logout_button() -> None:
     if st.sidebar.button(t("login.logout"), key="logout"):
-        st.session_state.pop("account", None)
+        signed_in = st.session_state.pop("account", None)
         st.session_state.pop("username", None)
+        if signed_in is not None:
+            _, audit = _security(str(security_db_path()))
+            audit.append(signed_in.username, "logout", "", source="dashboard")
         st.rerun()

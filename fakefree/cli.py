@@ -7,7 +7,9 @@ import sys
 
 from fakefree import cli_app
 from fakefree.commands import dashboard_commands  # noqa: F401  (registers commands)
+from fakefree.commands import audit_commands  # noqa: F401  (registers commands)
 from fakefree.commands import store_commands  # noqa: F401  (registers commands)
+from fakefree.commands import user_commands  # noqa: F401  (registers commands)
 
 __all__ = ["main"]
 

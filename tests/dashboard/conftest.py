@@ -1,14 +1,14 @@
-"""Fixtures of the dashboard tests: a loaded store and an AppTest of the app signed in."""
+"""Fixtures of the dashboard tests: a loaded store, a security database, the app signed in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph_etl.store import Viewer
+from fakefree.accounts import Account
+from fakefree.security import open_security
 from graph_etl.store.sqlite_store import SQLiteStore
 from tests.dashboard.network import batches
 
@@ -27,20 +27,27 @@ def store_path(tmp_path, monkeypatch) -> Path:
     return path
 
 
-@dataclass
-class SignedIn:
-    """What the app keeps of a signed-in account: its viewer."""
+USER, PASSWORD = "analyst", "correct horse battery staple"
 
-    agencies: tuple[str, ...]
 
-    def viewer(self) -> Viewer:
-        return Viewer.of(*self.agencies, name="analyst")
+@pytest.fixture
+def security_db(tmp_path, monkeypatch) -> Path:
+    """A security database with an admin and a CBSA analyst (cheap argon2 for tests)."""
+    path = tmp_path / "security.db"
+    for name, value in {"FAKEFREE_SECURITY_DB": str(path), "FAKEFREE_ARGON2_TIME_COST": "1",
+                        "FAKEFREE_ARGON2_MEMORY_KIB": "1024", "FAKEFREE_ARGON2_PARALLELISM": "1",
+                        "FAKEFREE_HOME": str(tmp_path / "home")}.items():
+        monkeypatch.setenv(name, value)
+    accounts, _ = open_security()
+    accounts.add("admin", "an admin pass phrase", role="admin", agencies=["CBSA"])
+    accounts.add(USER, PASSWORD, role="analyst", agencies=["CBSA"])
+    return path
 
 
 def app_as(*agencies: str, page: str | None = None, lang: str = "en") -> AppTest:
     """The app, signed in as an analyst of ``agencies``, on ``page`` (a script of views/)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state["account"] = SignedIn(agencies)
+    at.session_state["account"] = Account("analyst", "analyst", tuple(agencies))
     at.session_state["username"] = "analyst"
     at.session_state["lang"] = lang
     at.run()
