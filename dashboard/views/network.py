@@ -25,9 +25,9 @@ selected = st.multiselect(t("network.entities"), list(names), format_func=names.
                           default=[s for s in seeds if s in names])
 st.session_state["network_seeds"] = selected
 
-with st.expander(t("network.filters"), expanded=True):
+with st.expander(t("network.filters")):
     c1, c2, c3 = st.columns(3)
-    hops = c1.slider(t("network.hops"), 1, 3, 1, key="network_hops")
+    hops = c1.slider(t("network.hops"), 1, 3, 2, key="network_hops")
     cap = c1.number_input(t("network.cap"), 10, 1000, 150, step=10, key="network_cap")
     rel_types = c2.multiselect(t("network.rel_types"), sorted(data["types"]),
                                key="network_types", placeholder=t("common.all"))

@@ -39,8 +39,8 @@ if node_id:
         st.error(t("profile.missing"))
     else:
         st.divider()
-        profile.render(view, session.neighbourhood(uri, who, node_id, 1),
-                       session.document_names(uri, who))
-        if st.button(t("profile.to_network"), key="profile_to_network"):
+        if st.button(t("profile.to_network"), key="profile_to_network", icon=":material/hub:"):
             st.session_state["network_seeds"] = [node_id]
             st.switch_page("views/network.py")
+        profile.render(view, session.neighbourhood(uri, who, node_id, 1),
+                       session.document_names(uri, who))

@@ -18,6 +18,7 @@ import pytest
 
 from fakefree.commands.dashboard_commands import streamlit_command
 from graph_etl.store.sqlite_store import SQLiteStore
+from tests.dashboard.conftest import PASSWORD, USER
 from tests.dashboard.network import batches
 
 pytestmark = pytest.mark.browser
@@ -27,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
-USER, PASSWORD = "analyst", "correct horse battery staple"
 
 
 def _free_port() -> int:
@@ -51,22 +51,15 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, security_db):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium).")
-    from fakefree.security import open_security
-
     store_path = tmp_path / "graph.db"
     store = SQLiteStore(store_path)
     for batch in batches():
         store.upsert(batch)
     store.close()
-    env = {**os.environ, "FAKEFREE_STORE": str(store_path),
-           "FAKEFREE_SECURITY_DB": str(tmp_path / "security.db"),
-           "FAKEFREE_HOME": str(tmp_path / "home")}
-    os.environ.update({k: env[k] for k in ("FAKEFREE_SECURITY_DB", "FAKEFREE_HOME")})
-    accounts, _ = open_security()
-    accounts.add(USER, PASSWORD, agencies=["CBSA"], role="analyst")
+    env = {**os.environ, "FAKEFREE_STORE": str(store_path)}
     port = _free_port()
     log = (tmp_path / "streamlit.log").open("w")
     proc = subprocess.Popen(streamlit_command(port, "127.0.0.1"), cwd=ROOT, env=env,
@@ -90,35 +83,37 @@ def page():
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab = browser.new_page(viewport={"width": 1400, "height": 1500})
         yield tab
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SHOTS / "last.png"))  # where the test stopped, pass or fail
         browser.close()
 
 
 def _shot(tab, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.wait_for_timeout(800)
-    tab.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    tab.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
 def _pick(tab, widget_label: str, option: str) -> None:
-    box = tab.locator('[data-testid="stSelectbox"]').filter(has_text=widget_label)
-    box.locator('[data-baseweb="select"]').click()
+    tab.get_by_role("combobox", name=widget_label).click()
     tab.get_by_role("option", name=option, exact=True).click()
 
 
 def test_browser_sign_in_search_network_language(server, page):
     page.goto(server)
-    page.get_by_label("User name").fill(USER)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("textbox", name="User name").fill(USER)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)
-    page.get_by_text("cbsa-seizure-vancouver.txt").first.wait_for(timeout=30_000)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "2"
     _shot(page, "overview")
 
     page.get_by_role("link", name="Search and profile").click()
-    page.get_by_label("Name, alias or identifier").fill("han tong")
-    page.get_by_label("Name, alias or identifier").press("Enter")
+    page.get_by_role("textbox", name="Name, alias or identifier").fill("han tong")
+    page.get_by_role("textbox", name="Name, alias or identifier").press("Enter")
     page.get_by_role("heading", name="Han Tong Technology Co., Ltd.").wait_for(timeout=30_000)
     _shot(page, "profile")
 
