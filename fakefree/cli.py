@@ -6,6 +6,7 @@ import logging
 import sys
 
 from fakefree import cli_app
+from fakefree.commands import analyze_commands  # noqa: F401  (registers commands)
 from fakefree.commands import dashboard_commands  # noqa: F401  (registers commands)
 from fakefree.commands import audit_commands  # noqa: F401  (registers commands)
 from fakefree.commands import store_commands  # noqa: F401  (registers commands)

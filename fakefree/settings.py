@@ -31,6 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_ARGON2_MEMORY_KIB", "65536",
             "argon2id memory per password hash, in KiB (OWASP minimum 19456)."),
     Setting("FAKEFREE_ARGON2_PARALLELISM", "4", "argon2id lanes per password hash."),
+    Setting("FAKEFREE_MAX_FILE_MB", "200", "Files larger than this many MB are quarantined."),
     Setting("NEO4J_USERNAME", "neo4j", "User name for a Neo4j store."),
     Setting("NEO4J_PASSWORD", "",
             "Password for a Neo4j store; if empty, read from FAKEFREE_HOME/neo4j/password."),
