@@ -7,7 +7,7 @@ from typing import Any
 import plotly.express as px
 import plotly.graph_objects as go
 
-__all__ = ["counts_bar", "histogram"]
+__all__ = ["counts_bar", "histogram", "sankey"]
 
 
 def counts_bar(counts: dict[str, int], x_title: str, y_title: str) -> go.Figure:
@@ -30,4 +30,20 @@ def _layout(fig: go.Figure) -> go.Figure:
     fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       xaxis={"type": "category", "categoryorder": "category ascending"},
                       yaxis={"tickformat": ",d", "rangemode": "tozero"})
+    return fig
+
+
+def sankey(nodes: list[tuple[str, str, str]], links: list[tuple[str, str, float]],
+           currency: str) -> go.Figure:
+    """A Sankey of money between parties: nodes ``(id, name, label)``, links ``(from, to, value)``."""
+    from dashboard.style import colour
+
+    index = {node_id: i for i, (node_id, _, _) in enumerate(nodes)}
+    fig = go.Figure(go.Sankey(
+        valueformat=",.0f", valuesuffix=f" {currency}",
+        node={"label": [name for _, name, _ in nodes], "pad": 18, "thickness": 16,
+              "color": [colour(label) for _, _, label in nodes]},
+        link={"source": [index[a] for a, _, _ in links], "target": [index[b] for _, b, _ in links],
+              "value": [v for _, _, v in links]}))
+    fig.update_layout(height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font_size=12)
     return fig

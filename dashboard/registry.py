@@ -13,4 +13,8 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("overview.py", "nav.overview", ":material/dashboard:"),
     ("search.py", "nav.search", ":material/search:"),
     ("network.py", "nav.network", ":material/hub:"),
+    ("sources.py", "nav.sources", ":material/factory:"),
+    ("money.py", "nav.money", ":material/payments:"),
+    ("risk.py", "nav.risk", ":material/local_shipping:"),
+    ("crosscase.py", "nav.cross", ":material/join:"),
 )

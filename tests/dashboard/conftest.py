@@ -55,3 +55,16 @@ def app_as(*agencies: str, page: str | None = None, lang: str = "en") -> AppTest
         at.switch_page(f"views/{page}")
         at.run()
     return at
+
+
+@pytest.fixture
+def analysis_store(tmp_path, monkeypatch) -> Path:
+    """The hand-built two-network graph of the ``queries`` tests, for the analysis pages."""
+    from tests.queries.network import build_network
+
+    path = tmp_path / "analysis.db"
+    store = SQLiteStore(path)
+    store.upsert(build_network().batch)
+    store.close()
+    monkeypatch.setenv("FAKEFREE_STORE", str(path))
+    return path
