@@ -44,6 +44,13 @@ def sankey(nodes: list[tuple[str, str, str]], links: list[tuple[str, str, float]
         node={"label": [name for _, name, _ in nodes], "pad": 18, "thickness": 16,
               "color": [colour(label) for _, _, label in nodes]},
         link={"source": [index[a] for a, _, _ in links], "target": [index[b] for _, b, _ in links],
-              "value": [v for _, _, v in links]}))
-    fig.update_layout(height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font_size=12)
+              "value": [v for _, _, v in links],
+              "color": [_translucent(colour(nodes[index[a]][2])) for a, _, _ in links]}))
+    fig.update_layout(height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                      font={"size": 13, "color": "#222222"})
     return fig
+
+
+def _translucent(hex_colour: str, alpha: float = 0.35) -> str:
+    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"

@@ -20,6 +20,7 @@ from fakefree.commands.dashboard_commands import streamlit_command
 from graph_etl.store.sqlite_store import SQLiteStore
 from tests.dashboard.conftest import PASSWORD, USER
 from tests.dashboard.network import batches
+from tests.queries.network import build_network
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +57,7 @@ def server(tmp_path, security_db):
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium).")
     store_path = tmp_path / "graph.db"
     store = SQLiteStore(store_path)
-    for batch in batches():
+    for batch in batches() + [build_network().batch]:
         store.upsert(batch)
     store.close()
     env = {**os.environ, "FAKEFREE_STORE": str(store_path)}
@@ -108,7 +109,7 @@ def test_browser_sign_in_search_network_language(server, page):
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)
     page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
-    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "2"
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "7"
     _shot(page, "overview")
 
     page.get_by_role("link", name="Search and profile").click()
@@ -130,6 +131,17 @@ def test_browser_sign_in_search_network_language(server, page):
     assert painted > 500, "the network canvas is blank"
     _shot(page, "network")
 
+    page.get_by_role("link", name="Source organizations").click()
+    page.get_by_role("heading", name="Why they rank high").wait_for(timeout=30_000)
+    page.get_by_text("Golden Dragon Holdings Ltd").first.click()  # open the first explanation
+    _shot(page, "sources")
+
+    page.get_by_role("link", name="Money flows").click()
+    page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=30_000)
+    _shot(page, "money")
+
+    page.get_by_role("link", name="Network").click()
+    page.get_by_role("heading", name="Network explorer").wait_for(timeout=30_000)
     _pick(page, "Language", "Français")
     page.get_by_role("heading", name="Explorateur de réseau").wait_for(timeout=30_000)
     page.get_by_role("link", name="Recherche et fiche").wait_for(timeout=10_000)
