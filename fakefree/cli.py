@@ -9,6 +9,7 @@ from fakefree import cli_app
 from fakefree.commands import analyze_commands  # noqa: F401  (registers commands)
 from fakefree.commands import dashboard_commands  # noqa: F401  (registers commands)
 from fakefree.commands import audit_commands  # noqa: F401  (registers commands)
+from fakefree.commands import seed_commands  # noqa: F401  (registers commands)
 from fakefree.commands import store_commands  # noqa: F401  (registers commands)
 from fakefree.commands import user_commands  # noqa: F401  (registers commands)
 
