@@ -51,27 +51,39 @@ def node_rows(graph: nx.MultiDiGraph, label: str) -> list[dict[str, Any]]:
 def trade_rows(graph: nx.MultiDiGraph, label: str) -> list[dict[str, Any]]:
     """Seizures or shipments with their month, port and sector where the data names them.
 
-    A port named by a ``DISCHARGED_AT``/``LOADED_AT`` relationship is used when no property does.
+    A property holding a node id (a seizure's ``place``) shows that node's name; a port named by a
+    ``DISCHARGED_AT``/``LOADED_AT`` relationship is used when no property names one; a seizure
+    without a sector takes the goods of the shipment it names.
     """
     rows = []
     for node_id, data in graph.nodes(data=True):
         view: NodeView = data["view"]
         if label not in view.labels:
             continue
-        row = {"name": view.name}
-        for field, keys in CHART_FIELDS.items():
-            value = _first(view.props, keys)
-            if isinstance(value, list):
-                value = ", ".join(map(str, value))
-            row[field] = value
-        if row["month"]:
-            row["month"] = str(row["month"])[:7]
+        row = {"name": view.name, **_chart_fields(graph, view.props)}
         if not row["port"]:
             ports = [graph.nodes[v]["name"] for _, v, d in graph.out_edges(node_id, data=True)
                      if d["type"] in ("DISCHARGED_AT", "LOADED_AT")]
             row["port"] = ports[0] if ports else None
+        shipment = view.props.get("shipment")
+        if not row["sector"] and isinstance(shipment, str) and shipment in graph:
+            row["sector"] = _chart_fields(graph, graph.nodes[shipment]["view"].props)["sector"]
         rows.append(row)
     return rows
+
+
+def _chart_fields(graph: nx.MultiDiGraph, props: dict[str, Any]) -> dict[str, Any]:
+    row = {}
+    for field, keys in CHART_FIELDS.items():
+        value = _first(props, keys)
+        if isinstance(value, list):
+            value = ", ".join(map(str, value))
+        if isinstance(value, str) and value in graph:
+            value = graph.nodes[value]["name"]
+        row[field] = value
+    if row["month"]:
+        row["month"] = str(row["month"])[:7]
+    return row
 
 
 def neighbour_rows(graph: nx.MultiDiGraph, node_id: str) -> list[dict[str, Any]]:

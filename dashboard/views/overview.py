@@ -32,7 +32,7 @@ st.plotly_chart(charts.counts_bar(data["labels"], t("common.label"), count), key
 
 trade = [label for label in ("Seizure", "Shipment") if data["labels"].get(label)]
 if trade:
-    graph = session.graph(uri, who, labels=tuple(trade))
+    graph = session.graph(uri, who, labels=(*trade, "Port", "City"))
     for label in trade:
         rows = tables.trade_rows(graph, label)
         fields = [f for f in tables.CHART_FIELDS if any(r.get(f) for r in rows)]
