@@ -35,7 +35,10 @@ def _layout(fig: go.Figure) -> go.Figure:
 
 def sankey(nodes: list[tuple[str, str, str]], links: list[tuple[str, str, float]],
            currency: str) -> go.Figure:
-    """A Sankey of money between parties: nodes ``(id, name, label)``, links ``(from, to, value)``."""
+    """A Sankey of money between parties.
+
+    ``nodes`` are ``(id, name, label)``, ``links`` are ``(from id, to id, value)``.
+    """
     from dashboard.style import colour
 
     index = {node_id: i for i, (node_id, _, _) in enumerate(nodes)}

@@ -33,7 +33,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
                           "fr": "Connexion impossible : {reason}",
                           "es": "No se puede iniciar sesión: {reason}"},
     "error.unexpected": {"en": "This page could not be shown; the error was logged.",
-                         "fr": "Cette page n'a pas pu être affichée ; l'erreur a été journalisée.",
+                         "fr": "Cette page n'a pas pu être affichée ; l'erreur a été "
+                               "journalisée.",
                          "es": "No se pudo mostrar esta página; el error quedó registrado."},
     "error.store": {"en": "The graph store cannot be read: {reason}",
                     "fr": "Le graphe ne peut pas être lu : {reason}",
@@ -125,14 +126,16 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "network.rel_types": {"en": "Relationship types", "fr": "Types de relation",
                           "es": "Tipos de relación"},
     "network.cases": {"en": "Cases", "fr": "Dossiers", "es": "Casos"},
-    "network.hide_documents": {"en": "Hide documents", "fr": "Masquer les documents",
-                               "es": "Ocultar los documentos"},
+    "network.hide_context": {"en": "Hide documents, cases, countries and cities",
+                             "fr": "Masquer documents, dossiers, pays et villes",
+                             "es": "Ocultar documentos, casos, países y ciudades"},
     "network.pick": {"en": "Search and pick at least one entity to draw its network.",
                      "fr": "Cherchez et choisissez au moins une entité pour tracer son réseau.",
                      "es": "Busque y elija al menos una entidad para dibujar su red."},
     "network.truncated": {"en": "The network is larger than {cap} nodes, so only part of it is "
                                 "shown; lower the hops or add filters to see the rest.",
-                          "fr": "Le réseau dépasse {cap} nœuds : seule une partie est affichée ; "
+                          "fr": "Le réseau dépasse {cap} nœuds : seule une partie est "
+                                "affichée ; "
                                 "réduisez les sauts ou ajoutez des filtres pour voir le reste.",
                           "es": "La red supera los {cap} nodos y solo se muestra una parte; "
                                 "reduzca los saltos o añada filtros para ver el resto."},
@@ -204,7 +207,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
                                        "{currency}, del {first} al {last}"},
     "money.layering": {"en": "Layering", "fr": "Empilement", "es": "Estratificación"},
     "money.layering_detail": {"en": "{hops} hops in {days} days, {retained} of the money kept",
-                              "fr": "{hops} sauts en {days} jours, {retained} de l'argent conservé",
+                              "fr": "{hops} sauts en {days} jours, {retained} de l'argent "
+                                    "conservé",
                               "es": "{hops} saltos en {days} días, {retained} del dinero "
                                     "conservado"},
     "money.cycle": {"en": "Cycle", "fr": "Cycle", "es": "Ciclo"},

@@ -10,11 +10,17 @@ from pyvis.network import Network
 
 from dashboard.style import colour
 
-__all__ = ["to_html", "legend_html", "REMOTE_URL"]
+__all__ = ["to_html", "legend_html", "restrict", "expansion_types", "REMOTE_URL",
+           "CONTEXT_LABELS", "CONTEXT_TYPES"]
+
+# Context that ties everything together (every Chinese company is REGISTERED_IN China): hidden
+# and not walked through unless the analyst asks for it.
+CONTEXT_LABELS = ("Document", "Case", "Country", "City")
+CONTEXT_TYPES = ("MENTIONED_IN", "PART_OF", "REGISTERED_IN", "LOCATED_IN")
 
 REMOTE_URL = re.compile(r"""<(?:script|link)[^>]+(?:src|href)=["']https?://""", re.I)
-_REMOTE_TAG = re.compile(r"""<(?:script|link)[^>]+(?:src|href)=["']https?://[^>]*>(?:\s*</script>)?""",
-                         re.I)
+_REMOTE_TAG = re.compile(
+    r"""<(?:script|link)[^>]+(?:src|href)=["']https?://[^>]*>(?:\s*</script>)?""", re.I)
 
 
 def _size(degree: int, biggest: int) -> float:
@@ -73,3 +79,12 @@ def restrict(graph: nx.MultiDiGraph, *, cases: list[str] | None = None,
     out = graph.subgraph(shown).copy()
     out.graph.update(graph.graph)
     return out
+
+
+def expansion_types(chosen: list[str], known: list[str], hide_context: bool) -> tuple[str, ...]:
+    """The relationship types to walk: those chosen, else every known one (minus context ones)."""
+    if chosen:
+        return tuple(sorted(chosen))
+    if not hide_context:
+        return ()
+    return tuple(sorted(set(known) - set(CONTEXT_TYPES)))

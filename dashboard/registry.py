@@ -1,4 +1,4 @@
-"""The pages of the workspace, in menu order; a page is listed only once its capability is merged."""
+"""The pages of the workspace in menu order; a page is listed once its capability is merged."""
 
 from __future__ import annotations
 

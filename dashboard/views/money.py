@@ -29,8 +29,9 @@ st.plotly_chart(charts.sankey([(n.id, n.name, n.label) for n in result.sankey_no
 
 if result.corridors:
     st.subheader(t("money.corridors"))
-    st.dataframe([{"from": c.source_country, "to": c.target_country, "total": c.total_base,
-                   "transfers": c.transfers} for c in result.corridors], hide_index=True,
+    st.dataframe([{"from": c.source_country, "to": c.target_country,
+                   "total": round(c.total_base), "transfers": c.transfers}
+                  for c in result.corridors], hide_index=True,
                  column_config={"from": t("money.from"), "to": t("money.to"),
                                 "total": t("money.total", currency=result.base_currency),
                                 "transfers": t("money.transfers")})
@@ -65,8 +66,9 @@ else:
     st.info(t("money.no_alerts"))
 
 st.subheader(t("money.parties"))
-st.dataframe([{"name": p.entity.name, "label": p.entity.label, "sent": p.sent_base,
-               "received": p.received_base, "transfers": p.transfers} for p in result.parties],
+st.dataframe([{"name": p.entity.name, "label": p.entity.label, "sent": round(p.sent_base),
+               "received": round(p.received_base), "transfers": p.transfers}
+              for p in result.parties],
              hide_index=True,
              column_config={"name": t("common.name"), "label": t("common.label"),
                             "sent": t("money.sent", currency=result.base_currency),

@@ -31,7 +31,7 @@ with st.expander(t("network.filters")):
     cap = c1.number_input(t("network.cap"), 10, 1000, 150, step=10, key="network_cap")
     rel_types = c2.multiselect(t("network.rel_types"), sorted(data["types"]),
                                key="network_types", placeholder=t("common.all"))
-    hide_docs = c2.checkbox(t("network.hide_documents"), True, key="network_hide_docs")
+    hide_context = c2.checkbox(t("network.hide_context"), True, key="network_hide_context")
     cases = c3.multiselect(t("network.cases"), sorted(data["cases"]), key="network_cases",
                            placeholder=t("common.all"))
 
@@ -40,10 +40,10 @@ if not selected:
     st.stop()
 
 per_seed = max(int(cap) // len(selected), 2)
-graph = session.around(uri, who, selected, hops=hops, rel_types=tuple(sorted(rel_types)),
-                       limit=per_seed)
+walk = network_view.expansion_types(rel_types, list(data["types"]), hide_context)
+graph = session.around(uri, who, selected, hops=hops, rel_types=walk, limit=per_seed)
 graph = network_view.restrict(graph, cases=cases, keep=set(selected),
-                              hide_labels=("Document",) if hide_docs else ())
+                              hide_labels=network_view.CONTEXT_LABELS if hide_context else ())
 if graph.graph.get("truncated"):
     st.warning(t("network.truncated", cap=int(cap)))
 st.caption(t("network.size", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))

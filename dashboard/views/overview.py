@@ -1,4 +1,4 @@
-"""Overview: what the signed-in viewer may see, by case, agency and label; documents; trade charts."""
+"""Overview: what the viewer may see by case, agency and label; documents; trade charts."""
 
 import streamlit as st
 

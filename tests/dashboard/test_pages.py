@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard import network_view
 from tests.dashboard.conftest import app_as
 from tests.dashboard.network import SECRET_FINANCIER
 
@@ -80,7 +81,7 @@ def test_pages_network_draws_graph_with_legend(store_path):
     assert "Exporter" in shown and "Shipment" in shown  # legend
     html = at.get("iframe")[0].proto.srcdoc
     assert "MSCU1234566" in html and "EXPORTED" in html
-    assert not __import__("re").search(r"""(src|href)=["']https?://""", html)
+    assert not network_view.REMOTE_URL.search(html), "the network page loads remote resources"
 
 
 def test_pages_network_filters_change_graph(store_path):

@@ -29,7 +29,12 @@ def test_seed_search_profile_and_network(seed_store):
     at.button(key="profile_to_network").click().run()
     at.switch_page("views/network.py").run()
     assert not at.exception
-    assert SOURCE[:20] in at.get("iframe")[0].proto.srcdoc
+    html = at.get("iframe")[0].proto.srcdoc
+    assert SOURCE[:20] in html
+    assert '"label": "China"' not in html  # the country hub is context, hidden by default
+    at.checkbox(key="network_hide_context").uncheck().run()
+    assert not at.exception
+    assert '"label": "China"' in at.get("iframe")[0].proto.srcdoc
 
 
 @pytest.mark.parametrize("page", ["sources.py", "money.py", "risk.py", "crosscase.py"])
