@@ -6,7 +6,7 @@ import logging
 import sys
 
 from fakefree import cli_app
-from fakefree.commands import store_commands  # noqa: F401  (registers commands)
+from fakefree.commands import nlp_commands, store_commands  # noqa: F401  (registers commands)
 
 __all__ = ["main"]
 
