@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from nlp.components import RawMention, RawRelation
 from nlp.gazetteer import load_gazetteer
@@ -28,6 +29,12 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+@lru_cache(maxsize=1)
+def _agency_acronyms() -> dict[str, str]:
+    gaz = load_gazetteer()
+    return {a.upper(): normalise_name(n) for n, acrs in gaz.agencies.items() for a in acrs}
+
+
 def _key(m: RawMention) -> str:
     if m.type in _KEY_ATTR and m.attrs.get(_KEY_ATTR[m.type]):
         return str(m.attrs[_KEY_ATTR[m.type]])
@@ -36,7 +43,25 @@ def _key(m: RawMention) -> str:
     return normalise_name(re.sub(r"(['’]s)$", "", m.text))
 
 
-def _group(mentions: list[RawMention]) -> dict[tuple[str, str], list[RawMention]]:
+_AKA = re.compile(r"^\W{0,3}(?:also known as|a/k/a|aka|a\.k\.a\.?|alias|known as|dit|"
+                  r"alias|apodado|conocido como)\W{0,3}(?:\w+\W+){0,1}$", re.IGNORECASE)
+
+
+def _merge_aliases(groups: dict[tuple[str, str], list[RawMention]], mentions: list[RawMention],
+                   text: str) -> None:
+    """Join a person and the name given after "also known as", "a/k/a", "alias"."""
+    persons = [m for m in mentions if m.type == "PERSON"]
+    for a, b in zip(persons, persons[1:]):
+        if b.start - a.end > 40 or not _AKA.match(text[a.end:b.start]):
+            continue
+        ka, kb = ("PERSON", _key(a)), ("PERSON", _key(b))
+        if ka in groups and kb in groups and ka != kb:
+            for m in groups[kb]:
+                m.alias_only = True
+            groups[ka].extend(groups.pop(kb))
+
+
+def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], list[RawMention]]:
     groups: dict[tuple[str, str], list[RawMention]] = defaultdict(list)
     for m in mentions:
         groups[(m.type, _key(m))].append(m)
@@ -53,10 +78,18 @@ def _group(mentions: list[RawMention]) -> dict[tuple[str, str], list[RawMention]
                                                          tokens[0] == long_tokens[0]):
                 groups[long].extend(groups.pop(short))
                 break
+    _merge_aliases(groups, mentions, text)
+    # A lone surname the NER typed as ORG or LOCATION joins the person it names.
+    surnames = {k[1].split()[-1]: k for k in groups if k[0] == "PERSON" and len(k[1].split()) > 1}
+    for key in [k for k in groups if k[0] in ("ORG", "LOCATION") and " " not in k[1]]:
+        person = surnames.get(key[1])
+        if person and all(m.source == "ner" for m in groups[key]):
+            for m in groups[key]:
+                m.type = "PERSON"
+            groups[person].extend(groups.pop(key))
     # Organisations: acronyms and short prefixes join the full name.
-    gaz = load_gazetteer()
     orgs = sorted((k for k in groups if k[0] == "ORG"), key=lambda k: -len(k[1]))
-    acronyms = {a.upper(): normalise_name(n) for n, acrs in gaz.agencies.items() for a in acrs}
+    acronyms = _agency_acronyms()
     for short in reversed(orgs):
         if short not in groups:
             continue
@@ -79,7 +112,8 @@ def _group(mentions: list[RawMention]) -> dict[tuple[str, str], list[RawMention]
 def _entity(type_: str, members: list[RawMention]) -> Entity:
     members.sort(key=lambda m: m.start)
     if type_ in ("PERSON", "ORG", "LOCATION"):
-        name = max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))
+        named = [m for m in members if not m.alias_only] or members
+        name = max((m.text for m in named), key=lambda t: (len(t.split()), len(t)))
     else:
         name = members[0].text
     aliases = sorted({m.text for m in members if m.text != name})
@@ -100,7 +134,7 @@ def assemble(language: str, mentions: list[RawMention], relations: list[RawRelat
     """Group mentions into entities and map relations onto entity ids."""
     entities: list[Entity] = []
     owner: dict[int, str] = {}
-    for (type_, _), members in _group(mentions).items():
+    for (type_, _), members in _group(mentions, text).items():
         entity = _entity(type_, members)
         entities.append(entity)
         for m in members:

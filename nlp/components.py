@@ -62,6 +62,7 @@ class RawMention:
     attrs: dict[str, Any] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)
     source: str = "ner"
+    alias_only: bool = False
 
 
 @dataclass
@@ -154,7 +155,66 @@ def make_mentions(nlp: Language, name: str, label_map: dict[str, str | None]) ->
     return MentionComponent(label_map)
 
 
-_TRIM_LEAD = re.compile(r"^(?:the|la|le|les|el|los|las|l'|d')\s*", re.IGNORECASE)
+_IN_TITLE = re.compile(
+    r"\s+(Attorney|District|Sentencing|Department|Customs|Immigration|Food|Postal|Secret|"
+    r"Marshals?|Magistrate|Border|Coast Guard|Army|Navy|Embassy|Consulate|Police|Court)\b")
+_STREET_END = re.compile(
+    r"\b(Road|Street|St\.|Close|Avenue|Ave\.|Lane|Drive|Gardens|Boulevard|Blvd\.?|Way|Crescent|"
+    r"Terrace|Place|Court Road|Highway|Parkway)$")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    from nlp.money import _UNITS
+
+    months = {"january", "february", "march", "april", "june", "july", "august", "september",
+              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday"}
+    return frozenset(EN | FR | ES | set(_UNITS) | months)
+
+
+def _is_noise(surface: str) -> bool:
+    """Single common words, numbers and bare punctuation are not names."""
+    words = surface.split()
+    return len(words) == 1 and (surface.lower().strip(".") in _stop_words() or
+                                not any(ch.isalpha() for ch in surface))
+
+
+_TRAILING_LOWER = re.compile(r"(?:\s+[a-zà-ÿ][\w'-]*)+$")
+
+
+def _clean_surface(surface: str) -> str:
+    """Cut at a line break, drop trailing lower-case words and punctuation."""
+    surface = surface.split("\n", 1)[0]
+    trimmed = _TRAILING_LOWER.sub("", surface)
+    if trimmed.strip():
+        surface = trimmed
+    return surface.rstrip(" ,;:'’-(")
+
+
+def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
+    """Fix types that the gazetteers know better: brands, agencies, countries, given names."""
+    from nlp.names import is_given_name
+    from nlp.places import country_names
+
+    if gazetteer_id or surface in known_orgs():
+        return "ORG"
+    if surface.lower() in country_names():
+        return "LOCATION"
+    words = surface.split()
+    if type_ in ("ORG", "LOCATION") and 2 <= len(words) <= 4 and \
+            all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) and \
+            is_given_name(words[0]) and not _COMPANY.search(surface) and \
+            not _AGENCY.search(surface) and not _COURT.search(surface):
+        return "PERSON"
+    return type_
+
+
+_TRIM_LEAD = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|[ld]['’])", re.IGNORECASE)
 
 
 class MentionComponent:
@@ -179,12 +239,19 @@ class MentionComponent:
             if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):
                 start += lead.end()
                 surface = text[start:end]
-            surface_stripped = surface.rstrip(" ,;:'’")
+            surface_stripped = _clean_surface(surface)
             end = start + len(surface_stripped)
+            type_ = _retype(type_, surface_stripped, ent.ent_id_)
             if type_ == "MONEY" and not re.search(r"\d", surface_stripped):
                 continue
             if not surface_stripped or not any(ch.isalnum() for ch in surface_stripped):
                 continue
+            if type_ == "LOCATION" and _IN_TITLE.match(text[end:end + 40]):
+                continue
+            if _is_noise(surface_stripped):
+                continue
+            if type_ in ("ORG", "PERSON") and _STREET_END.search(surface_stripped):
+                type_ = "LOCATION"
             subtype = None
             if type_ == "ORG":
                 subtype = org_subtype(surface_stripped, ent.ent_id_, text[max(0, start - 60):start])

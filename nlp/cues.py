@@ -35,7 +35,7 @@ ROLE_CUES: dict[str, re.Pattern[str]] = {
     "money_launderer": _c(r"\b(launder\w*|blanchi\w*|blanqueo|lavado de dinero|"
                           r"operaciones con recursos de procedencia il[íi]cita)\b"),
     "leader": _c(r"\b(leader|ringleader|head of|mastermind|kingpin|boss|led the|headed|"
-                 r"chef|cerveau|cabecilla|l[íi]der(?:es)?|jefe|dirig[íi]a|dirigeait|"
+                 r"led by|run by|chef|cerveau|cabecilla|l[íi]der(?:es)?|jefe|dirig[íi]a|dirigeait|"
                  r"orchestrated|organi[sz]er)\b"),
     "courier": _c(r"\b(courier|mule|passeur|mula|drove the)\b"),
     "supplier": _c(r"\b(supplier|supplied|fournisseur|fournissait|proveedor\w*|suministr\w*|"

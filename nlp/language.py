@@ -19,7 +19,7 @@ _CODES = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_CODES).with_low_accuracy_mode().build()
+    return LanguageDetectorBuilder.from_languages(*_CODES).build()
 
 
 def detect_language(text: str, default: str = "en") -> str:

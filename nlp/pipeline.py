@@ -90,35 +90,56 @@ def extract(text: str, *, language: str | None = None, model: str | None = None)
     return next(iter(extract_many([text], language=language, model=model)))
 
 
+def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _empty_message(text: str) -> str | None:
+    if not text or not text.strip():
+        return "The text is empty; nothing to extract."
+    if _unreadable(text):
+        return "The text looks binary or garbled; nothing extracted."
+    return None
+
+
 def extract_many(texts: Iterable[str], *, language: str | None = None, model: str | None = None,
-                 batch_size: int = 32, n_process: int = 1) -> Iterator[Extraction]:
-    """:func:`extract` over many texts, batching them through ``nlp.pipe``."""
-    for text in texts:
-        if not text or not text.strip():
-            yield Extraction(language=language or "en",
-                             messages=["The text is empty; nothing to extract."])
-            continue
-        if _unreadable(text):
-            yield Extraction(language=language or "en",
-                             messages=["The text looks binary or garbled; nothing extracted."])
-            continue
-        lang = language or detect_language(text)
-        pipe = load_pipeline(lang, model)
-        mentions: list[RawMention] = []
-        relations: list[RawRelation] = []
-        pieces = list(chunks(text))
-        for (offset, _), doc in zip(pieces, pipe.pipe((p for _, p in pieces),
-                                                      batch_size=batch_size,
-                                                      n_process=n_process)):
-            for m in doc._.ff_mentions or []:
-                m.start += offset
-                m.end += offset
-            for r in doc._.ff_relations or []:
-                r.start += offset
-                r.end += offset
-            mentions.extend(doc._.ff_mentions or [])
-            relations.extend(doc._.ff_relations or [])
-        result = assemble(lang, mentions, relations, text)
-        if not result.entities:
-            result.messages.append("No entity found in the text.")
-        yield result
+                 batch_size: int = 64, n_process: int = 1) -> Iterator[Extraction]:
+    """:func:`extract` over many texts, streaming their chunks through ``nlp.pipe`` in batches.
+
+    Memory stays bounded: texts are read ``batch_size`` at a time and cut into chunks.
+    """
+    for batch in _batches(texts, batch_size):
+        langs = [language or (detect_language(t) if not _empty_message(t) else "en")
+                 for t in batch]
+        found: list[tuple[list[RawMention], list[RawRelation]]] = [([], []) for _ in batch]
+        for lang in dict.fromkeys(langs):
+            pipe = load_pipeline(lang, model)
+            jobs = ((piece, (i, offset)) for i, t in enumerate(batch)
+                    if langs[i] == lang and not _empty_message(t)
+                    for offset, piece in chunks(t))
+            for doc, (i, offset) in pipe.pipe(jobs, as_tuples=True, batch_size=batch_size,
+                                              n_process=n_process):
+                for m in doc._.ff_mentions or []:
+                    m.start += offset
+                    m.end += offset
+                    found[i][0].append(m)
+                for r in doc._.ff_relations or []:
+                    r.start += offset
+                    r.end += offset
+                    found[i][1].append(r)
+        for text, lang, (mentions, relations) in zip(batch, langs, found):
+            message = _empty_message(text)
+            if message:
+                yield Extraction(language=lang, messages=[message])
+                continue
+            result = assemble(lang, mentions, relations, text)
+            if not result.entities:
+                result.messages.append("No entity found in the text.")
+            yield result

@@ -80,7 +80,7 @@ class RelationComponent:
         for role, cue in ROLE_CUES.items():
             for hit in cue.finditer(clause):
                 pos = sent.start_char + hit.start()
-                near = [m for m in parties if abs(m.start - pos) < _ROLE_WINDOW * 2]
+                near = [m for m in parties if len(clause) < 450 or abs(m.start - pos) < _ROLE_WINDOW * 2]
                 if role == "leader":
                     near = sorted(near, key=lambda m: abs(m.start - pos))[:1]
                 for m in near:

@@ -194,6 +194,9 @@ class _Filler:
             return r.choice(["{:,}", "{}"]).format(r.randint(100, 250000)), None
         if slot == "AGE":
             return str(r.randint(19, 75)), None
+        if slot == "INI":
+            return ".".join(chr(r.randint(65, 90)) for _ in range(r.randint(3, 5))) + \
+                r.choice(["", "."]), "PERSON"
         if slot == "OPN":
             return r.choice(_OPS), None
         raise ValueError(f"unknown template slot {slot}")
@@ -218,8 +221,11 @@ def _render(template: str, filler: _Filler, offset: int) -> tuple[str, list[tupl
 
 def _case(text: str, spans: list, rng: random.Random) -> tuple[str, list]:
     """Sometimes upper-case a sentence (headlines, datelines) keeping offsets."""
-    if rng.random() < 0.04:
+    roll = rng.random()
+    if roll < 0.04:
         return text.upper(), spans
+    if roll < 0.10:  # Title Case headline: capitalisation alone does not make a name
+        return re.sub(r"\b([a-zà-ÿ])", lambda m: m.group(1).upper(), text), spans
     return text, spans
 
 

@@ -32,6 +32,11 @@ TEMPLATES_FR = [
     "Selon {P}, procureur de la République à {CITY}, le réseau opérait depuis {CTRY}.",
     "{P}, journaliste à {MEDIA}, a suivi le procès à {CITY}.",
     "Les marchandises avaient été achetées {M} auprès de {C}.",
+    "Pour {P}, porte-parole des douanes à {CITY}, le phénomène progresse chaque année.",
+    "Dans la cale, les agents ont découvert des sacs {B}, des lunettes {B} et des ceintures {B}.",
+    "Le groupe {B} évalue son manque à gagner à {M}, selon son avocat.",
+    "{P}, {AGE} ans, originaire de {CITY}, dirigeait l'entreprise {C} depuis {D}.",
+    "Des perquisitions ont eu lieu à {CITY}, {CITY}, {CITY} et {CITY}.",
     "Le parquet de {CITY} a ouvert une information judiciaire visant {P} et la société {C}.",
 ]
 
@@ -68,20 +73,27 @@ TEMPLATES_ES = [
     "Según fuentes de la {A}, {P} dirigía el entramado desde {CTRY}.",
     "Los detenidos, de nacionalidad portuguesa, residían en {CITY}.",
     "{P}, director general de {C}, negó haber importado mercancía falsificada.",
+    "Fueron arrestados en {CITY} tres sospechosos, cuyas iniciales son {INI}, {INI} y {INI}.",
+    "Inspectores en {CITY}, {STATE}, y en {CITY}, {STATE}, retuvieron artículos con logotipos de {B} y {B}.",
+    "Agentes del {A} y de la {A} incautaron {Q} prendas en un polígono de {CITY} ({STATE}).",
+    "{P}, responsable de la investigación en {MEDIA}, afirmó que {C} vendía los productos en {CTRY}.",
+    "La red distribuía las prendas desde {CITY} hacia {N} provincias, entre ellas {STATE} y {STATE}.",
+    "Hubo registros en {CITY}, {CITY}, {CITY} y {CITY}, además de detenidos en {STATE}.",
+    "Otros {N} investigados residen en {CITY}, {CITY}, {CITY}, {CITY} y {CITY}.",
 ]
 
 FILLER_FR = [
     "Contrefaçons : la douane frappe fort",
-    "Véhicule des douanes, illustration.",
+    "Photo d'archive.",
     "Les contrefaçons représentent un danger pour les consommateurs.",
     "L'opération {OPN} a été lancée en {D}.",
     "Les prévenus sont présumés innocents jusqu'à leur jugement.",
     "Lire aussi : les saisies en hausse",
 ]
 FILLER_ES = [
-    "Incautan prendas falsificadas valoradas en millones",
+    "Golpe a la piratería en el norte",
     "La operación {OPN} se inició en {D}.",
-    "Pese a las acciones del gobierno, este delito sigue en aumento.",
+    "Las autoridades piden no comprar productos de origen dudoso.",
     "Los productos apócrifos representan un riesgo para la salud.",
     "Los detenidos de nacionalidad china fueron puestos a disposición judicial.",
     "Síguenos en redes sociales",

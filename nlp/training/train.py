@@ -77,6 +77,8 @@ def train(n_docs: int = 4000, epochs: int = 5, seed: int = 13, extra: list[Path]
             nlp.update(batch, drop=0.2, sgd=optimizer, losses=losses)
         log.info("epoch %d loss %.1f (%.0fs)", epoch, losses.get("ner", 0.0),
                  time.perf_counter() - started)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(out_dir)  # a usable checkpoint after every epoch
     nlp.meta.update({"name": "fakefree_xx", "version": "0.1.0",
                      "description": "fakefree NER (PERSON, ORG, LOC, MONEY) for en/fr/es",
                      "license": "Apache-2.0"})
@@ -98,6 +100,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-card", action="store_true", help="do not rewrite the model card")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    from nlp.names import write_given_names
+
+    write_given_names()
     elapsed = train(args.docs, args.epochs, args.seed, args.extra, args.out)
     if not args.no_card:
         from nlp.training.card import write_card
