@@ -21,6 +21,7 @@ from nlp.dates import find_dates
 from nlp.gazetteer import load_gazetteer
 from nlp.identifiers import find_identifiers
 from nlp.money import find_money
+from nlp.names import is_given_name
 from nlp.places import location_subtype
 
 __all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype"]
@@ -198,7 +199,6 @@ def _clean_surface(surface: str) -> str:
 
 def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
     """Fix types that the gazetteers know better: brands, agencies, countries, given names."""
-    from nlp.names import is_given_name
     from nlp.places import country_names
 
     if gazetteer_id or surface in known_orgs():
@@ -259,5 +259,69 @@ class MentionComponent:
                 subtype = location_subtype(surface_stripped)
             mentions.append(RawMention(start, end, surface_stripped, type_, subtype,
                                        source="gazetteer" if ent.ent_id_ else "ner"))
-        doc._.ff_mentions = sorted(mentions, key=lambda m: m.start)
+        mentions = _drop_stray_capitals(sorted(mentions, key=lambda m: m.start), text)
+        _harmonise_lists(mentions, text)
+        doc._.ff_mentions = mentions
         return doc
+
+
+_SENT_START = re.compile(r"(?:^|[.!?»\"”:]\s+|\n\s*)$")
+_PARTICLES = {"de", "del", "da", "dos", "das", "van", "von", "der", "den", "la", "le", "bin", "al",
+              "el", "y", "du", "des", "di", "ibn", "ben"}
+_LIST_SEP = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|y|e|et|or|o|ou|&)\s+)$")
+
+
+def _drop_stray_capitals(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop one-word NER names that only look like names because they open a sentence, and
+    "persons" with common lower-case words in them."""
+    kept = []
+    for m in mentions:
+        if m.source == "ner" and " " not in m.text and m.type in ("PERSON", "ORG", "LOCATION"):
+            at_start = bool(_SENT_START.search(text[max(0, m.start - 3):m.start]))
+            follows = text[m.end:m.end + 2]
+            if at_start and (follows[:1] in (",", ".", ":", ";") or
+                             (follows[:1] == " " and follows[1:2].islower())) and \
+                    text.count(m.text) == 1 and m.text not in known_orgs():
+                continue
+        if m.type == "PERSON" and m.source == "ner" and any(
+                w[:1].islower() and w not in _PARTICLES for w in m.text.split()):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _harmonise_lists(mentions: list[RawMention], text: str) -> None:
+    """Names in one coordinated list ("Puma, Adidas, Kappa y Diesel") share the majority type;
+    a brand in the list makes the list brands."""
+    chains: list[list[RawMention]] = []
+    for m in mentions:
+        if m.type not in ("PERSON", "ORG", "LOCATION"):
+            continue
+        if chains and _LIST_SEP.match(text[chains[-1][-1].end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    for chain in chains:
+        if len(chain) < 3:
+            continue
+        if any(m.subtype == "BRAND" for m in chain):
+            target, subtype = "ORG", "BRAND"
+        else:
+            counts: dict[str, int] = {}
+            for m in chain:
+                if m.type != "PERSON":
+                    counts[m.type] = counts.get(m.type, 0) + 1
+            if not counts:
+                continue
+            target = max(counts, key=counts.get)
+            if counts[target] * 2 <= sum(counts.values()) or counts[target] < 2:
+                continue
+            subtype = None
+        for m in chain:
+            if m.type == "PERSON" and (not subtype or is_given_name(m.text.split()[0])):
+                continue
+            if m.source == "ner" and (m.type != target or subtype):
+                m.type = target
+                m.subtype = subtype if subtype else (
+                    location_subtype(m.text) if target == "LOCATION" else
+                    org_subtype(m.text, "", "") if target == "ORG" else None)
