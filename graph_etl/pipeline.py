@@ -141,9 +141,7 @@ def _extract_text(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
 
     language = options.language or result.language_hint
     extraction = nlp.extract(result.text or "", language=language, model=options.model)
-    data = extraction.to_json()
-    data["language"] = extraction.language
-    return data
+    return extraction.to_dict()
 
 
 def _extraction_of(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
