@@ -103,7 +103,9 @@ def write_card(training_seconds: float | None = None, n_docs: int | None = None,
     for b in benches:
         lines.append(f"| {b.reference} | {b.reference_words_per_s:.0f} |")
     lines.append(f"| fakefree (full extraction) | {benches[0].ours_words_per_s:.0f} |")
-    lines += ["", f"Ratio fakefree / {benches[0].reference}: {benches[0].ratio:.2f}.", ""]
+    lines += ["", f"Ratio fakefree / {benches[0].reference}: {benches[0].ratio:.2f}. Absolute "
+              "figures depend on the machine's load at the time; the ratio is measured on the "
+              "same texts in the same run (`fakefree bench extract --reference NAME`).", ""]
     if gold is not None:
         from nlp import extract
         from nlp.evaluate import evaluate_dir, format_scores
