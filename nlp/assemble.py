@@ -102,7 +102,9 @@ def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], 
                 _acronym(long_surface) == surface.replace(".", "") or
                 acronyms.get(surface) == long[1] or
                 _acronym(long_surface).endswith(surface.replace(".", "")))
-            is_prefix = len(short[1]) > 3 and long[1].startswith(short[1] + " ")
+            is_prefix = len(short[1]) > 3 and (long[1].startswith(short[1] + " ") or (
+                " " not in short[1] and short[1] in long[1].split()[:-1] and
+                groups[short][0].source == "ner"))
             if is_acronym or is_prefix:
                 groups[long].extend(groups.pop(short))
                 break

@@ -185,6 +185,10 @@ def _is_noise(surface: str) -> bool:
                                 not any(ch.isalpha() for ch in surface))
 
 
+_LEGAL_TAIL = re.compile(
+    r"(?:,?\s?(?:Co\.,?\s?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|Corp\.?|PLC|GmbH|S\.A\.(?:\s?de"
+    r"\s?C\.V\.)?|S\.\s?de\s?R\.L\.(?:\s?de\s?C\.V\.)?|S\.L\.|SARL|SAS|B\.V\.|Pty\.? Ltd\.?|"
+    r"S\.p\.A\.|Ltda\.?|Lda\.?))+")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-zà-ÿ][\w'-]*)+$")
 
 
@@ -242,6 +246,11 @@ class MentionComponent:
             surface_stripped = _clean_surface(surface)
             end = start + len(surface_stripped)
             type_ = _retype(type_, surface_stripped, ent.ent_id_)
+            if type_ == "ORG":
+                suffix = _LEGAL_TAIL.match(text, end)
+                if suffix:
+                    end = suffix.end()
+                    surface_stripped = text[start:end]
             if type_ == "MONEY" and not re.search(r"\d", surface_stripped):
                 continue
             if not surface_stripped or not any(ch.isalnum() for ch in surface_stripped):

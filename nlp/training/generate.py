@@ -221,11 +221,8 @@ def _render(template: str, filler: _Filler, offset: int) -> tuple[str, list[tupl
 
 def _case(text: str, spans: list, rng: random.Random) -> tuple[str, list]:
     """Sometimes upper-case a sentence (headlines, datelines) keeping offsets."""
-    roll = rng.random()
-    if roll < 0.04:
+    if rng.random() < 0.04:
         return text.upper(), spans
-    if roll < 0.10:  # Title Case headline: capitalisation alone does not make a name
-        return re.sub(r"\b([a-zà-ÿ])", lambda m: m.group(1).upper(), text), spans
     return text, spans
 
 

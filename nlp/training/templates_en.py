@@ -86,12 +86,6 @@ TEMPLATES = [
     "{P^} and {P^} were each ordered to forfeit {M}.",
     "Det. Sgt. {P} of the {A} said officers found {M} in cash at a home in {CITY}.",
     "A spokesperson for {B}, {P}, said the company welcomed the verdict.",
-    "Search warrants were executed in {CITY}, {CITY}, {CITY} and {CITY}, as well as in {STATE}.",
-    "{AA} Seizes {M} In Fake {B} Goods At {PORT}",
-    "{CITY} Man Sentenced For Selling Counterfeit {B} Shoes",
-    "{P^}, who also admitted evading duty, was jailed for {N} months.",
-    "Officers arrested {P}, {AGE}, at {STREET}, {CITY}, and {P}, {AGE}, of {STREET}, {CITY}.",
-    "{C} Owner Pleads Guilty To Importing Counterfeit {B} Parts",
 ]
 
 FILLER = [

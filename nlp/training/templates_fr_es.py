@@ -36,7 +36,6 @@ TEMPLATES_FR = [
     "Dans la cale, les agents ont découvert des sacs {B}, des lunettes {B} et des ceintures {B}.",
     "Le groupe {B} évalue son manque à gagner à {M}, selon son avocat.",
     "{P}, {AGE} ans, originaire de {CITY}, dirigeait l'entreprise {C} depuis {D}.",
-    "Des perquisitions ont eu lieu à {CITY}, {CITY}, {CITY} et {CITY}.",
     "Le parquet de {CITY} a ouvert une information judiciaire visant {P} et la société {C}.",
 ]
 
@@ -78,8 +77,6 @@ TEMPLATES_ES = [
     "Agentes del {A} y de la {A} incautaron {Q} prendas en un polígono de {CITY} ({STATE}).",
     "{P}, responsable de la investigación en {MEDIA}, afirmó que {C} vendía los productos en {CTRY}.",
     "La red distribuía las prendas desde {CITY} hacia {N} provincias, entre ellas {STATE} y {STATE}.",
-    "Hubo registros en {CITY}, {CITY}, {CITY} y {CITY}, además de detenidos en {STATE}.",
-    "Otros {N} investigados residen en {CITY}, {CITY}, {CITY}, {CITY} y {CITY}.",
 ]
 
 FILLER_FR = [

@@ -5,31 +5,37 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fakefree import cli_app
+from fakefree.commands import nlp_commands  # noqa: F401  (registers the commands)
 from nlp import extract
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fakefree.cli", *args], capture_output=True,
-                          text=True, timeout=300)
+def _run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["fakefree", *args])
+    code = cli_app.run(debug=False)
+    out = capsys.readouterr()
+    return code, out.out, out.err
 
 
-def test_nlp_commands_extract_json(tmp_path: Path):
+def test_nlp_commands_extract_json(tmp_path: Path, monkeypatch, capsys):
     path = tmp_path / "case.txt"
     path.write_text("Kevin Lee, the owner of Orient Star Ltd., was charged in Houston.",
                     encoding="utf-8")
-    done = _run("extract", str(path), "--json")
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
+    code, out, err = _run(monkeypatch, capsys, "extract", str(path), "--json")
+    assert code == 0, err
+    data = json.loads(out)
     assert {"Kevin Lee", "Orient Star Ltd.", "Houston"} <= {e["name"] for e in data["entities"]}
 
 
 def test_nlp_commands_extract_missing_file_is_one_sentence(tmp_path: Path):
-    done = _run("extract", str(tmp_path / "nope.txt"))
+    done = subprocess.run([sys.executable, "-m", "fakefree.cli", "extract",
+                           str(tmp_path / "nope.txt")], capture_output=True, text=True,
+                          timeout=300)
     assert done.returncode == 1
     assert done.stderr.strip() == f"Error: The file {tmp_path / 'nope.txt'} does not exist."
 
 
-def test_nlp_commands_eval_extraction_on_both_gold_formats(tmp_path: Path):
+def test_nlp_commands_eval_extraction_on_both_gold_formats(tmp_path: Path, monkeypatch, capsys):
     # real-text format: SOURCE line, blank line, text; gold by name.
     (tmp_path / "a.txt").write_text(
         "SOURCE: https://example.org/a\n\nMaria Lopez, 40, of Dallas, pleaded guilty to money "
@@ -47,9 +53,10 @@ def test_nlp_commands_eval_extraction_on_both_gold_formats(tmp_path: Path):
     text = "Ana Ruiz was arrested in Toronto."
     (tmp_path / "b.txt").write_text(text, encoding="utf-8")
     (tmp_path / "b.gold.json").write_text(extract(text).to_json(), encoding="utf-8")
-    done = _run("eval", "extraction", "--gold", str(tmp_path), "--json")
-    assert done.returncode == 0, done.stderr
-    scores = json.loads(done.stdout)
+    code, out, err = _run(monkeypatch, capsys, "eval", "extraction", "--gold", str(tmp_path),
+                          "--json")
+    assert code == 0, err
+    scores = json.loads(out)
     assert scores["docs"] == 2
     assert scores["types"]["PERSON"]["recall"] == 1.0
     assert scores["types"]["MONEY"]["f1"] == 1.0
