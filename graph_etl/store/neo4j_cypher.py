@@ -70,14 +70,11 @@ SET d.node_ids = d.node_ids + ids
 
 # Relationship types cannot be parameters of an indexed MERGE (a dynamic type scans every
 # relationship), so this template is formatted with one schema-validated type per statement.
+# Both ends exist: prepare_batch requires the document to claim them, and nodes are written first.
 UPSERT_RELS = """
 UNWIND $rows AS row
-MERGE (a:Entity {{id: row.source}})
-ON CREATE SET a.claim_docs = [], a.claim_tags = [], a.claim_data = [], a.claim_labels = [],
-              a.claim_search = [], a.search = ''
-MERGE (b:Entity {{id: row.target}})
-ON CREATE SET b.claim_docs = [], b.claim_tags = [], b.claim_data = [], b.claim_labels = [],
-              b.claim_search = [], b.search = ''
+MATCH (a:Entity {{id: row.source}})
+MATCH (b:Entity {{id: row.target}})
 MERGE (a)-[r:`{type}` {{id: row.id}}]->(b)
 ON CREATE SET r.claim_docs = [], r.claim_tags = [], r.claim_data = []
 WITH r, row, r.claim_docs AS old,

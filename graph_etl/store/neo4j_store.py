@@ -52,7 +52,7 @@ __all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK"]
 
 log = logging.getLogger(__name__)
 
-CHUNK = 5000
+CHUNK = 20_000
 """Rows per write transaction."""
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
