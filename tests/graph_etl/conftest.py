@@ -18,7 +18,7 @@ BACKENDS = ["sqlite", "neo4j"]
 
 
 def _neo4j_store():
-    fixture = Path(__file__).with_name("neo4j_fixture.py")
+    fixture = Path(__file__).parent / "store" / "neo4j_fixture.py"
     if not fixture.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("The Neo4j test fixture is missing, so the Neo4j contract cannot run.")
