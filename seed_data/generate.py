@@ -73,6 +73,7 @@ def case_documents(ctx: Ctx) -> list[DocSpec]:
         docs.append(trade.registry_extract(ctx, company, i))
     for i in range(rng.randrange(2, 4)):
         docs.append(trade.email(ctx, i))
+    docs.append(trade.seller_email(ctx))
     docs.append(records.bank_records(ctx))
     docs.append(nar.financial_summary(ctx))
     docs.append(nar.interview_notes(ctx, "courier"))
