@@ -6,8 +6,18 @@ import logging
 import sys
 
 from fakefree import cli_app
-from fakefree.commands import seed_commands  # noqa: F401  (registers commands)
-from fakefree.commands import store_commands  # noqa: F401  (registers commands)
+from fakefree.commands import (  # noqa: F401  (importing a module registers its commands)
+    analyze_commands,
+    audit_commands,
+    bench_commands,
+    correction_commands,
+    eval_commands,
+    ingest_commands,
+    neo4j_commands,
+    seed_commands,
+    store_commands,
+    user_commands,
+)
 
 __all__ = ["main"]
 

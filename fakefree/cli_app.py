@@ -16,7 +16,7 @@ from fakefree.errors import FakefreeError
 from graph_etl.store import GraphStore, Viewer, open_store
 
 __all__ = ["app", "groups", "emit", "fail", "store_option", "json_option", "viewer_option",
-           "open_store_for", "viewer_from"]
+           "open_store_for", "viewer_from", "register_groups"]
 
 app = typer.Typer(
     name="fakefree",
@@ -30,6 +30,7 @@ groups: dict[str, typer.Typer] = {
     name: typer.Typer(name=name, help=help_text, no_args_is_help=True)
     for name, help_text in {
         "analyze": "Link analysis over the graph.",
+        "audit": "Verify and read the tamper-evident audit log.",
         "bench": "Benchmarks that print our figures next to a reference measured in the same run.",
         "eval": "Evaluate extraction or entity resolution against ground truth.",
         "neo4j": "Run a local Neo4j 5.26 Community server for development and CI.",
@@ -71,13 +72,20 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def register_groups() -> None:
+    """Add every group that has commands to ``app`` (once); tests call it before invoking."""
+    present = {info.name for info in app.registered_groups}
+    for name, group in groups.items():
+        if name not in present and (group.registered_commands or group.registered_groups):
+            app.add_typer(group, name=name)
+
+
 def run(debug: bool) -> int:
     """Run the app; a :class:`FakefreeError` becomes one sentence on stderr and exit code 1."""
-    for name, group in groups.items():
-        if group.registered_commands or group.registered_groups:
-            app.add_typer(group, name=name)
+    register_groups()
     try:
-        app(standalone_mode=False)
+        # without standalone mode click returns, not raises, the code of a typer.Exit
+        code = app(standalone_mode=False)
     except FakefreeError as exc:
         if debug:
             raise
@@ -99,7 +107,7 @@ def run(debug: bool) -> int:
         typer.echo(f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for the "
                    "traceback).", err=True)
         return 1
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def main_argv() -> tuple[bool, list[str]]:

@@ -24,6 +24,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Graph store: a file path (embedded SQLite) or a neo4j://, bolt://, neo4j+s:// URI."),
     Setting("FAKEFREE_HOME", "./.fakefree",
             "Folder for local state: the Neo4j server, its generated password, logs."),
+    Setting("FAKEFREE_SECURITY_DB", "<FAKEFREE_HOME>/security.db",
+            "SQLite file (0600, in a 0700 folder) of the local accounts and the audit log."),
+    Setting("FAKEFREE_ARGON2_TIME_COST", "3",
+            "argon2id passes per password hash; changed parameters rehash at the next login."),
+    Setting("FAKEFREE_ARGON2_MEMORY_KIB", "65536",
+            "argon2id memory per password hash, in KiB (OWASP minimum 19456)."),
+    Setting("FAKEFREE_ARGON2_PARALLELISM", "4", "argon2id lanes per password hash."),
     Setting("NEO4J_USERNAME", "neo4j", "User name for a Neo4j store."),
     Setting("NEO4J_PASSWORD", "",
             "Password for a Neo4j store; if empty, read from FAKEFREE_HOME/neo4j/password."),
@@ -33,6 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_NEO4J_BOLT", "127.0.0.1:7687", "Listen address of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_HEAP", "1g", "Java heap of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_PAGECACHE", "512m", "Page cache of the local Neo4j server."),
+    Setting("FAKEFREE_MAX_FILE_MB", "200",
+            "Largest case file read, in MB; also the most an archive or e-mail may expand to."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

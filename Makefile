@@ -1,0 +1,48 @@
+# fakefree: `make demo` runs it on the seed data, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+DEMO_STORE ?= ./fakefree.db
+PYTEST_ARGS ?=
+
+.PHONY: install demo test neo4j neo4j-stop model seed bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: install, load the committed seed corpus into the embedded store, open the dashboard
+demo: install
+	$(BIN)/fakefree ingest seed_data/demo/documents --store $(DEMO_STORE)
+	$(BIN)/fakefree dashboard --store $(DEMO_STORE)
+
+## test: install and run the whole suite (unit, contract on both stores, end-to-end, browser)
+test: install
+	$(BIN)/pytest tests fakefree graph_etl nlp queries seed_data -q $(PYTEST_ARGS)
+
+## neo4j: start the local Neo4j 5.26 server (built from Maven Central on first use)
+neo4j: install
+	$(BIN)/fakefree neo4j start
+
+neo4j-stop: install
+	$(BIN)/fakefree neo4j stop
+
+## model: retrain the shipped spaCy pipeline
+model: install
+	$(BIN)/python -m nlp.training.train
+
+## seed: regenerate the committed demo corpus
+seed: install
+	$(BIN)/fakefree seed generate --cases 12 --seed 7 -o seed_data/demo
+
+bench: install
+	$(BIN)/fakefree bench load
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,159 @@
+"""``fakefree user add|passwd|disable|enable|list``: local accounts, written to the audit log.
+
+Whoever runs these commands can write the security database, so the CLI does not ask for an
+admin login; it records the operating-system user as the actor of each change.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import sys
+
+import typer
+
+from fakefree import settings
+from fakefree.accounts import (
+    CLEARANCES,
+    MIN_PASSWORD_LENGTH,
+    ROLES,
+    Account,
+    AccountStore,
+    check_new_account,
+)
+from fakefree.audit import AuditLog
+from fakefree.cli_app import emit, fail, groups, json_option
+from fakefree.security import open_security
+
+__all__ = ["security_db_option", "security_for", "cli_actor"]
+
+log = logging.getLogger(__name__)
+
+user = groups["user"]
+
+security_db_option = typer.Option(
+    None, "--security-db", envvar="FAKEFREE_SECURITY_DB", show_envvar=False,
+    help="Security database (accounts and audit log); default <FAKEFREE_HOME>/security.db.")
+password_stdin_option = typer.Option(
+    False, "--password-stdin", help="Read the password from the first line of standard input.")
+
+
+def security_for(path: str | None) -> tuple[AccountStore, AuditLog]:
+    """The account store and audit log of ``path``, or of the settings when it is empty."""
+    return open_security(settings, path=path)
+
+
+def cli_actor() -> str:
+    """Who runs the CLI, as the audit log names them."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:unknown"
+
+
+def read_password(from_stdin: bool, username: str) -> str:
+    """The new password: typed twice at a hidden prompt, or the first line of stdin."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            fail("No password on standard input.")
+        return password
+    return typer.prompt(f"Password for {username} (at least {MIN_PASSWORD_LENGTH} characters)",
+                        hide_input=True, confirmation_prompt=True)
+
+
+def _describe(account: Account) -> str:
+    state = "disabled" if account.disabled else "enabled"
+    agencies = ",".join(account.agencies) or "-"
+    return (f"{account.username:<20} {account.role:<13} {agencies:<20} {account.clearance:<26} "
+            f"{state:<9} last login: {account.last_login_at or 'never'}")
+
+
+@user.command("add")
+def add(
+    username: str = typer.Argument(..., help="The new user name, e.g. ana.lopez."),
+    role: str = typer.Option(..., "--role", help=f"One of: {', '.join(ROLES)}."),
+    agency: str = typer.Option("", "--agency",
+                               help="Agencies, comma-separated, e.g. CBSA or RCMP,CBSA."),
+    clearance: str = typer.Option(CLEARANCES[-1], "--clearance",
+                                  help=f"One of: {', '.join(CLEARANCES)}."),
+    password_stdin: bool = password_stdin_option,
+    security_db: str = security_db_option,
+    as_json: bool = json_option,
+) -> None:
+    """Create a local account; the password is asked twice. The first account must be an admin.
+
+    Example: fakefree user add ana.lopez --role analyst --agency CBSA
+    """
+    accounts, audit = security_for(security_db)
+    if role != "admin" and not accounts.has_admin():
+        fail("No admin account exists yet; create one first with "
+             "'fakefree user add NAME --role admin --agency AGENCY'.")
+    name, agencies = check_new_account(username, role, agency.split(","), clearance)
+    if accounts.exists(name):
+        fail(f"Account {name} already exists in {accounts.path}.")
+    password = read_password(password_stdin, name)
+    account = accounts.add(username, password, role=role, agencies=agencies, clearance=clearance)
+    audit.append(cli_actor(), "user_add", account.username, role=account.role,
+                 agencies=list(account.agencies), clearance=account.clearance)
+    emit(account.to_dict(), as_json, f"Added {account.role} {account.username}.")
+
+
+@user.command("passwd")
+def passwd(
+    username: str = typer.Argument(..., help="The user name."),
+    password_stdin: bool = password_stdin_option,
+    security_db: str = security_db_option,
+) -> None:
+    """Set a new password for an account (asked twice) and clear its failed logins.
+
+    Example: fakefree user passwd ana.lopez
+    """
+    accounts, audit = security_for(security_db)
+    account = accounts.get(username)
+    accounts.set_password(account.username, read_password(password_stdin, account.username))
+    audit.append(cli_actor(), "user_passwd", account.username)
+    typer.echo(f"Changed the password of {account.username}.")
+
+
+@user.command("disable")
+def disable(
+    username: str = typer.Argument(..., help="The user name."),
+    security_db: str = security_db_option,
+) -> None:
+    """Refuse every login of an account (the last enabled admin cannot be disabled).
+
+    Example: fakefree user disable ana.lopez
+    """
+    accounts, audit = security_for(security_db)
+    account = accounts.disable(username)
+    audit.append(cli_actor(), "user_disable", account.username)
+    typer.echo(f"Disabled {account.username}.")
+
+
+@user.command("enable")
+def enable(
+    username: str = typer.Argument(..., help="The user name."),
+    security_db: str = security_db_option,
+) -> None:
+    """Let a disabled or locked-out account log in again.
+
+    Example: fakefree user enable ana.lopez
+    """
+    accounts, audit = security_for(security_db)
+    account = accounts.enable(username)
+    audit.append(cli_actor(), "user_enable", account.username)
+    typer.echo(f"Enabled {account.username}.")
+
+
+@user.command("list")
+def list_accounts(security_db: str = security_db_option, as_json: bool = json_option) -> None:
+    """List the local accounts: role, agencies, clearance, state and last login.
+
+    Example: fakefree user list --json
+    """
+    accounts, _ = security_for(security_db)
+    rows = accounts.list()
+    emit([a.to_dict() for a in rows], as_json,
+         "\n".join(_describe(a) for a in rows) or
+         "No account yet; create an admin with 'fakefree user add NAME --role admin'.")

@@ -1,0 +1,100 @@
+"""Open the local accounts and the audit log, and log a user in with an audit trail.
+
+Both live in one SQLite file, ``FAKEFREE_SECURITY_DB`` (default ``<FAKEFREE_HOME>/security.db``),
+created 0600 in a 0700 folder.
+
+>>> from fakefree.security import security_db_path
+>>> str(security_db_path({"FAKEFREE_SECURITY_DB": "<FAKEFREE_HOME>/s.db",
+...                       "FAKEFREE_HOME": "/srv/ff"}))
+'/srv/ff/s.db'
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Protocol
+
+from argon2 import PasswordHasher
+
+from fakefree import settings as default_settings
+from fakefree.accounts import Account, AccountStore, failure_key, normalise_username
+from fakefree.audit import AuditLog
+from fakefree.errors import AccessDenied, InputError
+
+__all__ = ["SettingsSource", "security_db_path", "password_hasher", "open_security", "login"]
+
+log = logging.getLogger(__name__)
+
+HOME_PLACEHOLDER = "<FAKEFREE_HOME>"
+OWASP_MEMORY_KIB = 19456
+UNKNOWN_USER = "unknown-user"
+
+
+class SettingsSource(Protocol):
+    """Anything with ``get(name)``: the :mod:`fakefree.settings` module, a dict in tests."""
+
+    def get(self, name: str) -> Any: ...
+
+
+def security_db_path(settings: SettingsSource | ModuleType = default_settings) -> Path:
+    """The security database path, with ``<FAKEFREE_HOME>`` expanded."""
+    raw = _setting(settings, "FAKEFREE_SECURITY_DB")
+    if HOME_PLACEHOLDER in raw:
+        raw = raw.replace(HOME_PLACEHOLDER, _setting(settings, "FAKEFREE_HOME"))
+    return Path(raw).expanduser()
+
+
+def _setting(settings: SettingsSource | ModuleType, name: str) -> str:
+    value = settings.get(name)
+    return str(value) if value not in (None, "") else default_settings.get(name)
+
+
+def password_hasher(settings: SettingsSource | ModuleType = default_settings) -> PasswordHasher:
+    """The argon2id hasher of the ``FAKEFREE_ARGON2_*`` settings."""
+    try:
+        time_cost, memory_kib, lanes = (int(_setting(settings, f"FAKEFREE_ARGON2_{name}"))
+                                        for name in ("TIME_COST", "MEMORY_KIB", "PARALLELISM"))
+    except ValueError as exc:
+        raise InputError(f"The FAKEFREE_ARGON2_* settings must be whole numbers: {exc}.") from exc
+    if time_cost < 1 or lanes < 1 or memory_kib < 8 * lanes:
+        raise InputError("The FAKEFREE_ARGON2_* settings need a time cost and a parallelism of "
+                         "at least 1 and at least 8 KiB of memory per lane.")
+    if memory_kib < OWASP_MEMORY_KIB or time_cost < 2:
+        log.warning("argon2id parameters (t=%d, m=%d KiB) are below the OWASP minimum "
+                    "(t=2, m=%d KiB); use them for tests only", time_cost, memory_kib,
+                    OWASP_MEMORY_KIB)
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=lanes)
+
+
+def open_security(settings: SettingsSource | ModuleType = default_settings, *,
+                  path: str | Path | None = None) -> tuple[AccountStore, AuditLog]:
+    """The account store and the audit log of ``FAKEFREE_SECURITY_DB`` (created if missing).
+
+    ``path`` overrides the setting (the CLI's ``--security-db``).
+    """
+    path = Path(path) if path else security_db_path(settings)
+    return AccountStore(path, hasher=password_hasher(settings)), AuditLog(path)
+
+
+def login(accounts: AccountStore, audit: AuditLog, username: str, password: str,
+          *, source: str = "") -> Account:
+    """Authenticate and write ``login`` or ``login_failed`` to the audit log.
+
+    ``source`` says where the attempt came from (e.g. ``dashboard``). The password is never
+    recorded, nor a typed user name that is not an account (only its SHA-256).
+    """
+    try:
+        account = accounts.authenticate(username, password)
+    except AccessDenied as exc:
+        # an unknown "user name" may be a password typed in the wrong field: keep only a digest
+        try:
+            actor = normalise_username(username) if accounts.exists(username) else UNKNOWN_USER
+        except InputError:
+            actor = UNKNOWN_USER
+        audit.append(actor, "login_failed", "", reason=str(exc), source=source,
+                     typed_name_sha256=failure_key(username))
+        raise
+    audit.append(account.username, "login", "", source=source, role=account.role)
+    return account

@@ -1,0 +1,161 @@
+"""Turn one document's extraction (NER output or mapped records) into graph claims.
+
+The input is the extraction JSON of DESIGN.md (``entities`` with types, roles, mentions;
+``relations`` with evidence); structured mappers produce the same form with a ``label`` per
+entity. Entities are resolved to graph ids, roles become labels, amounts and dates stay on
+the relationships that state them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from graph_etl.resolve import NAMED_TYPES, Candidate, Resolution, Resolver
+from graph_etl.store.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
+
+__all__ = ["graph_type", "role_labels", "resolve_entities", "extraction_batch", "ROLE_LABEL"]
+
+ROLE_LABEL = {
+    "importer": "Importer", "consignee": "Importer", "exporter": "Exporter",
+    "supplier": "Exporter", "manufacturer": "Manufacturer", "financier": "Financier",
+    "money_launderer": "Financier", "distributor": "Distributor", "seller": "Distributor",
+    "broker": "Broker", "shipper": "Shipper",
+}
+"""Company role labels implied by extraction roles."""
+
+_IDENTIFIER_LABEL = {
+    "BILL_OF_LADING": "Shipment", "IBAN": "BankAccount", "ACCOUNT": "BankAccount",
+    "PHONE": "Phone", "EMAIL": "Email", "DOMAIN": "Domain", "VESSEL": "Vessel",
+    "CONTAINER": "Identifier", "IMO": "Identifier", "SWIFT": "Identifier", "HS_CODE": "Identifier",
+}
+_IDENTIFIER_PROP = {"CONTAINER": "container", "BILL_OF_LADING": "bill_of_lading", "IBAN": "iban",
+                    "ACCOUNT": "number", "IMO": "imo", "SWIFT": "swift", "HS_CODE": "hs_code"}
+_LOCATION_LABEL = {"COUNTRY": "Country", "PORT": "Port", "ADDRESS": "Address", "CITY": "City"}
+_LINK_TYPES = {"HAS_PHONE", "HAS_EMAIL", "HOLDS", "HAS_ADDRESS"}
+_MONEY_TYPES = {"PAID", "TRANSFERRED", "FINANCED"}
+
+
+def graph_type(entity: dict[str, Any]) -> str | None:
+    """The graph label family of an extracted entity, or ``None`` for values (money, dates).
+
+    >>> graph_type({"type": "ORG", "subtype": "AGENCY"})
+    'Agency'
+    >>> graph_type({"type": "MONEY"}) is None
+    True
+    """
+    if entity.get("label"):
+        return entity["label"]
+    kind, subtype, roles = entity["type"], entity.get("subtype"), entity.get("roles", [])
+    if kind == "PERSON":
+        return "Person"
+    if kind == "ORG":
+        if subtype in ("AGENCY", "COURT") or "agency" in roles:
+            return "Agency"
+        if subtype == "BRAND" or "brand" in roles:
+            return "Brand"
+        return "Company"
+    if kind == "LOCATION":
+        return _LOCATION_LABEL.get(subtype or "", "City")
+    return _IDENTIFIER_LABEL.get(kind)
+
+
+def role_labels(family: str, roles: Iterable[str], extra: Iterable[str] = ()) -> list[str]:
+    """Labels of a node: its family, plus company role labels.
+
+    >>> role_labels("Company", ["importer", "defendant"])
+    ['Company', 'Importer']
+    """
+    labels = {family, *extra}
+    if family == "Company":
+        labels |= {ROLE_LABEL[r] for r in roles if r in ROLE_LABEL}
+    return sorted(labels)
+
+
+def _props(entity: dict[str, Any], family: str, resolution: Resolution) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    if entity.get("roles"):
+        props["roles"] = sorted(entity["roles"])
+    for key, value in (entity.get("attrs") or {}).items():
+        if isinstance(value, (str, int, float, bool)):
+            props[key] = value
+    prop = _IDENTIFIER_PROP.get(entity["type"])
+    if prop and prop not in props:
+        props[prop] = entity["name"]
+    if family in NAMED_TYPES:
+        props.update(resolution.to_props())
+    return props
+
+
+def _mentions(doc: DocumentRecord, entity: dict[str, Any]) -> list[Evidence]:
+    return [Evidence(doc.id, int(m["start"]), int(m["end"]), m["text"])
+            for m in entity.get("mentions", [])]
+
+
+def _rel_key(relation: dict[str, Any]) -> str:
+    props = relation.get("props") or {}
+    if relation["type"] in _MONEY_TYPES and props:
+        return "|".join(str(props.get(k, "")) for k in ("amount", "currency", "date"))
+    return ""
+
+
+def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
+                     resolver: Resolver) -> dict[str, Resolution]:
+    """The resolution of every entity of an extraction that becomes a node, by local id.
+
+    Identifiers and places are resolved first, so people and companies can be matched on the
+    phones, accounts and addresses they are tied to.
+    """
+    entities = {e["id"]: e for e in extraction.get("entities", [])}
+    families = {eid: graph_type(e) for eid, e in entities.items()}
+    ids: dict[str, str] = {}
+    resolutions: dict[str, Resolution] = {}
+    case = doc.cases[0] if doc.cases else ""
+    ordered = sorted(entities, key=lambda eid: (families[eid] in NAMED_TYPES, eid))
+    for eid in ordered:
+        family = families[eid]
+        if family is None:
+            continue
+        entity = entities[eid]
+        links = sorted(ids[r["target"]] for r in extraction.get("relations", [])
+                       if r["source"] == eid and r["type"] in _LINK_TYPES and r["target"] in ids)
+        attrs = {"links": links, "case": case, "kind": entity["type"]}
+        for field_name in ("dob", "country"):
+            if (entity.get("attrs") or {}).get(field_name):
+                attrs[field_name] = entity["attrs"][field_name]
+        cand = Candidate(family, entity["name"], tuple(entity.get("aliases", [])), attrs)
+        resolution = resolver.resolve(cand)
+        resolver.remember(resolution, cand)
+        ids[eid], resolutions[eid] = resolution.id, resolution
+    return resolutions
+
+
+def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
+                     resolver: Resolver) -> Batch:
+    """Resolve and convert one document's extraction into a batch of claims."""
+    entities = {e["id"]: e for e in extraction.get("entities", [])}
+    families = {eid: graph_type(e) for eid, e in entities.items()}
+    resolutions = resolve_entities(extraction, doc, resolver)
+    ids = {eid: r.id for eid, r in resolutions.items()}
+    ordered = sorted(resolutions)
+    nodes = [
+        NodeClaim(ids[eid], doc.id, role_labels(families[eid], entities[eid].get("roles", []),
+                                                entities[eid].get("labels", [])),
+                  entities[eid]["name"], list(entities[eid].get("aliases", [])),
+                  _props(entities[eid], families[eid], resolutions[eid]),
+                  _mentions(doc, entities[eid]))
+        for eid in ordered if eid in ids
+    ]
+    rels = []
+    for relation in extraction.get("relations", []):
+        source, target = ids.get(relation["source"]), ids.get(relation["target"])
+        if source is None or target is None or source == target:
+            continue
+        ev = relation.get("evidence") or {}
+        evidence = [Evidence(doc.id, int(ev.get("start", 0)), int(ev.get("end", 0)),
+                             ev.get("text", ""))] if ev else []
+        props = {k: v for k, v in (relation.get("props") or {}).items()
+                 if isinstance(v, (str, int, float, bool))}
+        rels.append(RelClaim(source, target, relation["type"], doc.id, _rel_key(relation),
+                             props, evidence, float(relation.get("confidence", 1.0))))
+    return Batch([doc], nodes, rels)

@@ -1,0 +1,303 @@
+"""Entity resolution: decide which graph node an extracted entity is, and say why.
+
+Identifiers (IBAN, account, container, bill of lading, phone, e-mail, IMO, domain) get
+deterministic keys. Names are normalised with ``fingerprints`` (case, accents, punctuation,
+transliteration, token order) after removing legal forms with ``rigour`` (Ltd, S.A. de C.V.,
+GmbH, 有限公司...), blocked on name tokens and scored with ``rapidfuzz`` plus shared attributes
+(phones, e-mails, accounts, addresses). Every decision carries its score and reasons, and an
+analyst's same / not-same judgement always wins.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import fingerprints
+import yaml
+from rapidfuzz import fuzz
+from rigour.names import remove_org_types
+
+from graph_etl.store.ledger import IndexedEntity, Ledger
+from graph_etl.store.model import stable_id
+
+__all__ = ["Candidate", "Resolution", "Resolver", "name_key", "identifier_key", "IDENTIFIER_TYPES",
+           "NAMED_TYPES"]
+
+log = logging.getLogger(__name__)
+
+IDENTIFIER_TYPES = ("BankAccount", "Phone", "Email", "Domain", "Shipment", "Identifier")
+"""Graph types whose identity is a normalised identifier, never a fuzzy name."""
+NAMED_TYPES = ("Person", "Company", "Brand")
+"""Graph types resolved by fuzzy name matching with shared attributes."""
+
+FUZZY_ALONE = 94.0
+"""Name similarity (0-100) enough to merge without any shared attribute."""
+FUZZY_WITH_ATTRIBUTE = 82.0
+"""Name similarity enough to merge when the two share a phone, e-mail, account or address."""
+
+
+_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[0158|])[\w|]+\b")
+_PREFIXES = {
+    "Vessel": re.compile(r"^\s*(m\s*/\s*v|m\.\s*v\.|mv|m/t|mt|ms|buque|navire)\b\.?\s*", re.I),
+    "Port": re.compile(r"^\s*(port of|port de|port d'|puerto de|aduana de|aduana)\s+", re.I),
+}
+
+
+def _ocr_fixed(text: str) -> str:
+    """Undo OCR digit-for-letter errors inside words ('Montrea1', '8usan', 'S0LVANE')."""
+    return _MIXED.sub(lambda m: m.group(0) if m.group(0).isdigit() else
+                      m.group(0).translate(_OCR), text)
+
+
+@cache
+def _gazetteer() -> dict[str, dict[str, str]]:
+    raw = yaml.safe_load(resources.files("graph_etl").joinpath("data/gazetteer.yaml")
+                         .read_text("utf-8"))
+    out: dict[str, dict[str, str]] = {}
+    for entity_type, groups in raw.items():
+        table = out.setdefault(entity_type, {})
+        for names in groups:
+            for alias in names:
+                table.setdefault(fingerprints.generate(str(alias)) or str(alias), str(names[0]))
+    return out
+
+
+def canonical_name(name: str, entity_type: str) -> str:
+    """The gazetteer's name for a known agency or port, else ``name``.
+
+    >>> canonical_name("GRC", "Agency"), canonical_name("CAMTR", "Port")
+    ('Royal Canadian Mounted Police', 'Port of Montreal')
+    """
+    table = _gazetteer().get(entity_type)
+    if not table:
+        return name
+    for text in (name, _PREFIXES.get(entity_type, re.compile("^$")).sub("", name)):
+        hit = table.get(fingerprints.generate(_ocr_fixed(text)) or text)
+        if hit:
+            return hit
+    return name
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str, entity_type: str) -> str:
+    """The normalised key of a name: legal forms removed for companies, tokens sorted.
+
+    >>> name_key("HAN TONG TECHNOLOGY CO., LTD.", "Company") == name_key("Han Tong Technology", "Company")
+    True
+    >>> name_key("Zhang Wei", "Person") == name_key("Wei ZHANG", "Person")
+    True
+    >>> name_key("Port of Montrea1", "Port") == name_key("CAMTR", "Port")
+    True
+    """
+    text = _ocr_fixed(canonical_name(name, entity_type))
+    text = canonical_name(text, entity_type)
+    prefix = _PREFIXES.get(entity_type)
+    if prefix is not None:
+        text = prefix.sub("", text) or text
+    if entity_type in ("Company", "Brand", "Agency"):
+        stripped = remove_org_types(text).strip(" ,.")
+        text = stripped or text
+    key = fingerprints.generate(text) or ""
+    return key or re.sub(r"\W+", "", name.casefold())
+
+
+_DIGITS_ONLY = {"IMO", "HS_CODE", "PHONE"}
+_CASE_FOLDED = {"EMAIL", "DOMAIN"}
+_SAME_KIND = {"IBAN": "ACCOUNT"}
+
+
+def identifier_key(value: str, kind: str = "") -> str:
+    """How identifiers of one kind are compared: ``KIND:normalised value``.
+
+    >>> identifier_key("gb82 west 1234-5698-7654-32", "IBAN")
+    'ACCOUNT:GB82WEST12345698765432'
+    >>> identifier_key("IMO No. 9321483", "IMO")
+    'IMO:9321483'
+    """
+    kind = _SAME_KIND.get(kind, kind)
+    if kind in _DIGITS_ONLY:
+        normal = re.sub(r"\D", "", value)
+    elif kind in _CASE_FOLDED:
+        normal = value.strip().casefold()
+    else:
+        normal = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    return f"{kind}:{normal or value.strip()}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity to resolve: its graph type, name, other names and identifying attributes."""
+
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    """``links``: ids of identifier nodes it is tied to (phones, accounts...); ``case``."""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    id: str
+    score: float
+    reasons: tuple[str, ...]
+    matched: bool
+
+    def to_props(self) -> dict[str, Any]:
+        return {"match_score": round(self.score, 3), "match_reasons": list(self.reasons)}
+
+
+def _blocks(key: str) -> list[str]:
+    tokens = [t for t in key.split() if len(t) >= 2]
+    return sorted({t[:4] for t in tokens})
+
+
+def _weak(key: str) -> bool:
+    """A person key with initials only ('w zhang') says little outside its own case."""
+    return any(len(token) == 1 for token in key.split())
+
+
+def _initials_compatible(a: str, b: str) -> bool:
+    """'w zhang' and 'wei zhang': same surname and matching initials."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    short, full = (ta, tb) if sum(map(len, ta)) < sum(map(len, tb)) else (tb, ta)
+    singles = [t for t in short if len(t) == 1]
+    if not singles:
+        return False
+    rest_short = sorted(t for t in short if len(t) > 1)
+    for single in singles:
+        match = next((t for t in full if t.startswith(single) and len(t) > 1
+                      and t not in rest_short), None)
+        if match is None:
+            return False
+    return all(t in full for t in rest_short)
+
+
+class Resolver:
+    """Map candidates to graph ids using the ledger's resolution index and judgements."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+
+    def new_id(self, entity_type: str, key: str) -> str:
+        return f"{entity_type.lower()}-{stable_id(entity_type, key)}"
+
+    def _fresh_id(self, entity_type: str, key: str) -> str:
+        """A new id for a name; a second, different entity of the same name gets ``#2``."""
+        candidate, number = self.new_id(entity_type, key), 1
+        while self.ledger.entity(candidate) is not None:
+            number += 1
+            candidate = self.new_id(entity_type, f"{key}#{number}")
+        return candidate
+
+    def resolve(self, cand: Candidate) -> Resolution:
+        """The graph id of ``cand``, after any analyst merge of the entity it matched."""
+        resolution = self._resolve(cand)
+        survivor = self.ledger.survivor(resolution.id)
+        if survivor != resolution.id:
+            reasons = (*resolution.reasons, f"an analyst merged {resolution.id} into {survivor}")
+            return Resolution(survivor, resolution.score, reasons, True)
+        return resolution
+
+    def _resolve(self, cand: Candidate) -> Resolution:
+        if cand.type in IDENTIFIER_TYPES:
+            key = identifier_key(cand.name, cand.attrs.get("kind", cand.type))
+            return Resolution(self.new_id(cand.type, key), 1.0, ("same identifier",), False)
+        key = name_key(cand.name, cand.type)
+        if cand.type not in NAMED_TYPES:
+            own = self.new_id(cand.type, key)
+            for name in (cand.name, *cand.aliases):
+                hits = self.ledger.by_blocks(cand.type, ["=" + name_key(name, cand.type)], limit=20)
+                hits = [h for h in hits if h.id == own or self.ledger.judgement(h.id, own) is not False]
+                if hits:
+                    hit = next((h for h in hits if h.id == own), hits[0])
+                    why = "same normalised name" if name == cand.name else f"known name {name!r}"
+                    return Resolution(hit.id, 1.0, (why,), True)
+            return Resolution(self.new_id(cand.type, key), 1.0, ("new",), False)
+        return self._resolve_named(cand, key)
+
+    def _resolve_named(self, cand: Candidate, key: str) -> Resolution:
+        links = set(cand.attrs.get("links", []))
+        best: tuple[float, IndexedEntity, tuple[str, ...]] | None = None
+        keys = {key} | {name_key(a, cand.type) for a in cand.aliases}
+        for other in self._candidates(cand.type, keys):
+            judged = self.ledger.judgement(other.id, self.new_id(cand.type, key))
+            if judged is False:
+                continue
+            score, reasons = self._score(cand, keys, links, other)
+            if judged is True:
+                score, reasons = 100.0, ("an analyst judged them the same",)
+            if score and (best is None or score > best[0]):
+                best = (score, other, reasons)
+        if best is not None:
+            return Resolution(best[1].id, best[0] / 100.0, best[2], True)
+        return Resolution(self._fresh_id(cand.type, key), 1.0, ("new",), False)
+
+    def _candidates(self, entity_type: str, keys: set[str]) -> list[IndexedEntity]:
+        blocks = sorted({b for k in keys for b in _blocks(k)})
+        return self.ledger.by_blocks(entity_type, blocks) if blocks else []
+
+    def _score(self, cand: Candidate, keys: set[str], links: set[str],
+               other: IndexedEntity) -> tuple[float, tuple[str, ...]]:
+        """The merge score (0 = no merge) and its reasons."""
+        other_keys = {other.key, *other.attrs.get("keys", [])}
+        shared = sorted(links & set(other.attrs.get("links", [])))
+        conflict = _conflict(cand.attrs, other.attrs)
+        if conflict:
+            return 0.0, ()
+        reasons: list[str] = []
+        same_case = bool(cand.attrs.get("case")) and cand.attrs.get("case") in other.attrs.get(
+            "cases", [])
+        common = keys & other_keys
+        if common and (cand.type != "Person" or same_case or not all(map(_weak, common))):
+            reasons.append("same normalised name")
+            score = 100.0
+        else:
+            strong = [(a, b) for a in keys for b in other_keys
+                      if cand.type != "Person" or not (_weak(a) or _weak(b))]
+            score = max((fuzz.token_sort_ratio(a, b) for a, b in strong), default=0.0)
+            reasons.append(f"name similarity {score:.0f}")
+            if cand.type == "Person" and any(_initials_compatible(a, b) for a in keys
+                                             for b in other_keys):
+                if same_case:
+                    score = max(score, FUZZY_ALONE)
+                    reasons.append("initials match within the same case")
+        if shared:
+            reasons.append("shares " + ", ".join(shared[:3]))
+        if score >= FUZZY_ALONE or (shared and score >= FUZZY_WITH_ATTRIBUTE):
+            return score, tuple(reasons)
+        return 0.0, ()
+
+    def remember(self, resolution: Resolution, cand: Candidate) -> None:
+        """Add what was learnt about this entity to the index."""
+        keys = sorted({name_key(n, cand.type) for n in (cand.name, *cand.aliases)})
+        existing = self.ledger.entity(resolution.id)
+        attrs: dict[str, Any] = dict(existing.attrs) if existing else {}
+        attrs["keys"] = sorted(set(attrs.get("keys", [])) | set(keys))
+        attrs["links"] = sorted(set(attrs.get("links", [])) | set(cand.attrs.get("links", [])))
+        if cand.attrs.get("case"):
+            attrs["cases"] = sorted(set(attrs.get("cases", [])) | {cand.attrs["case"]})
+        for field_name in ("dob", "country"):
+            if cand.attrs.get(field_name) and not attrs.get(field_name):
+                attrs[field_name] = cand.attrs[field_name]
+        key = existing.key if existing else name_key(cand.name, cand.type)
+        entity = IndexedEntity(resolution.id, cand.type, existing.name if existing else cand.name,
+                               key, attrs)
+        blocks = {("=" + k, resolution.id) for k in keys}
+        blocks |= {(b, resolution.id) for k in keys for b in _blocks(k)}
+        self.ledger.index([entity], sorted(blocks))
+
+
+def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two records that state different birth dates or countries are not the same entity."""
+    for name in ("dob",):
+        if a.get(name) and b.get(name) and a[name] != b[name]:
+            return True
+    return False

@@ -1,0 +1,250 @@
+"""The ETL ledger: which file was loaded when, with which hash, reader and extractor, and how.
+
+It lives in its own SQLite file beside the graph (``<store>.ledger`` for an embedded store,
+``FAKEFREE_HOME/ledger-<host>.db`` for Neo4j), so re-runs know what is already done whatever
+the backend. It also keeps the entity-resolution index and the analysts' same / not-same
+judgements, which later ingests respect.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from fakefree.errors import StoreUnavailable
+
+__all__ = ["Ledger", "LedgerEntry", "IndexedEntity", "ledger_path_for"]
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS files (
+        sha256 TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, reader TEXT,
+        extractor_version TEXT, case_id TEXT, agency TEXT, releasability TEXT,
+        outcome TEXT NOT NULL, reason TEXT, documents TEXT NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (sha256, path))""",
+    "CREATE INDEX IF NOT EXISTS files_path ON files(path, at)",
+    """CREATE TABLE IF NOT EXISTS entities (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+        attrs TEXT NOT NULL)""",
+    "CREATE TABLE IF NOT EXISTS blocks (block TEXT NOT NULL, id TEXT NOT NULL, "
+    "PRIMARY KEY (block, id)) WITHOUT ROWID",
+    """CREATE TABLE IF NOT EXISTS judgements (
+        a TEXT NOT NULL, b TEXT NOT NULL, same INTEGER NOT NULL, who TEXT NOT NULL,
+        reason TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (a, b))""",
+    "CREATE TABLE IF NOT EXISTS redirects (absorbed TEXT PRIMARY KEY, survivor TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS extractions (
+        document_id TEXT PRIMARY KEY, document TEXT NOT NULL, extraction TEXT NOT NULL)""",
+)
+
+
+def ledger_path_for(store_uri: str, home: Path) -> Path:
+    """Where the ledger of a store lives."""
+    if "://" not in store_uri:
+        return Path(store_uri).with_name(Path(store_uri).name + ".ledger")
+    safe = re.sub(r"[^A-Za-z0-9]+", "_", store_uri.split("://", 1)[1]).strip("_")
+    return home / f"ledger-{safe}.db"
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    sha256: str
+    path: str
+    size: int
+    reader: str
+    extractor_version: str
+    case_id: str
+    agency: str
+    releasability: str
+    outcome: str  # loaded | duplicate | quarantined
+    reason: str
+    documents: list[str]
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class IndexedEntity:
+    """An entity as the resolver knows it: its type, key and attributes for scoring."""
+
+    id: str
+    type: str
+    name: str
+    key: str
+    attrs: dict[str, Any]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Ledger:
+    """The ledger, resolution index and judgements in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        with self._tx() as tx:
+            for statement in _SCHEMA:
+                tx.execute(statement)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=60, isolation_level=None,
+                                       check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+            except (sqlite3.DatabaseError, OSError) as exc:
+                raise StoreUnavailable(f"Cannot open the ledger {self.path}: {exc}.") from exc
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(f"Cannot write the ledger {self.path}: {exc}.") from exc
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # -- files --------------------------------------------------------------------------------
+
+    def record(self, entry: LedgerEntry) -> None:
+        with self._tx() as tx:
+            tx.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (entry.sha256, entry.path, entry.size, entry.reader, entry.extractor_version,
+                 entry.case_id, entry.agency, entry.releasability, entry.outcome, entry.reason,
+                 json.dumps(entry.documents), entry.at or _now()))
+
+    def loaded(self, sha256: str) -> LedgerEntry | None:
+        """The entry of a file with this content that was loaded, if any."""
+        row = self._conn().execute(
+            "SELECT * FROM files WHERE sha256 = ? AND outcome = 'loaded' ORDER BY at DESC LIMIT 1",
+            (sha256,)).fetchone()
+        return _entry(row) if row else None
+
+    def latest_for_path(self, path: str) -> LedgerEntry | None:
+        """The last loaded version of the file at ``path``."""
+        row = self._conn().execute(
+            "SELECT * FROM files WHERE path = ? AND outcome = 'loaded' ORDER BY at DESC, rowid DESC "
+            "LIMIT 1", (path,)).fetchone()
+        return _entry(row) if row else None
+
+    def forget(self, sha256: str, path: str) -> None:
+        with self._tx() as tx:
+            tx.execute("DELETE FROM files WHERE sha256 = ? AND path = ?", (sha256, path))
+
+    def entries(self, outcome: str | None = None) -> list[LedgerEntry]:
+        rows = self._conn().execute(
+            "SELECT * FROM files WHERE (? IS NULL OR outcome = ?) ORDER BY at, path",
+            (outcome, outcome))
+        return [_entry(r) for r in rows]
+
+    # -- resolution index ---------------------------------------------------------------------
+
+    def index(self, entities: Iterable[IndexedEntity], blocks: Iterable[tuple[str, str]]) -> None:
+        with self._tx() as tx:
+            tx.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "attrs = excluded.attrs",
+                [(e.id, e.type, e.name, e.key, json.dumps(e.attrs, sort_keys=True))
+                 for e in entities])
+            tx.executemany("INSERT OR IGNORE INTO blocks VALUES (?, ?)", list(blocks))
+
+    def by_blocks(self, entity_type: str, blocks: list[str], limit: int = 200) -> list[IndexedEntity]:
+        rows = self._conn().execute(
+            "SELECT DISTINCT e.id, e.type, e.name, e.key, e.attrs FROM blocks b "
+            "JOIN entities e ON e.id = b.id WHERE b.block IN (SELECT value FROM json_each(?)) "
+            "AND e.type = ? ORDER BY e.id LIMIT ?", (json.dumps(blocks), entity_type, limit))
+        return [_indexed(r) for r in rows]
+
+    def entity(self, entity_id: str) -> IndexedEntity | None:
+        row = self._conn().execute("SELECT id, type, name, key, attrs FROM entities WHERE id = ?",
+                                   (entity_id,)).fetchone()
+        return _indexed(row) if row else None
+
+    # -- judgements ---------------------------------------------------------------------------
+
+    def judge(self, a: str, b: str, *, same: bool, who: str, reason: str) -> None:
+        first, second = sorted((a, b))
+        with self._tx() as tx:
+            tx.execute("INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?, ?, ?)",
+                       (first, second, int(same), who, reason, _now()))
+
+    def judgement(self, a: str, b: str) -> bool | None:
+        first, second = sorted((a, b))
+        row = self._conn().execute("SELECT same FROM judgements WHERE a = ? AND b = ?",
+                                   (first, second)).fetchone()
+        return None if row is None else bool(row[0])
+
+
+    # -- analyst merges (redirects) and the extractions they are replayed from --------------
+
+    def redirect(self, absorbed: str, survivor: str) -> None:
+        with self._tx() as tx:
+            tx.execute("INSERT OR REPLACE INTO redirects VALUES (?, ?)", (absorbed, survivor))
+
+    def unredirect(self, survivor: str) -> list[str]:
+        """Remove every redirect into ``survivor``; return the ids it had absorbed."""
+        with self._tx() as tx:
+            absorbed = [r[0] for r in tx.execute(
+                "SELECT absorbed FROM redirects WHERE survivor = ? ORDER BY absorbed", (survivor,))]
+            tx.execute("DELETE FROM redirects WHERE survivor = ?", (survivor,))
+        return absorbed
+
+    def survivor(self, node_id: str) -> str:
+        """Where an analyst merged ``node_id`` (following chains), or ``node_id`` itself."""
+        seen = {node_id}
+        while True:
+            row = self._conn().execute("SELECT survivor FROM redirects WHERE absorbed = ?",
+                                       (node_id,)).fetchone()
+            if row is None or row[0] in seen:
+                return node_id
+            node_id = row[0]
+            seen.add(node_id)
+
+    def save_extraction(self, document: dict[str, Any], extraction: dict[str, Any]) -> None:
+        with self._tx() as tx:
+            tx.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)",
+                       (document["id"], json.dumps(document, sort_keys=True),
+                        json.dumps(extraction, sort_keys=True)))
+
+    def extraction(self, document_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        row = self._conn().execute(
+            "SELECT document, extraction FROM extractions WHERE document_id = ?",
+            (document_id,)).fetchone()
+        return (json.loads(row[0]), json.loads(row[1])) if row else None
+
+
+def _entry(row: tuple) -> LedgerEntry:
+    values = list(row)
+    values[10] = json.loads(values[10])
+    values[3:10] = [v or "" for v in values[3:10]]
+    return LedgerEntry(*values)
+
+
+def _indexed(row: tuple) -> IndexedEntity:
+    return IndexedEntity(row[0], row[1], row[2], row[3], json.loads(row[4]))

@@ -1,0 +1,120 @@
+"""Shared identifiers: parties that share an address, phone, e-mail, bank account, container or
+director, and whether the sharing crosses cases or agencies.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("p", labels=["Phone"], name="+1 555 0100")
+>>> for n, case in (("a", "C1"), ("b", "C2")):
+...     G.add_node(n, labels=["Company"], name=n.upper(), cases=[case])
+...     _ = G.add_edge(n, "p", type="HAS_PHONE")
+>>> hit = find_shared_identifiers(G).shared[0]
+>>> hit.kind, [e.name for e in hit.parties], hit.cross_case
+('Phone', ['A', 'B'], True)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from queries.graph import (
+    IDENTIFIER_LABELS,
+    entity_ref,
+    has_label,
+    is_company,
+    is_party,
+    labels_of,
+    prop,
+)
+from queries.result import EntityRef, Result
+
+__all__ = ["SharedIdentifier", "SharedIdentifierResult", "find_shared_identifiers"]
+
+_SHIPMENT_PARTY = {"IMPORTED", "EXPORTED", "CONSIGNED_TO", "SHIPPED", "MANUFACTURED"}
+
+
+@dataclass
+class SharedIdentifier(Result):
+    kind: str
+    identifier: EntityRef
+    parties: list[EntityRef]
+    cases: list[str]
+    agencies: list[str]
+    cross_case: bool
+    cross_agency: bool
+
+
+@dataclass
+class SharedIdentifierResult(Result):
+    shared: list[SharedIdentifier]
+
+
+def find_shared_identifiers(G: nx.MultiDiGraph, *, max_parties: int = 50,
+                            only_cross: bool = False) -> SharedIdentifierResult:
+    """Identifiers (and directors) linked to two or more parties, cross-case/agency ones first.
+
+    Containers are compared by the ``container`` property of shipments. Identifiers shared by more
+    than ``max_parties`` (a registered-agent address, a carrier's phone) are left out.
+
+    Complexity: O(V + E).
+    """
+    groups: dict[str, tuple[str, str, set[str]]] = {}
+    for node in G:
+        labels = set(labels_of(G, node))
+        if labels & IDENTIFIER_LABELS:
+            kind = sorted(labels & IDENTIFIER_LABELS)[0]
+            parties = {m for m in nx.all_neighbors(G, node) if is_party(G, m)}
+        elif "Person" in labels:
+            kind = "Director"
+            parties = {v for _, v, t in G.out_edges(node, data="type")
+                       if t == "DIRECTS" and is_company(G, v)}
+        else:
+            continue
+        groups[node] = (kind, node, parties)
+    by_container: dict[str, set[str]] = defaultdict(set)
+    shipment_of: dict[str, str] = {}
+    for node in G:
+        if has_label(G, node, "Shipment") and (container := prop(G, node, "container")):
+            key = str(container).replace(" ", "").upper()
+            shipment_of.setdefault(key, node)
+            for m in nx.all_neighbors(G, node):
+                if is_party(G, m) and any(d.get("type") in _SHIPMENT_PARTY
+                                          for d in _edge_data(G, node, m)):
+                    by_container[key].add(m)
+    out = []
+    for node, (kind, ident, parties) in sorted(groups.items()):
+        if 2 <= len(parties) <= max_parties:
+            out.append(_shared(G, kind, entity_ref(G, ident), parties))
+    for key, parties in sorted(by_container.items()):
+        shipments = [n for n in G if has_label(G, n, "Shipment")
+                     and str(prop(G, n, "container", default="")).replace(" ", "").upper() == key]
+        if len(shipments) >= 2 and 2 <= len(parties) <= max_parties:
+            ref = entity_ref(G, shipment_of[key])
+            ref.name = key
+            out.append(_shared(G, "Container", ref, parties))
+    if only_cross:
+        out = [s for s in out if s.cross_case or s.cross_agency]
+    out.sort(key=lambda s: (not s.cross_case, not s.cross_agency, -len(s.parties), s.identifier.id))
+    return SharedIdentifierResult(shared=out)
+
+
+def _edge_data(G: nx.MultiDiGraph, a: str, b: str) -> list[dict]:
+    out = []
+    for u, v in ((a, b), (b, a)):
+        if G.has_edge(u, v):
+            out += list(G[u][v].values())
+    return out
+
+
+def _shared(G: nx.MultiDiGraph, kind: str, ident: EntityRef, parties: set[str]) -> SharedIdentifier:
+    refs = [entity_ref(G, p) for p in sorted(parties)]
+    cases = sorted({c for r in refs for c in r.cases})
+    agencies = sorted({a for r in refs for a in r.agencies})
+    # Cross-case (agency) when no single case (agency) knows every party sharing the identifier.
+    common_cases = set.intersection(*(set(r.cases) for r in refs)) if refs else set()
+    common_agencies = set.intersection(*(set(r.agencies) for r in refs)) if refs else set()
+    return SharedIdentifier(kind=kind, identifier=ident, parties=refs, cases=cases,
+                            agencies=agencies, cross_case=len(cases) > 1 and not common_cases,
+                            cross_agency=len(agencies) > 1 and not common_agencies)

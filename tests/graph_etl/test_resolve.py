@@ -1,0 +1,95 @@
+"""Entity resolution: names, identifiers, shared attributes, judgements."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_etl.resolve import Candidate, Resolver, name_key
+from graph_etl.store.ledger import Ledger
+
+
+@pytest.fixture
+def resolver(tmp_path):
+    ledger = Ledger(tmp_path / "ledger.db")
+    yield Resolver(ledger)
+    ledger.close()
+
+
+def seen(resolver: Resolver, cand: Candidate):
+    resolution = resolver.resolve(cand)
+    resolver.remember(resolution, cand)
+    return resolution
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Han Tong Technology Co., Ltd.", "HAN TONG TECHNOLOGY CO LTD"),
+    ("Importadora del Norte S.A. de C.V.", "Importadora del Norte, SA de CV"),
+    ("Société Générale SARL", "societe generale"),
+    ("Maple Leaf Trading Inc.", "Maple Leaf Trading Incorporated"),
+])
+def test_resolve_company_legal_forms_and_case_are_ignored(resolver, a, b):
+    first = seen(resolver, Candidate("Company", a))
+    second = seen(resolver, Candidate("Company", b))
+    assert second.id == first.id
+    assert second.matched and "same normalised name" in second.reasons
+
+
+def test_resolve_person_name_order_and_transliteration(resolver):
+    first = seen(resolver, Candidate("Person", "Wei Zhang"))
+    assert seen(resolver, Candidate("Person", "ZHANG Wei")).id == first.id
+    assert seen(resolver, Candidate("Person", "张伟")).id == first.id
+
+
+def test_resolve_initials_merge_only_within_a_case(resolver):
+    first = seen(resolver, Candidate("Person", "Wei Zhang", attrs={"case": "CA-1"}))
+    same_case = seen(resolver, Candidate("Person", "W. Zhang", attrs={"case": "CA-1"}))
+    assert same_case.id == first.id
+    assert "initials match within the same case" in same_case.reasons
+    other_case = seen(resolver, Candidate("Person", "W. Zhang", attrs={"case": "US-9"}))
+    assert other_case.id != first.id
+
+
+def test_resolve_fuzzy_name_needs_a_shared_attribute(resolver):
+    first = seen(resolver, Candidate("Company", "Pacific Orient International",
+                                     attrs={"links": ["phone-1"]}))
+    typo = seen(resolver, Candidate("Company", "Pacfic Orient Internationl"))
+    assert typo.id != first.id
+    with_phone = seen(resolver, Candidate("Company", "Pacifc Orient Intl",
+                                          attrs={"links": ["phone-1"]}))
+    assert with_phone.id == first.id
+    assert any(r.startswith("shares phone-1") for r in with_phone.reasons)
+
+
+def test_resolve_different_birth_dates_never_merge(resolver):
+    first = seen(resolver, Candidate("Person", "Maria Lopez", attrs={"dob": "1980-01-01"}))
+    other = seen(resolver, Candidate("Person", "Maria Lopez", attrs={"dob": "1975-05-05"}))
+    assert other.id != first.id
+
+
+def test_resolve_identifiers_are_deterministic(resolver):
+    a = resolver.resolve(Candidate("BankAccount", "GB82 WEST 1234 5698 7654 32", attrs={"kind": "IBAN"}))
+    b = resolver.resolve(Candidate("BankAccount", "gb82west12345698765432", attrs={"kind": "IBAN"}))
+    assert a.id == b.id and a.id.startswith("bankaccount-")
+
+
+def test_resolve_an_analyst_not_same_judgement_is_respected(resolver):
+    first = seen(resolver, Candidate("Company", "Golden Dragon Trading", attrs={"links": ["p1"]}))
+    variant = Candidate("Company", "Golden Dragon Tradng", attrs={"links": ["p1"]})
+    assert resolver.resolve(variant).id == first.id
+    variant_id = resolver.new_id("Company", name_key(variant.name, "Company"))
+    resolver.ledger.judge(first.id, variant_id, same=False, who="analyst", reason="two firms")
+    assert resolver.resolve(variant).id == variant_id
+
+
+def test_resolve_places_match_on_known_aliases(resolver):
+    first = seen(resolver, Candidate("Agency", "Canada Border Services Agency", ("CBSA",)))
+    assert seen(resolver, Candidate("Agency", "CBSA")).id == first.id
+
+
+def test_resolve_follows_an_analyst_merge(resolver):
+    first = seen(resolver, Candidate("Company", "Golden Dragon Trading"))
+    other = seen(resolver, Candidate("Company", "Dragon Holdings"))
+    resolver.ledger.redirect(other.id, first.id)
+    again = resolver.resolve(Candidate("Company", "Dragon Holdings"))
+    assert again.id == first.id
+    assert any("an analyst merged" in r for r in again.reasons)
