@@ -97,6 +97,7 @@ def generate(out_dir: Path, cases: int = 12, seed: int = 7, *, docbin: bool = Tr
     docs_dir = out_dir / "documents"
     docs_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    doc_rng = random.Random(seed * 7919 + 1)  # documents draw apart, so editing them keeps the world
     world = World(rng)
     builder = Builder(world, Names(rng, seed), rng)
     truth = TruthWriter(out_dir / "truth", world, docbin=docbin)
@@ -108,7 +109,7 @@ def generate(out_dir: Path, cases: int = 12, seed: int = 7, *, docbin: bool = Tr
         for index in range(cases):
             case = builder.new_case(index, split_of(index))
             all_cases.append(case)
-            ctx = Ctx(world, case, rng)
+            ctx = Ctx(world, case, doc_rng)
             for spec in case_documents(ctx):
                 if not binary and spec.fmt in ("pdf", "docx"):
                     spec.fmt = "txt"
