@@ -11,7 +11,6 @@ True
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import random
 import time
@@ -25,7 +24,7 @@ from seed_data.docspec import Ctx, DocSpec
 from seed_data.names import Names
 from seed_data.truth import TruthWriter
 from seed_data.world import Case, World
-from seed_data.writers import render, table_text
+from seed_data.writers import render
 
 __all__ = ["generate", "Summary", "MANIFEST_COLUMNS", "split_of"]
 
@@ -143,11 +142,3 @@ def _render(spec: DocSpec) -> bytes:
         body = text.split("\n\n", 1)[1]
         return render("eml", text=body, headers=spec.headers, message_id=spec.path.replace("/", "."))
     return render(spec.fmt, text=text, title=f"{spec.case} {spec.doc_type}")
-
-
-def table_spans(spec: DocSpec) -> tuple[str, list[tuple[int, int]]]:
-    return table_text(list(spec.table.columns), spec.table.rows, spec.fmt)
-
-
-def write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")

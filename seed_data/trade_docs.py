@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from seed_data import places
 from seed_data.docspec import Ctx, DocSpec
 from seed_data.narratives import _email_of, _lang_goods, _seizure_fact
 from seed_data.world import Shipment
