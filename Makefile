@@ -40,7 +40,7 @@ model: install
 
 ## seed: regenerate the committed demo corpus
 seed: install
-	$(BIN)/fakefree seed generate --cases 12 --seed 7 -o seed_data/demo
+	$(BIN)/fakefree seed generate --cases 12 --seed 7 -o seed_data/demo --force
 
 bench: install
 	$(BIN)/fakefree bench load

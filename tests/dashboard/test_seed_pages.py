@@ -23,7 +23,7 @@ def test_seed_overview_charts_name_ports_not_ids(seed_store):
 
 def test_seed_search_profile_and_network(seed_store):
     at = app_as("CBSA", page="search.py")
-    at.text_input(key="search_query").input("tongcheng").run()
+    at.text_input(key="search_query").input("tongcheng industrial").run()
     assert not at.exception
     assert at.header[0].value == SOURCE
     at.button(key="profile_to_network").click().run()
