@@ -11,6 +11,7 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     audit_commands,
     bench_commands,
     correction_commands,
+    dashboard_commands,
     eval_commands,
     ingest_commands,
     neo4j_commands,

@@ -184,14 +184,15 @@ def _doc_context(claims: list[tuple[str, dict, DocInfo]]) -> dict[str, Any]:
 def merge_node(node_id: str, claims: list[tuple[str, dict, DocInfo]]) -> NodeView | None:
     """Merge visible claims ``(document_id, claim_data, doc_info)`` into the node a viewer sees.
 
-    The name is the one most documents use (then the longest); other names become aliases;
+    The name is the one most documents use (then not in capitals, then the longest); other
+    names become aliases;
     properties from later documents (by id order) win. Returns ``None`` when nothing is visible.
     """
     if not claims:
         return None
     claims = sorted(claims, key=lambda c: c[0])
     names = Counter(data["name"] for _, data, _ in claims)
-    name = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+    name = sorted(names, key=lambda n: (-names[n], n.isupper(), -len(n), n))[0]
     aliases = {a for _, data, _ in claims for a in data["aliases"]} | set(names)
     labels = sorted({label for _, data, _ in claims for label in data["labels"]})
     props: dict[str, Any] = {}

@@ -1,0 +1,54 @@
+"""The fakefree investigation workspace (``fakefree dashboard`` runs it with Streamlit).
+
+Sign in, pick a language, then navigate the pages of :data:`dashboard.registry.PAGES`. Every page
+reads the store through :mod:`dashboard.session` as the signed-in account's viewer.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from dashboard import auth, i18n
+from dashboard.registry import PAGES, VIEWS
+from dashboard.session import t
+from fakefree.errors import FakefreeError, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+
+def language_selector() -> None:
+    st.sidebar.selectbox(t("app.language"), list(i18n.LANGUAGES), key="lang",
+                         format_func=i18n.LANGUAGES.get)
+
+
+def run_page(page) -> None:
+    """Run one page; a known error is one plain sentence, anything else is logged, not shown."""
+    try:
+        page.run()
+    except StoreUnavailable as exc:
+        st.error(t("error.store", reason=str(exc)))
+    except FakefreeError as exc:
+        st.error(str(exc))
+    except Exception:
+        log.exception("page %s failed", page.title)
+        st.error(t("error.unexpected"))
+
+
+def main() -> None:
+    st.set_page_config(page_title="fakefree", page_icon=":material/hub:", layout="wide")
+    st.session_state.setdefault("lang", i18n.DEFAULT)
+    language_selector()
+    if auth.account() is None:
+        st.navigation([st.Page(auth.login_form, title=t("login.title"), url_path="login")],
+                      position="hidden").run()
+        return
+    st.sidebar.caption(t("app.signed_in", user=st.session_state.get("username", "")))
+    auth.logout_button()
+    pages = [st.Page(str(VIEWS / script), title=t(key), icon=icon, url_path=script[:-3])
+             for script, key, icon in PAGES]
+    run_page(st.navigation(pages))
+
+
+main()

@@ -1,0 +1,148 @@
+"""The real app in a real headless Chromium: sign in, search, draw a network, switch language.
+
+Needs Debian's ``/usr/bin/chromium`` (CI installs it with apt); no browser is ever downloaded.
+Screenshots go to ``artifacts/screenshots/`` (the best are copied by hand to ``docs/screenshots/``).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from fakefree.commands.dashboard_commands import streamlit_command
+from graph_etl.store.sqlite_store import SQLiteStore
+from tests.dashboard.conftest import PASSWORD, USER
+from tests.dashboard.network import batches
+from tests.queries.network import build_network
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"the dashboard at {url} did not start within {timeout} s")
+
+
+@pytest.fixture
+def server(tmp_path, security_db):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium).")
+    store_path = tmp_path / "graph.db"
+    store = SQLiteStore(store_path)
+    for batch in batches() + [build_network().batch]:
+        store.upsert(batch)
+    store.close()
+    env = {**os.environ, "FAKEFREE_STORE": str(store_path)}
+    port = _free_port()
+    log = (tmp_path / "streamlit.log").open("w")
+    proc = subprocess.Popen(streamlit_command(port, "127.0.0.1"), cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1500})
+        yield tab
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SHOTS / "last.png"))  # where the test stopped, pass or fail
+        browser.close()
+
+
+def _shot(tab, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.wait_for_timeout(800)
+    tab.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def _pick(tab, widget_label: str, option: str) -> None:
+    tab.get_by_role("combobox", name=widget_label).click()
+    tab.get_by_role("option", name=option, exact=True).click()
+
+
+def test_browser_sign_in_search_network_language(server, page):
+    page.goto(server)
+    page.get_by_role("textbox", name="User name").fill(USER)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "7"
+    _shot(page, "overview")
+
+    page.get_by_role("link", name="Search and profile").click()
+    page.get_by_role("textbox", name="Name, alias or identifier").fill("han tong")
+    page.get_by_role("textbox", name="Name, alias or identifier").press("Enter")
+    page.get_by_role("heading", name="Han Tong Technology Co., Ltd.").wait_for(timeout=30_000)
+    _shot(page, "profile")
+
+    page.get_by_role("button", name="Show its network").click()
+    page.get_by_role("heading", name="Network explorer").wait_for(timeout=30_000)
+    frame = page.frame_locator("iframe").first
+    canvas = frame.locator("canvas")
+    canvas.wait_for(timeout=30_000)
+    page.wait_for_timeout(3000)  # let the physics settle before measuring and shooting
+    painted = canvas.evaluate(
+        """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let n = 0; for (let i = 0; i < d.length; i += 4) { if (d[i+3] > 0 &&
+                  (d[i] < 240 || d[i+1] < 240 || d[i+2] < 240)) n++; } return n; }""")
+    assert painted > 500, "the network canvas is blank"
+    _shot(page, "network")
+
+    page.get_by_role("link", name="Source organizations").click()
+    page.get_by_role("heading", name="Why they rank high").wait_for(timeout=30_000)
+    page.get_by_text("Golden Dragon Holdings Ltd").first.click()  # open the first explanation
+    _shot(page, "sources")
+
+    page.get_by_role("link", name="Money flows").click()
+    page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=30_000)
+    _shot(page, "money")
+
+    page.get_by_role("link", name="Network").click()
+    page.get_by_role("heading", name="Network explorer").wait_for(timeout=30_000)
+    _pick(page, "Language", "Français")
+    page.get_by_role("heading", name="Explorateur de réseau").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Recherche et fiche").wait_for(timeout=10_000)
+    _shot(page, "network-fr")
