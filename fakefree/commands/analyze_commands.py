@@ -59,6 +59,8 @@ def source_orgs(case: str = case_option, top: int = top_option, store: str = sto
         lines.append(f"{r.rank:>3}. {r.entity.name}  [{', '.join(r.roles) or 'Company'}]  "
                      f"score {r.score}  seizures {len(r.seizures)}  cases {', '.join(r.cases)}  "
                      f"agencies {', '.join(r.agencies)}")
+        if r.subsidiaries:
+            lines.append("       with " + ", ".join(s.name for s in r.subsidiaries))
         if r.paths:
             lines.append("       via " + " -> ".join(f"{h.type}" for h in r.paths[0]))
     emit(result.to_dict(), as_json, "\n".join(lines))
