@@ -194,13 +194,16 @@ def cross_case(top: int = top_option, store: str = store_option, as_viewer: str 
 
 
 @analyze.command("risk")
-def risk(case: str = case_option, top: int = top_option, store: str = store_option,
-         as_viewer: str = viewer_option, as_json: bool = json_option) -> None:
+def risk(case: str = case_option, top: int = top_option,
+         prior_only: bool = typer.Option(False, "--prior-only",
+                                         help="Count only seizures made before each shipment."),
+         store: str = store_option, as_viewer: str = viewer_option,
+         as_json: bool = json_option) -> None:
     """Score shipments from the graph (bad actors, route, new consignee, brand, value), explained.
 
     Example: fakefree analyze risk --top 20
     """
-    result = score_shipments(_graph(store, as_viewer), case=case)
+    result = score_shipments(_graph(store, as_viewer), case=case, prior_only=prior_only)
     lines = [f"{r.score:.2f}  {r.shipment.name}{'  (seized)' if r.seized else ''}  "
              + "; ".join(f"{x.indicator}: {x.detail}" for x in r.reasons)
              for r in result.shipments[:top]]
