@@ -15,6 +15,7 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     eval_commands,
     ingest_commands,
     neo4j_commands,
+    nlp_commands,
     seed_commands,
     store_commands,
     user_commands,

@@ -92,6 +92,14 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
         return {row["path"]: row for row in csv.DictReader(handle) if row.get("path")}
 
 
+def _manifest_home(folder: Path) -> Path:
+    """The nearest folder at or above ``folder`` (three levels at most) with a manifest."""
+    for candidate in [folder, *list(folder.resolve().parents)[:3]]:
+        if (candidate / MANIFEST).is_file():
+            return candidate
+    return folder
+
+
 def discover(paths: Iterable[Path], options: IngestOptions) -> list[FileMeta]:
     """Every file under ``paths`` (sorted), with its case, agency and releasability."""
     found: list[FileMeta] = []
@@ -99,11 +107,11 @@ def discover(paths: Iterable[Path], options: IngestOptions) -> list[FileMeta]:
         root = Path(root)
         if not root.exists():
             raise InputError(f"{root} does not exist.")
-        base = root if root.is_dir() else root.parent
+        base = _manifest_home(root if root.is_dir() else root.parent)
         manifest = _read_manifest(base)
         files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
         for path in files:
-            rel = path.relative_to(base).as_posix()
+            rel = path.resolve().relative_to(base.resolve()).as_posix()
             if path.name == MANIFEST or any(part.startswith(".") for part in Path(rel).parts):
                 continue
             row = manifest.get(rel, {})
@@ -133,9 +141,7 @@ def _extract_text(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
 
     language = options.language or result.language_hint
     extraction = nlp.extract(result.text or "", language=language, model=options.model)
-    data = extraction.to_json()
-    data["language"] = extraction.language
-    return data
+    return extraction.to_dict()
 
 
 def _extraction_of(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
