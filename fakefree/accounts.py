@@ -25,7 +25,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from fakefree import localdb
+from graph_etl.store import localdb
 from fakefree.errors import AccessDenied, InputError, NotFound
 from graph_etl.store.model import LES, UNCLASSIFIED, Viewer
 

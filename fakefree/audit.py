@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fakefree import localdb
+from graph_etl.store import localdb
 from fakefree.errors import InputError
 
 __all__ = ["ACTIONS", "GENESIS", "AuditEntry", "VerifyResult", "AuditLog", "canonical",

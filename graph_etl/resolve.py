@@ -41,6 +41,7 @@ FUZZY_WITH_ATTRIBUTE = 82.0
 """Name similarity enough to merge when the two share a phone, e-mail, account or address."""
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
 _MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[0158|])[\w|]+\b")
 _PREFIXES = {
@@ -101,6 +102,7 @@ def name_key(name: str, entity_type: str) -> str:
     if prefix is not None:
         text = prefix.sub("", text) or text
     if entity_type in ("Company", "Brand", "Agency"):
+        text = _PARENTHESES.sub(" ", text)
         stripped = remove_org_types(text).strip(" ,.")
         text = stripped or text
     key = fingerprints.generate(text) or ""
@@ -157,9 +159,12 @@ def _blocks(key: str) -> list[str]:
     return sorted({t[:4] for t in tokens})
 
 
-def _weak(key: str) -> bool:
-    """A person key with initials only ('w zhang') says little outside its own case."""
-    return any(len(token) == 1 for token in key.split())
+def _weak(key: str, entity_type: str = "Person") -> bool:
+    """A key that says little outside its own case: a person's initials ('w zhang'), a
+    one-word brand or company ('solvane')."""
+    if entity_type == "Person":
+        return any(len(token) == 1 for token in key.split())
+    return len(key.split()) < 2
 
 
 def _initials_compatible(a: str, b: str) -> bool:
@@ -256,14 +261,19 @@ class Resolver:
         same_case = bool(cand.attrs.get("case")) and cand.attrs.get("case") in other.attrs.get(
             "cases", [])
         common = keys & other_keys
-        if common and (cand.type != "Person" or same_case or not all(map(_weak, common))):
+        if common and (same_case or not all(_weak(k, cand.type) for k in common)):
             reasons.append("same normalised name")
             score = 100.0
         else:
             strong = [(a, b) for a in keys for b in other_keys
-                      if cand.type != "Person" or not (_weak(a) or _weak(b))]
+                      if not (_weak(a, cand.type) or _weak(b, cand.type))]
             score = max((fuzz.token_sort_ratio(a, b) for a, b in strong), default=0.0)
             reasons.append(f"name similarity {score:.0f}")
+            if cand.type == "Company" and same_case and any(
+                    min(len(a.split()), len(b.split())) >= 2 and fuzz.token_set_ratio(a, b) == 100
+                    for a in keys for b in other_keys):
+                score = max(score, FUZZY_ALONE)
+                reasons.append("one name contains the other within the same case")
             if cand.type == "Person" and any(_initials_compatible(a, b) for a in keys
                                              for b in other_keys):
                 if same_case:

@@ -165,3 +165,19 @@ def test_user_commands_real_cli_error_is_one_sentence_and_exit_1(db_path):
     assert errors == [
         "Error: No admin account exists yet; create one first with "
         "'fakefree user add NAME --role admin --agency AGENCY'."]
+
+
+def test_user_init_creates_the_first_admin_once(tmp_path):
+    import subprocess
+    import sys
+
+    env = {"FAKEFREE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
+           "FAKEFREE_ARGON2_TIME_COST": "1", "FAKEFREE_ARGON2_MEMORY_KIB": "1024",
+           "FAKEFREE_ARGON2_PARALLELISM": "1"}
+    cmd = [sys.executable, "-m", "fakefree.cli", "user", "init", "--password-stdin"]
+    first = subprocess.run(cmd, input="correct horse battery\n", text=True, capture_output=True,
+                           env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "Added admin admin" in first.stdout
+    again = subprocess.run(cmd, input="", text=True, capture_output=True, env=env, timeout=120)
+    assert again.returncode == 0 and "exists already" in again.stdout

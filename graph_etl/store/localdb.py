@@ -1,4 +1,5 @@
-"""Small private SQLite files for local state (accounts, audit log): 0600 files in 0700 folders.
+"""Small private SQLite files for local state (accounts, audit log, ETL ledger): 0600 files in
+0700 folders.
 
 Several components may share one file: each keeps its own schema version in ``schema_versions``
 and migrates only its own tables. One connection per thread and immediate write transactions make
@@ -68,8 +69,7 @@ class LocalDB:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
             except sqlite3.DatabaseError as exc:
-                raise StoreUnavailable(
-                    f"Cannot open the security database {self.path}: {exc}.") from exc
+                raise StoreUnavailable(f"Cannot open {self.path}: {exc}.") from exc
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
             with self._lock:
@@ -89,7 +89,7 @@ class LocalDB:
                 raise
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            raise StoreUnavailable(f"Cannot use the security database {self.path}: {exc}.") from exc
+            raise StoreUnavailable(f"Cannot use {self.path}: {exc}.") from exc
 
     def close(self) -> None:
         """Close every connection; the next use opens new ones."""
