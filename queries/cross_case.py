@@ -6,7 +6,7 @@ pieces several agencies hold, with what each agency could give the others and wh
 >>> G.add_node("a", labels=["Company"], name="A", cases=["C1", "C2"], agencies=["CBSA", "HSI"])
 >>> G.add_node("b", labels=["Person"], name="B", cases=["C2"], agencies=["HSI"])
 >>> _ = G.add_edge("b", "a", type="DIRECTS")
->>> result = find_cross_case(G)
+>>> result = find_cross_case(G, min_size=2)
 >>> [e.entity.name for e in result.entities], result.networks[0].agencies
 (['A'], ['CBSA', 'HSI'])
 """
@@ -34,8 +34,11 @@ from queries.result import EntityRef, Result
 __all__ = ["CrossCaseEntity", "AgencyPiece", "Exchange", "SharedNetwork", "CrossCaseResult",
            "find_cross_case"]
 
-# Hubs that tie unrelated networks together: not followed when finding shared networks.
-HUB_LABELS = CONTEXT_LABELS | {"Port", "Brand", "Vessel", "Shipper", "Money"}
+# Hubs that tie unrelated networks together (ports, brands, HS codes and SWIFT codes,
+# carriers): not followed when finding shared networks, not listed as shared entities.
+HUB_LABELS = CONTEXT_LABELS | {"Port", "Brand", "Vessel", "Shipper", "Money", "Identifier", "Event"}
+LISTED_LABELS = frozenset({"Person", "Company", "Address", "Phone", "Email", "BankAccount",
+                           "Domain"})
 
 
 @dataclass
@@ -80,17 +83,19 @@ class CrossCaseResult(Result):
     networks: list[SharedNetwork]
 
 
-def find_cross_case(G: nx.MultiDiGraph, *, min_cases: int = 2,
-                    max_listed: int = 20) -> CrossCaseResult:
-    """Entities in ``min_cases`` or more cases (or held by several agencies), and the connected
-    networks (through parties and identifiers, not through ports, brands or carriers) that span
-    several agencies or cases.
+def find_cross_case(G: nx.MultiDiGraph, *, min_cases: int = 2, max_listed: int = 20,
+                    max_hub_degree: int = 25, min_size: int = 3) -> CrossCaseResult:
+    """Parties and identifiers in ``min_cases`` or more cases (or parties held by several
+    agencies), and the connected networks (through parties and identifiers, not through ports,
+    brands, carriers, HS or SWIFT codes, nor through any non-party node linked to more than
+    ``max_hub_degree`` others) of at least ``min_size`` nodes that span several agencies or cases.
 
     Complexity: O(V + E) plus O(A^2 V) for A agencies per network.
     """
     entities = []
     for node in G:
-        if set(labels_of(G, node)) & CONTEXT_LABELS:
+        labels = set(labels_of(G, node))
+        if not labels & LISTED_LABELS or labels & (HUB_LABELS - {"Shipper"}):
             continue
         cases, agencies = cases_of(G, node), agencies_of(G, node)
         if len(cases) >= min_cases or (len(agencies) >= 2 and is_party(G, node)):
@@ -98,12 +103,13 @@ def find_cross_case(G: nx.MultiDiGraph, *, min_cases: int = 2,
                                             agencies=agencies))
     entities.sort(key=lambda e: (-len(e.cases), -len(e.agencies), e.entity.name))
     H = undirected(G, skip_labels=set())
-    H.remove_nodes_from([n for n in list(H) if set(labels_of(G, n)) & HUB_LABELS])
+    H.remove_nodes_from([n for n in list(H) if set(labels_of(G, n)) & HUB_LABELS or (
+        not is_party(G, n) and H.degree(n) > max_hub_degree)])
     networks = []
     for component in nx.connected_components(H):
         agencies = sorted({a for n in component for a in agencies_of(G, n)})
         cases = sorted({c for n in component for c in cases_of(G, n)})
-        if len(agencies) < 2 and len(cases) < 2:
+        if (len(agencies) < 2 and len(cases) < 2) or len(component) < min_size:
             continue
         networks.append(_network(G, component, agencies, cases, max_listed))
     networks.sort(key=lambda n: (-len(n.agencies), -len(n.cases), -n.size))

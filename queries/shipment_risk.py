@@ -90,6 +90,13 @@ def _seized(G: nx.MultiDiGraph, shipment: str) -> bool:
         t == "SEIZED" for _, _, t in G.in_edges(shipment, data="type"))
 
 
+def _seizure_date(G: nx.MultiDiGraph, shipment: str):
+    dates = [parse_date(prop(G, u, "date")) for u, _, t in G.in_edges(shipment, data="type")
+             if t == "SEIZED" and has_label(G, u, "Seizure")]
+    dates = [d for d in dates if d] or [parse_date(prop(G, shipment, "date"))]
+    return min((d for d in dates if d), default=None)
+
+
 def _linked(G: nx.MultiDiGraph, node: str) -> set[str]:
     """Parties one control, identifier or money step away (through an identifier or account)."""
     out = set()
@@ -112,9 +119,12 @@ def _heading(G: nx.MultiDiGraph, node: str) -> str | None:
 
 def score_shipments(G: nx.MultiDiGraph, *, known_bad: set[str] | None = None,
                     case: str | None = None, recent_days: int = 365,
-                    low_value_factor: float = 3.0,
+                    low_value_factor: float = 3.0, prior_only: bool = False,
                     weights: dict[str, float] | None = None) -> RiskResult:
     """Score and explain every Shipment of ``G`` (of ``case`` if given), riskiest first.
+
+    With ``prior_only``, a seizure makes its parties bad actors only for shipments dated after
+    it (the seizure's ``date``, else its shipment's), as a targeter would have known them then.
 
     Complexity: O(V + E) plus O(S * d^2) for S shipments of party degree d.
     """
@@ -137,11 +147,20 @@ def score_shipments(G: nx.MultiDiGraph, *, known_bad: set[str] | None = None,
             unit[s] = value / quantity
             unit_values[heading].append(unit[s])
     out = []
+    seized_on = {s: _seizure_date(G, s) for s in shipments if seized[s]} if prior_only else {}
+
+    def earlier(hits: set[str], s: str) -> set[str]:
+        hits = hits - {s}
+        if not prior_only:
+            return hits
+        when = parse_date(prop(G, s, "date", "arrival_date", "departure_date"))
+        return {h for h in hits if when and seized_on.get(h) and seized_on[h] < when}
+
     for s in shipments:
         if case is not None and case not in (getattr(G.nodes[s].get("view"), "cases", None) or []):
             continue
         reasons: list[RiskReason] = []
-        bad = {p: seized_by_party[p] - {s} for p in parties[s]}
+        bad = {p: earlier(seized_by_party[p], s) for p in parties[s]}
         bad |= {p: {"known"} for p in parties[s] if known_bad and p in known_bad}
         direct = sorted(p for p, hits in bad.items() if hits)
         if direct:
@@ -149,7 +168,7 @@ def score_shipments(G: nx.MultiDiGraph, *, known_bad: set[str] | None = None,
                                       ", ".join(name_of(G, p) for p in direct)))
         else:
             linked = sorted({q for p in parties[s] for q in _linked(G, p)
-                             if seized_by_party[q] - {s} or (known_bad and q in known_bad)})
+                             if earlier(seized_by_party[q], s) or (known_bad and q in known_bad)})
             if linked:
                 reasons.append(RiskReason("linked_bad_actor", w["linked_bad_actor"],
                                           "linked to parties of other seizures: " +

@@ -59,6 +59,8 @@ def source_orgs(case: str = case_option, top: int = top_option, store: str = sto
         lines.append(f"{r.rank:>3}. {r.entity.name}  [{', '.join(r.roles) or 'Company'}]  "
                      f"score {r.score}  seizures {len(r.seizures)}  cases {', '.join(r.cases)}  "
                      f"agencies {', '.join(r.agencies)}")
+        if r.subsidiaries:
+            lines.append("       with " + ", ".join(s.name for s in r.subsidiaries))
         if r.paths:
             lines.append("       via " + " -> ".join(f"{h.type}" for h in r.paths[0]))
     emit(result.to_dict(), as_json, "\n".join(lines))
@@ -192,13 +194,16 @@ def cross_case(top: int = top_option, store: str = store_option, as_viewer: str 
 
 
 @analyze.command("risk")
-def risk(case: str = case_option, top: int = top_option, store: str = store_option,
-         as_viewer: str = viewer_option, as_json: bool = json_option) -> None:
+def risk(case: str = case_option, top: int = top_option,
+         prior_only: bool = typer.Option(False, "--prior-only",
+                                         help="Count only seizures made before each shipment."),
+         store: str = store_option, as_viewer: str = viewer_option,
+         as_json: bool = json_option) -> None:
     """Score shipments from the graph (bad actors, route, new consignee, brand, value), explained.
 
     Example: fakefree analyze risk --top 20
     """
-    result = score_shipments(_graph(store, as_viewer), case=case)
+    result = score_shipments(_graph(store, as_viewer), case=case, prior_only=prior_only)
     lines = [f"{r.score:.2f}  {r.shipment.name}{'  (seized)' if r.seized else ''}  "
              + "; ".join(f"{x.indicator}: {x.detail}" for x in r.reasons)
              for r in result.shipments[:top]]

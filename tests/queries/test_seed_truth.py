@@ -119,6 +119,9 @@ def test_seed_shipment_risk_roc_auc(seed_graph, cases):
     assert len(scored) == len(truth)
     auc = roc_auc([r.score for r in scored], [truth[r.shipment.id] for r in scored])
     assert auc >= 0.9
+    prior = [r for r in score_shipments(seed_graph, prior_only=True).shipments
+             if r.shipment.id in truth]
+    assert roc_auc([r.score for r in prior], [truth[r.shipment.id] for r in prior]) >= 0.9
 
 
 def test_seed_cross_case_finds_reused_hidden_actors(seed_graph):

@@ -41,3 +41,10 @@ def test_shipment_risk_new_consignee_and_low_value(network):
     legit = [r for r in score_shipments(network).shipments if r.shipment.id.startswith("s") and
              r.shipment.id[:2] in {"sc", "sd"}]
     assert all(r.score < 0.2 for r in legit)
+
+
+def test_shipment_risk_prior_only_ignores_later_seizures(network):
+    # s5 left on 14 Feb 2024; its exporter's shipments were seized from 1 March on.
+    s5 = next(r for r in score_shipments(network, prior_only=True).shipments
+              if r.shipment.id == "s5")
+    assert not {"bad_actor", "linked_bad_actor"} & {r.indicator for r in s5.reasons}
