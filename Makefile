@@ -19,7 +19,8 @@ install: $(STAMP)
 
 ## demo: install, load the committed seed corpus into the embedded store, open the dashboard
 demo: install
-	$(BIN)/fakefree ingest seed_data/demo/documents --store $(DEMO_STORE)
+	$(BIN)/fakefree ingest seed_data/demo/documents --store $(DEMO_STORE) --workers 2
+	$(BIN)/fakefree user init
 	$(BIN)/fakefree dashboard --store $(DEMO_STORE)
 
 ## test: install and run the whole suite (unit, contract on both stores, end-to-end, browser)

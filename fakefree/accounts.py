@@ -11,6 +11,7 @@ returned or logged in clear.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -24,13 +25,13 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from fakefree import localdb
+from graph_etl.store import localdb
 from fakefree.errors import AccessDenied, InputError, NotFound
 from graph_etl.store.model import LES, UNCLASSIFIED, Viewer
 
 __all__ = ["ROLES", "CLEARANCES", "PERMISSIONS", "MIN_PASSWORD_LENGTH", "MAX_FAILURES",
            "FAILURE_WINDOW", "WRONG_CREDENTIALS", "Account", "AccountStore", "check_new_account",
-           "check_password", "normalise_username"]
+           "check_password", "failure_key", "normalise_username"]
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         """
         CREATE TABLE login_failures (
-            username TEXT NOT NULL,
+            username TEXT NOT NULL, -- failure_key(): SHA-256 of the typed user name
             ts TEXT NOT NULL
         )
         """,
@@ -140,6 +141,11 @@ def normalise_username(username: str) -> str:
     return name
 
 
+def failure_key(typed_username: str) -> str:
+    """How failed logins are counted: a digest of the typed name, which may be a password."""
+    return hashlib.sha256(typed_username.strip().lower().encode("utf-8")).hexdigest()
+
+
 def check_password(password: str, username: str = "") -> None:
     """Refuse a password that is too short, too long or the user name itself."""
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -173,10 +179,11 @@ class AccountStore:
 
     def __init__(self, path: str | Path, *, hasher: PasswordHasher | None = None,
                  clock: Callable[[], datetime] = _now) -> None:
-        self.path = localdb.prepare(path)
+        self._db = localdb.LocalDB(path)
+        self.path = self._db.path
         self.hasher = hasher or PasswordHasher()
         self.clock = clock
-        localdb.migrate(self.path, "accounts", MIGRATIONS)
+        localdb.migrate(self._db, "accounts", MIGRATIONS)
         self._dummy: str | None = None
 
     def _dummy_hash(self) -> str:
@@ -188,6 +195,10 @@ class AccountStore:
     def __repr__(self) -> str:
         return f"AccountStore({str(self.path)!r})"
 
+    def close(self) -> None:
+        """Close this object's database connections."""
+        self._db.close()
+
     # -- management -------------------------------------------------------------------------
 
     def add(self, username: str, password: str, *, role: str, agencies: list[str] | tuple[str, ...],
@@ -197,7 +208,7 @@ class AccountStore:
         check_password(password, name)
         password_hash = self.hasher.hash(password)
         now = _iso(self.clock())
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             if role != "admin" and not self._has_admin(tx):
                 raise InputError(
                     f"No admin account exists in {self.path} yet; create one first with "
@@ -216,17 +227,17 @@ class AccountStore:
         name = normalise_username(username)
         check_password(password, name)
         password_hash = self.hasher.hash(password)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             self._require(tx, name)
             tx.execute("UPDATE accounts SET password_hash = ?, password_changed_at = ? "
                        "WHERE username = ?", (password_hash, _iso(self.clock()), name))
-            tx.execute("DELETE FROM login_failures WHERE username = ?", (name,))
+            tx.execute("DELETE FROM login_failures WHERE username = ?", (failure_key(name),))
         log.info("changed the password of %s", name)
 
     def disable(self, username: str) -> Account:
         """Refuse every login of an account; the last enabled admin cannot be disabled."""
         name = normalise_username(username)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             row = self._require(tx, name)
             if row["role"] == "admin" and not row["disabled"]:
                 admins = tx.execute("SELECT count(*) FROM accounts WHERE role = 'admin' "
@@ -241,10 +252,10 @@ class AccountStore:
     def enable(self, username: str) -> Account:
         """Allow a disabled account to log in again and clear its failed logins."""
         name = normalise_username(username)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             self._require(tx, name)
             tx.execute("UPDATE accounts SET disabled = 0 WHERE username = ?", (name,))
-            tx.execute("DELETE FROM login_failures WHERE username = ?", (name,))
+            tx.execute("DELETE FROM login_failures WHERE username = ?", (failure_key(name),))
         log.info("enabled account %s", name)
         return self.get(name)
 
@@ -253,25 +264,24 @@ class AccountStore:
     def get(self, username: str) -> Account:
         """One account, or :class:`NotFound`."""
         name = normalise_username(username)
-        with localdb.transaction(self.path) as tx:
+        with self._db.transaction() as tx:
             return _account(self._require(tx, name))
 
     def list(self) -> list[Account]:
         """Every account, by user name."""
-        with localdb.transaction(self.path) as tx:
-            tx.row_factory = sqlite3.Row
+        with self._db.transaction() as tx:
             rows = tx.execute("SELECT * FROM accounts ORDER BY username").fetchall()
         return [_account(row) for row in rows]
 
     def exists(self, username: str) -> bool:
         """Whether an account of that user name exists (enabled or not)."""
         name = normalise_username(username)
-        with localdb.transaction(self.path) as tx:
+        with self._db.transaction() as tx:
             return self._row(tx, name) is not None
 
     def has_admin(self) -> bool:
         """Whether an enabled admin account exists."""
-        with localdb.transaction(self.path) as tx:
+        with self._db.transaction() as tx:
             return self._has_admin(tx)
 
     # -- logging in -------------------------------------------------------------------------
@@ -289,8 +299,8 @@ class AccountStore:
             name = normalise_username(username)
         except InputError:
             name = ""
-        key = name or username.strip().lower()[:128]
-        with localdb.transaction(self.path) as tx:
+        key = failure_key(username)
+        with self._db.transaction() as tx:
             row = self._row(tx, name) if name else None
             failures = [r[0] for r in tx.execute(
                 "SELECT ts FROM login_failures WHERE username = ? AND ts > ? ORDER BY ts",
@@ -308,12 +318,15 @@ class AccountStore:
             verified = False
         if not verified:
             self._record_failure(key, now)
+            # a user name that is not an account may be a password typed in the wrong field
+            log.warning("failed login for %s", f"account {name}" if row is not None
+                        else "an unknown user name")
             raise AccessDenied(WRONG_CREDENTIALS)
         if row["disabled"]:
             raise AccessDenied(f"Account {name} is disabled; ask an administrator.")
         new_hash = (self.hasher.hash(password) if self.hasher.check_needs_rehash(stored_hash)
                     else None)
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             tx.execute("DELETE FROM login_failures WHERE username = ?", (key,))
             tx.execute("UPDATE accounts SET last_login_at = ? WHERE username = ?",
                        (_iso(now), name))
@@ -326,15 +339,13 @@ class AccountStore:
     # -- helpers ----------------------------------------------------------------------------
 
     def _record_failure(self, key: str, now: datetime) -> None:
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             tx.execute("INSERT INTO login_failures (username, ts) VALUES (?, ?)",
                        (key, _iso(now)))
             tx.execute("DELETE FROM login_failures WHERE ts < ?", (_iso(now - timedelta(days=1)),))
-        log.warning("failed login for user name %r", key)
 
     @staticmethod
     def _row(tx: sqlite3.Connection, name: str) -> sqlite3.Row | None:
-        tx.row_factory = sqlite3.Row
         return tx.execute("SELECT * FROM accounts WHERE username = ?", (name,)).fetchone()
 
     def _require(self, tx: sqlite3.Connection, name: str) -> sqlite3.Row:

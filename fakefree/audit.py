@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fakefree import localdb
+from graph_etl.store import localdb
 from fakefree.errors import InputError
 
 __all__ = ["ACTIONS", "GENESIS", "AuditEntry", "VerifyResult", "AuditLog", "canonical",
@@ -126,12 +126,17 @@ class AuditLog:
     """The audit log table in a SQLite file (which may also hold the accounts)."""
 
     def __init__(self, path: str | Path, *, clock: Callable[[], datetime] = _now) -> None:
-        self.path = localdb.prepare(path)
+        self._db = localdb.LocalDB(path)
+        self.path = self._db.path
         self.clock = clock
-        localdb.migrate(self.path, "audit", MIGRATIONS)
+        localdb.migrate(self._db, "audit", MIGRATIONS)
 
     def __repr__(self) -> str:
         return f"AuditLog({str(self.path)!r})"
+
+    def close(self) -> None:
+        """Close this object's database connections."""
+        self._db.close()
 
     def append(self, actor: str, action: str, target: str = "", **details: Any) -> AuditEntry:
         """Record that ``actor`` did ``action`` to ``target``; ``details`` must be JSON-able.
@@ -148,7 +153,7 @@ class AuditLog:
         # one round trip through JSON so what is hashed now is what verify() will read back
         clean = json.loads(json.dumps(details, default=str, ensure_ascii=False))
         ts = self.clock().astimezone(UTC).isoformat(timespec="microseconds")
-        with localdb.transaction(self.path, write=True) as tx:
+        with self._db.transaction(write=True) as tx:
             last = tx.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
                               ).fetchone()
             seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
@@ -191,8 +196,7 @@ class AuditLog:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        with localdb.transaction(self.path) as tx:
-            tx.row_factory = sqlite3.Row
+        with self._db.transaction() as tx:
             rows = tx.execute(sql, params).fetchall()
         return [_entry(row) for row in reversed(rows)]
 
@@ -202,8 +206,7 @@ class AuditLog:
         ``expected_head``, a head hash noted earlier, must still appear in the chain: this
         catches a chain truncated or rewritten from an earlier point.
         """
-        with localdb.transaction(self.path) as tx:
-            tx.row_factory = sqlite3.Row
+        with self._db.transaction() as tx:
             rows = tx.execute("SELECT * FROM audit_log ORDER BY seq").fetchall()
             triggers = {r[0] for r in tx.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")}

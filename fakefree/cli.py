@@ -6,12 +6,20 @@ import logging
 import sys
 
 from fakefree import cli_app
-from fakefree.commands import analyze_commands  # noqa: F401  (registers commands)
-from fakefree.commands import dashboard_commands  # noqa: F401  (registers commands)
-from fakefree.commands import audit_commands  # noqa: F401  (registers commands)
-from fakefree.commands import seed_commands  # noqa: F401  (registers commands)
-from fakefree.commands import store_commands  # noqa: F401  (registers commands)
-from fakefree.commands import user_commands  # noqa: F401  (registers commands)
+from fakefree.commands import (  # noqa: F401  (importing a module registers its commands)
+    analyze_commands,
+    audit_commands,
+    bench_commands,
+    correction_commands,
+    dashboard_commands,
+    eval_commands,
+    ingest_commands,
+    neo4j_commands,
+    nlp_commands,
+    seed_commands,
+    store_commands,
+    user_commands,
+)
 
 __all__ = ["main"]
 

@@ -84,7 +84,8 @@ def run(debug: bool) -> int:
     """Run the app; a :class:`FakefreeError` becomes one sentence on stderr and exit code 1."""
     register_groups()
     try:
-        app(standalone_mode=False)
+        # without standalone mode click returns, not raises, the code of a typer.Exit
+        code = app(standalone_mode=False)
     except FakefreeError as exc:
         if debug:
             raise
@@ -106,7 +107,7 @@ def run(debug: bool) -> int:
         typer.echo(f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for the "
                    "traceback).", err=True)
         return 1
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def main_argv() -> tuple[bool, list[str]]:

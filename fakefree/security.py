@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from argon2 import PasswordHasher
 
 from fakefree import settings as default_settings
-from fakefree.accounts import Account, AccountStore
+from fakefree.accounts import Account, AccountStore, failure_key, normalise_username
 from fakefree.audit import AuditLog
 from fakefree.errors import AccessDenied, InputError
 
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 HOME_PLACEHOLDER = "<FAKEFREE_HOME>"
 OWASP_MEMORY_KIB = 19456
+UNKNOWN_USER = "unknown-user"
 
 
 class SettingsSource(Protocol):
@@ -81,14 +82,19 @@ def login(accounts: AccountStore, audit: AuditLog, username: str, password: str,
           *, source: str = "") -> Account:
     """Authenticate and write ``login`` or ``login_failed`` to the audit log.
 
-    ``source`` says where the attempt came from (e.g. ``dashboard``); the password is never
-    recorded.
+    ``source`` says where the attempt came from (e.g. ``dashboard``). The password is never
+    recorded, nor a typed user name that is not an account (only its SHA-256).
     """
     try:
         account = accounts.authenticate(username, password)
     except AccessDenied as exc:
-        audit.append(username.strip().lower()[:128] or "-", "login_failed", "",
-                     reason=str(exc), source=source)
+        # an unknown "user name" may be a password typed in the wrong field: keep only a digest
+        try:
+            actor = normalise_username(username) if accounts.exists(username) else UNKNOWN_USER
+        except InputError:
+            actor = UNKNOWN_USER
+        audit.append(actor, "login_failed", "", reason=str(exc), source=source,
+                     typed_name_sha256=failure_key(username))
         raise
     audit.append(account.username, "login", "", source=source, role=account.role)
     return account

@@ -31,7 +31,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_ARGON2_MEMORY_KIB", "65536",
             "argon2id memory per password hash, in KiB (OWASP minimum 19456)."),
     Setting("FAKEFREE_ARGON2_PARALLELISM", "4", "argon2id lanes per password hash."),
-    Setting("FAKEFREE_MAX_FILE_MB", "200", "Files larger than this many MB are quarantined."),
     Setting("NEO4J_USERNAME", "neo4j", "User name for a Neo4j store."),
     Setting("NEO4J_PASSWORD", "",
             "Password for a Neo4j store; if empty, read from FAKEFREE_HOME/neo4j/password."),
@@ -41,6 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_NEO4J_BOLT", "127.0.0.1:7687", "Listen address of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_HEAP", "1g", "Java heap of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_PAGECACHE", "512m", "Page cache of the local Neo4j server."),
+    Setting("FAKEFREE_MAX_FILE_MB", "200",
+            "Largest case file read, in MB; also the most an archive or e-mail may expand to."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -14,7 +14,7 @@ from typing import Any
 from graph_etl.resolve import NAMED_TYPES, Candidate, Resolution, Resolver
 from graph_etl.store.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
 
-__all__ = ["graph_type", "role_labels", "extraction_batch", "ROLE_LABEL"]
+__all__ = ["graph_type", "role_labels", "resolve_entities", "extraction_batch", "ROLE_LABEL"]
 
 ROLE_LABEL = {
     "importer": "Importer", "consignee": "Importer", "exporter": "Exporter",
@@ -25,9 +25,9 @@ ROLE_LABEL = {
 """Company role labels implied by extraction roles."""
 
 _IDENTIFIER_LABEL = {
-    "CONTAINER": "Shipment", "BILL_OF_LADING": "Shipment", "IBAN": "BankAccount",
-    "ACCOUNT": "BankAccount", "PHONE": "Phone", "EMAIL": "Email", "DOMAIN": "Domain",
-    "VESSEL": "Vessel", "IMO": "Vessel", "SWIFT": "Identifier", "HS_CODE": "Identifier",
+    "BILL_OF_LADING": "Shipment", "IBAN": "BankAccount", "ACCOUNT": "BankAccount",
+    "PHONE": "Phone", "EMAIL": "Email", "DOMAIN": "Domain", "VESSEL": "Vessel",
+    "CONTAINER": "Identifier", "IMO": "Identifier", "SWIFT": "Identifier", "HS_CODE": "Identifier",
 }
 _IDENTIFIER_PROP = {"CONTAINER": "container", "BILL_OF_LADING": "bill_of_lading", "IBAN": "iban",
                     "ACCOUNT": "number", "IMO": "imo", "SWIFT": "swift", "HS_CODE": "hs_code"}
@@ -99,9 +99,13 @@ def _rel_key(relation: dict[str, Any]) -> str:
     return ""
 
 
-def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
-                     resolver: Resolver) -> Batch:
-    """Resolve and convert one document's extraction into a batch of claims."""
+def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
+                     resolver: Resolver) -> dict[str, Resolution]:
+    """The resolution of every entity of an extraction that becomes a node, by local id.
+
+    Identifiers and places are resolved first, so people and companies can be matched on the
+    phones, accounts and addresses they are tied to.
+    """
     entities = {e["id"]: e for e in extraction.get("entities", [])}
     families = {eid: graph_type(e) for eid, e in entities.items()}
     ids: dict[str, str] = {}
@@ -115,7 +119,7 @@ def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
         entity = entities[eid]
         links = sorted(ids[r["target"]] for r in extraction.get("relations", [])
                        if r["source"] == eid and r["type"] in _LINK_TYPES and r["target"] in ids)
-        attrs = {"links": links, "case": case}
+        attrs = {"links": links, "case": case, "kind": entity["type"]}
         for field_name in ("dob", "country"):
             if (entity.get("attrs") or {}).get(field_name):
                 attrs[field_name] = entity["attrs"][field_name]
@@ -123,6 +127,17 @@ def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
         resolution = resolver.resolve(cand)
         resolver.remember(resolution, cand)
         ids[eid], resolutions[eid] = resolution.id, resolution
+    return resolutions
+
+
+def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
+                     resolver: Resolver) -> Batch:
+    """Resolve and convert one document's extraction into a batch of claims."""
+    entities = {e["id"]: e for e in extraction.get("entities", [])}
+    families = {eid: graph_type(e) for eid, e in entities.items()}
+    resolutions = resolve_entities(extraction, doc, resolver)
+    ids = {eid: r.id for eid, r in resolutions.items()}
+    ordered = sorted(resolutions)
     nodes = [
         NodeClaim(ids[eid], doc.id, role_labels(families[eid], entities[eid].get("roles", []),
                                                 entities[eid].get("labels", [])),

@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 import fingerprints
+import yaml
 from rapidfuzz import fuzz
 from rigour.names import remove_org_types
 
@@ -28,15 +30,59 @@ __all__ = ["Candidate", "Resolution", "Resolver", "name_key", "identifier_key", 
 
 log = logging.getLogger(__name__)
 
-IDENTIFIER_TYPES = ("BankAccount", "Phone", "Email", "Domain", "Shipment", "Vessel", "Identifier")
+IDENTIFIER_TYPES = ("BankAccount", "Phone", "Email", "Domain", "Shipment", "Identifier")
 """Graph types whose identity is a normalised identifier, never a fuzzy name."""
-NAMED_TYPES = ("Person", "Company")
+NAMED_TYPES = ("Person", "Company", "Brand")
 """Graph types resolved by fuzzy name matching with shared attributes."""
 
 FUZZY_ALONE = 94.0
 """Name similarity (0-100) enough to merge without any shared attribute."""
 FUZZY_WITH_ATTRIBUTE = 82.0
 """Name similarity enough to merge when the two share a phone, e-mail, account or address."""
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[0158|])[\w|]+\b")
+_PREFIXES = {
+    "Vessel": re.compile(r"^\s*(m\s*/\s*v|m\.\s*v\.|mv|m/t|mt|ms|buque|navire)\b\.?\s*", re.I),
+    "Port": re.compile(r"^\s*(port of|port de|port d'|puerto de|aduana de|aduana)\s+", re.I),
+}
+
+
+def _ocr_fixed(text: str) -> str:
+    """Undo OCR digit-for-letter errors inside words ('Montrea1', '8usan', 'S0LVANE')."""
+    return _MIXED.sub(lambda m: m.group(0) if m.group(0).isdigit() else
+                      m.group(0).translate(_OCR), text)
+
+
+@cache
+def _gazetteer() -> dict[str, dict[str, str]]:
+    raw = yaml.safe_load(resources.files("graph_etl").joinpath("data/gazetteer.yaml")
+                         .read_text("utf-8"))
+    out: dict[str, dict[str, str]] = {}
+    for entity_type, groups in raw.items():
+        table = out.setdefault(entity_type, {})
+        for names in groups:
+            for alias in names:
+                table.setdefault(fingerprints.generate(str(alias)) or str(alias), str(names[0]))
+    return out
+
+
+def canonical_name(name: str, entity_type: str) -> str:
+    """The gazetteer's name for a known agency or port, else ``name``.
+
+    >>> canonical_name("GRC", "Agency"), canonical_name("CAMTR", "Port")
+    ('Royal Canadian Mounted Police', 'Port of Montreal')
+    """
+    table = _gazetteer().get(entity_type)
+    if not table:
+        return name
+    for text in (name, _PREFIXES.get(entity_type, re.compile("^$")).sub("", name)):
+        hit = table.get(fingerprints.generate(_ocr_fixed(text)) or text)
+        if hit:
+            return hit
+    return name
 
 
 @lru_cache(maxsize=65536)
@@ -47,22 +93,43 @@ def name_key(name: str, entity_type: str) -> str:
     True
     >>> name_key("Zhang Wei", "Person") == name_key("Wei ZHANG", "Person")
     True
+    >>> name_key("Port of Montrea1", "Port") == name_key("CAMTR", "Port")
+    True
     """
-    text = name
+    text = _ocr_fixed(canonical_name(name, entity_type))
+    text = canonical_name(text, entity_type)
+    prefix = _PREFIXES.get(entity_type)
+    if prefix is not None:
+        text = prefix.sub("", text) or text
     if entity_type in ("Company", "Brand", "Agency"):
-        stripped = remove_org_types(name).strip(" ,.")
-        text = stripped or name
+        text = _PARENTHESES.sub(" ", text)
+        stripped = remove_org_types(text).strip(" ,.")
+        text = stripped or text
     key = fingerprints.generate(text) or ""
     return key or re.sub(r"\W+", "", name.casefold())
 
 
-def identifier_key(value: str) -> str:
-    """Letters and digits only, upper case: how identifiers are compared.
+_DIGITS_ONLY = {"IMO", "HS_CODE", "PHONE"}
+_CASE_FOLDED = {"EMAIL", "DOMAIN"}
+_SAME_KIND = {"IBAN": "ACCOUNT"}
 
-    >>> identifier_key("gb82 west 1234-5698-7654-32")
-    'GB82WEST12345698765432'
+
+def identifier_key(value: str, kind: str = "") -> str:
+    """How identifiers of one kind are compared: ``KIND:normalised value``.
+
+    >>> identifier_key("gb82 west 1234-5698-7654-32", "IBAN")
+    'ACCOUNT:GB82WEST12345698765432'
+    >>> identifier_key("IMO No. 9321483", "IMO")
+    'IMO:9321483'
     """
-    return re.sub(r"[^0-9A-Za-z@.+_-]", "", value).upper().replace("-", "")
+    kind = _SAME_KIND.get(kind, kind)
+    if kind in _DIGITS_ONLY:
+        normal = re.sub(r"\D", "", value)
+    elif kind in _CASE_FOLDED:
+        normal = value.strip().casefold()
+    else:
+        normal = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    return f"{kind}:{normal or value.strip()}"
 
 
 @dataclass(frozen=True)
@@ -92,9 +159,12 @@ def _blocks(key: str) -> list[str]:
     return sorted({t[:4] for t in tokens})
 
 
-def _weak(key: str) -> bool:
-    """A person key with initials only ('w zhang') says little outside its own case."""
-    return any(len(token) == 1 for token in key.split())
+def _weak(key: str, entity_type: str = "Person") -> bool:
+    """A key that says little outside its own case: a person's initials ('w zhang'), a
+    one-word brand or company ('solvane')."""
+    if entity_type == "Person":
+        return any(len(token) == 1 for token in key.split())
+    return len(key.split()) < 2
 
 
 def _initials_compatible(a: str, b: str) -> bool:
@@ -133,16 +203,28 @@ class Resolver:
         return candidate
 
     def resolve(self, cand: Candidate) -> Resolution:
+        """The graph id of ``cand``, after any analyst merge of the entity it matched."""
+        resolution = self._resolve(cand)
+        survivor = self.ledger.survivor(resolution.id)
+        if survivor != resolution.id:
+            reasons = (*resolution.reasons, f"an analyst merged {resolution.id} into {survivor}")
+            return Resolution(survivor, resolution.score, reasons, True)
+        return resolution
+
+    def _resolve(self, cand: Candidate) -> Resolution:
         if cand.type in IDENTIFIER_TYPES:
-            key = identifier_key(cand.name)
+            key = identifier_key(cand.name, cand.attrs.get("kind", cand.type))
             return Resolution(self.new_id(cand.type, key), 1.0, ("same identifier",), False)
         key = name_key(cand.name, cand.type)
         if cand.type not in NAMED_TYPES:
+            own = self.new_id(cand.type, key)
             for name in (cand.name, *cand.aliases):
-                hit = self.ledger.by_blocks(cand.type, ["=" + name_key(name, cand.type)], limit=1)
-                if hit:
+                hits = self.ledger.by_blocks(cand.type, ["=" + name_key(name, cand.type)], limit=20)
+                hits = [h for h in hits if h.id == own or self.ledger.judgement(h.id, own) is not False]
+                if hits:
+                    hit = next((h for h in hits if h.id == own), hits[0])
                     why = "same normalised name" if name == cand.name else f"known name {name!r}"
-                    return Resolution(hit[0].id, 1.0, (why,), True)
+                    return Resolution(hit.id, 1.0, (why,), True)
             return Resolution(self.new_id(cand.type, key), 1.0, ("new",), False)
         return self._resolve_named(cand, key)
 
@@ -179,14 +261,19 @@ class Resolver:
         same_case = bool(cand.attrs.get("case")) and cand.attrs.get("case") in other.attrs.get(
             "cases", [])
         common = keys & other_keys
-        if common and (cand.type != "Person" or same_case or not all(map(_weak, common))):
+        if common and (same_case or not all(_weak(k, cand.type) for k in common)):
             reasons.append("same normalised name")
             score = 100.0
         else:
             strong = [(a, b) for a in keys for b in other_keys
-                      if cand.type != "Person" or not (_weak(a) or _weak(b))]
+                      if not (_weak(a, cand.type) or _weak(b, cand.type))]
             score = max((fuzz.token_sort_ratio(a, b) for a, b in strong), default=0.0)
             reasons.append(f"name similarity {score:.0f}")
+            if cand.type == "Company" and same_case and any(
+                    min(len(a.split()), len(b.split())) >= 2 and fuzz.token_set_ratio(a, b) == 100
+                    for a in keys for b in other_keys):
+                score = max(score, FUZZY_ALONE)
+                reasons.append("one name contains the other within the same case")
             if cand.type == "Person" and any(_initials_compatible(a, b) for a in keys
                                              for b in other_keys):
                 if same_case:

@@ -24,7 +24,7 @@ __all__ = [
     "PARTY_LABELS", "IDENTIFIER_LABELS", "MONEY_TYPES", "labels_of", "has_label", "is_party",
     "is_company", "roles", "cases_of", "agencies_of", "documents_of", "entity_ref", "name_of",
     "edge_hop", "edges_between", "typed_edges", "prop", "country_of", "undirected",
-    "party_projection", "CONTEXT_LABELS", "HUB_LABELS",
+    "party_projection", "CONTEXT_LABELS", "HUB_LABELS", "declared_value",
 ]
 
 PARTY_LABELS = frozenset({"Person", "Company"} | set(ROLE_LABELS))
@@ -95,6 +95,24 @@ def prop(G: nx.MultiDiGraph, node: str, *keys: str, default: Any = None) -> Any:
         if value not in (None, ""):
             return value
     return default
+
+
+def declared_value(G: nx.MultiDiGraph, node: str) -> tuple[float | None, str | None]:
+    """A shipment's declared customs value and its currency (``declared_value`` + ``currency``,
+    or ``declared_value_usd``).
+
+    >>> G = nx.MultiDiGraph(); G.add_node("s", declared_value_usd="7,593.41")
+    >>> declared_value(G, "s")
+    (7593.41, 'USD')
+    """
+    from queries.transfers import parse_amount
+
+    usd = parse_amount(prop(G, node, "declared_value_usd"))
+    if usd is not None:
+        return usd, "USD"
+    value = parse_amount(prop(G, node, "declared_value", "customs_value", "value"))
+    currency = prop(G, node, "currency", "declared_currency")
+    return value, str(currency).upper() if currency else None
 
 
 def entity_ref(G: nx.MultiDiGraph, node: str) -> EntityRef:

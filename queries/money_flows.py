@@ -104,7 +104,7 @@ def _add(totals: dict[str, float], currency: str | None, amount: float) -> None:
 
 def analyze_money(G: nx.MultiDiGraph, *, case: str | None = None,
                   origins: Iterable[str] | None = None, max_hops: int = 6,
-                  tolerance: float = 0.1, max_traces: int = 200, layering_days: int = 7,
+                  tolerance: float = 0.1, max_traces: int = 200, layering_days: int = 14,
                   fx: FxTable | None = None) -> MoneyFlowResult:
     """Follow payments from ``origins`` (default: importers and distributors) and aggregate them.
 

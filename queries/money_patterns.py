@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from queries.fx import FxTable, fx_table
-from queries.graph import has_label, prop
+from queries.graph import declared_value, has_label, prop
 from queries.result import Result
 from queries.traces import MoneyTrace, value
 from queries.transfers import Transfer, parse_amount
@@ -124,7 +124,7 @@ def _densest_window(group: list[Transfer], days: int) -> list[Transfer]:
     return best
 
 
-def find_layering(traces: Iterable[MoneyTrace], *, min_hops: int = 3, max_days: int = 7,
+def find_layering(traces: Iterable[MoneyTrace], *, min_hops: int = 3, max_days: int = 14,
                   min_retained: float = 0.8) -> list[LayeringAlert]:
     """Traces of at least ``min_hops`` transfers done within ``max_days`` that keep at least
     ``min_retained`` of the first amount. Sub-chains of a reported chain are not repeated.
@@ -219,10 +219,10 @@ def find_trade_mismatches(G: nx.MultiDiGraph, items: Iterable[Transfer], *, fact
     for node in G:
         if not has_label(G, node, "Shipment"):
             continue
-        value = parse_amount(prop(G, node, "declared_value", "value"))
+        value, currency = declared_value(G, node)
         if value is None:
             continue
-        currency = str(prop(G, node, "currency", default=table.base)).upper()
+        currency = currency or table.base
         base = table.convert(value, currency) if table.known(currency) else value
         importers = {u for u, _, t in G.in_edges(node, data="type") if t == "IMPORTED"}
         importers |= {v for _, v, t in G.out_edges(node, data="type") if t == "CONSIGNED_TO"}

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph_etl.store.base import fold as fold_name
-from queries.graph import entity_ref, has_label, is_party, name_of, prop, roles
+from queries.graph import declared_value, entity_ref, has_label, is_party, name_of, prop, roles
 from queries.result import EntityRef, Result
 from queries.transfers import parse_amount, parse_date
 
@@ -130,7 +130,7 @@ def score_shipments(G: nx.MultiDiGraph, *, known_bad: set[str] | None = None,
     unit_values: dict[str, list[float]] = defaultdict(list)
     unit = {}
     for s in shipments:
-        value = parse_amount(prop(G, s, "declared_value", "value"))
+        value, _ = declared_value(G, s)
         quantity = parse_amount(prop(G, s, "quantity", "units")) or 1.0
         heading = _heading(G, s)
         if value and heading:
@@ -175,7 +175,7 @@ def _route(G: nx.MultiDiGraph, s: str, w: dict[str, float]) -> list[RiskReason]:
     for _, port, t in G.out_edges(s, data="type"):
         if t in {"LOADED_AT", "DISCHARGED_AT"} and (
                 prop(G, port, "transshipment") in (True, "true", "yes", 1)
-                or fold_name(name_of(G, port)) in TRANSSHIPMENT_HUBS):
+                or any(hub in fold_name(name_of(G, port)) for hub in TRANSSHIPMENT_HUBS)):
             hubs.append(name_of(G, port))
     via = prop(G, s, "via", "transshipment_port", "route")
     if isinstance(via, str) and any(h in fold_name(via) for h in TRANSSHIPMENT_HUBS):

@@ -19,8 +19,9 @@ its seizures, cases, agencies and best paths.
 '2'
 >>> G.add_edge("h", "x", key="3", type="OWNS")
 '3'
->>> [r.entity.name for r in rank_source_orgs(G).ranks]  # the owner stands behind the exporter
-['H', 'X']
+>>> top = rank_source_orgs(G).ranks[0]  # the owner stands behind the exporter it owns
+>>> top.entity.name, [s.name for s in top.subsidiaries]
+('H', ['X'])
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from queries.graph import (
     entity_ref,
     has_label,
     is_company,
+    is_party,
     labels_of,
     prop,
     roles,
@@ -73,6 +75,7 @@ class SourceOrgRank(Result):
     agencies: list[str]
     importers: list[str]
     credit: dict[str, float] = field(default_factory=dict)
+    subsidiaries: list[EntityRef] = field(default_factory=list)
     paths: list[list[Hop]] = field(default_factory=list)
 
 
@@ -117,7 +120,8 @@ def _seizure_importers(G: nx.MultiDiGraph, seed: str) -> set[str]:
 def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 10,
                      min_credit: float = 0.02, softness: float = 0.5, hop_decay: float = 0.8,
                      role_factors: dict[str, float] | None = None,
-                     inherit: float = 0.25, paths_per_rank: int = 3) -> SourceOrgResult:
+                     inherit: float = 0.25, group_subsidiaries: bool = True, group_hops: int = 3,
+                     paths_per_rank: int = 3) -> SourceOrgResult:
     """Rank the organizations upstream of the seizures of ``case`` (or of all cases).
 
     Parameters
@@ -132,6 +136,10 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
     role_factors : multiplier per role label (default :data:`ROLE_FACTORS`).
     inherit : share of the score of each organization it owns, directs or finances that an
         organization adds to its own (one level), so a holding ranks above its own factory.
+    group_subsidiaries : list an organization tied to a better-ranked one by ownership and
+        directorship (at most ``group_hops`` OWNS / DIRECTS links, persons included: a company
+        owned by it, or run by the nominee who runs one of its companies) under that one's
+        ``subsidiaries`` rather than as a rank of its own, so the top ranks are distinct networks.
     paths_per_rank : how many explaining paths (the strongest) to keep per organization.
 
     Complexity: O(S * (E + V log V)) for S seizures (one bounded Dijkstra each).
@@ -161,9 +169,20 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
     for owner, owned, rel_type in G.edges(data="type"):
         if rel_type in CONTROL_TYPES and owner in raw and owned in raw and owner != owned:
             score[owner] += inherit * raw[owned]
-    order = sorted(score, key=lambda n: (-score[n], n))[:top]
+    order = sorted(score, key=lambda n: (-score[n], n))
+    groups: dict[str, list[str]] = {}
+    control = _control_graph(G) if group_subsidiaries else nx.Graph()
+    for node in order:
+        near = nx.single_source_shortest_path_length(control, node, cutoff=group_hops) \
+            if node in control else {}
+        head = min((h for h in groups if h in near), key=lambda h: (near[h], -score[h]),
+                   default=None)
+        if head is not None:
+            groups[head].append(node)
+        elif len(groups) < top:
+            groups[node] = []
     ranks = []
-    for i, node in enumerate(order, 1):
+    for i, (node, members) in enumerate(groups.items(), 1):
         hits = sorted(reached[node], key=lambda h: (-h[0], h[1]))
         seizures = sorted({s for _, s, _ in hits})
         ranks.append(SourceOrgRank(
@@ -173,9 +192,19 @@ def rank_source_orgs(G: nx.MultiDiGraph, *, case: str | None = None, top: int = 
             agencies=sorted({a for s in seizures for a in agencies_of(G, s)}),
             importers=sorted(importers[node]),
             credit={s: round(c, 4) for c, s, _ in hits},
+            subsidiaries=[entity_ref(G, m) for m in members],
             paths=[_hops(G, R, p) for _, _, p in hits[:paths_per_rank]]))
     log.debug("ranked %d organizations from %d seizures", len(score), len(seeds))
     return SourceOrgResult(case=case, seizures=len(seeds), ranks=ranks)
+
+
+def _control_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Companies and persons linked by ownership or directorship (undirected)."""
+    H = nx.Graph()
+    for u, v, rel_type in G.edges(data="type"):
+        if rel_type in {"OWNS", "DIRECTS"} and u != v and is_party(G, u) and is_party(G, v):
+            H.add_edge(u, v)
+    return H
 
 
 def _link_seizures(G: nx.MultiDiGraph, R: nx.DiGraph, seeds: list[str], weight: float) -> None:

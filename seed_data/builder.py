@@ -135,7 +135,9 @@ class Builder:
         return ent
 
     def domain(self, core: str, tld: str, case: str) -> Entity:
-        name = f"{core.lower().replace(' ', '')}{tld}"
+        from seed_data.names import ascii_slug
+
+        name = f"{ascii_slug(core).lower()}{tld}"
         ent = self.w.add("DOMAIN", "", ["Domain"], name, [name, f"www.{name}"], key=f"dom:{name}")
         ent.cases.add(case)
         return ent

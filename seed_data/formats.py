@@ -42,9 +42,32 @@ def _group(n: int, sep: str) -> str:
     return f"{n:,}".replace(",", sep)
 
 
+_ES_TENS = ["", "diez", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
+_ES_HUNDREDS = ["", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos",
+                "setecientos", "ochocientos", "novecientos"]
+
+
+def _spanish(n: int) -> str:
+    """Spanish words of 1..999 in the apocopated form used before a noun (``veintiún``)."""
+    if n == 100:
+        return "cien"
+    hundreds, rest = divmod(n, 100)
+    words = [_ES_HUNDREDS[hundreds]] if hundreds else []
+    if rest and rest <= 25:
+        words.append(_ES_NUM[rest])
+    elif rest:
+        tens, units = divmod(rest, 10)
+        words.append(_ES_TENS[tens] + (f" y {_ES_NUM[units]}" if units else ""))
+    return " ".join(words)
+
+
 def spanish_millions(millions: int) -> str:
-    """``13`` -> ``'trece millones'`` (1 to 25)."""
-    return "un millón" if millions == 1 else f"{_ES_NUM[millions]} millones"
+    """``13`` -> ``'trece millones'``; ``236`` -> ``'doscientos treinta y seis millones'`` (1 to 999).
+
+    >>> spanish_millions(1), spanish_millions(21), spanish_millions(236)
+    ('un millón', 'veintiún millones', 'doscientos treinta y seis millones')
+    """
+    return "un millón" if millions == 1 else f"{_spanish(millions)} millones"
 
 
 def money(amount: float, currency: str, lang: str, rng: random.Random, style: str | None = None) -> str:
@@ -55,7 +78,7 @@ def money(amount: float, currency: str, lang: str, rng: random.Random, style: st
         whole, cents = whole + 1, 0
     if style == "million" and amount >= 1_000_000:
         m = amount / 1_000_000
-        if lang == "es" and currency == "MXN" and m <= 25 and abs(m - round(m)) < 0.05:
+        if lang == "es" and currency == "MXN" and 1 <= round(m) <= 999:
             return f"{spanish_millions(round(m))} de pesos"
         num = f"{m:.1f}".rstrip("0").rstrip(".")
         if lang == "en":

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from faker import Faker
 
-__all__ = ["Names", "NameInfo", "strip_accents", "ocr_noise", "in_split"]
+__all__ = ["Names", "NameInfo", "strip_accents", "ascii_slug", "ocr_noise", "in_split"]
 
 CN_SURNAMES = [("张", "Zhang"), ("王", "Wang"), ("李", "Li"), ("刘", "Liu"), ("陈", "Chen"),
                ("杨", "Yang"), ("黄", "Huang"), ("赵", "Zhao"), ("吴", "Wu"), ("周", "Zhou"),
@@ -43,7 +43,12 @@ AR_SURNAMES = ["Al Mansouri", "Al Hashimi", "Haddad", "Khoury", "Al Falasi", "Na
                "Al Suwaidi", "Hamdan", "Rahman", "Aziz", "Qasim", "Al Marri", "Farouk"]
 AR_GIVEN = ["Omar", "Khalid", "Rashid", "Faisal", "Youssef", "Hassan", "Tariq", "Mariam",
             "Layla", "Samir", "Nadia", "Karim", "Ziad", "Hamad", "Amal"]
-FAKER_LOCALES = {"en": "en_US", "ca": "en_CA", "fr": "fr_CA", "es": "es_MX", "vi": "vi_VN",
+VN_SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+               "Hồ", "Ngô", "Dương", "Lý"]
+VN_MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Ngọc", "Quang", "Hữu", "Thanh", "Gia"]
+VN_GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Hương", "Lan", "Linh", "Long", "Mai", "Nam",
+            "Phong", "Quân", "Thảo", "Trang", "Tuấn", "Việt", "Khoa", "Huy", "Tâm", "Yến"]
+FAKER_LOCALES = {"en": "en_US", "ca": "en_CA", "fr": "fr_CA", "es": "es_MX",
                  "tr": "tr_TR", "in": "en_IN", "br": "pt_BR", "ph": "en_PH"}
 COMPANY_WORDS = ["North", "Star", "Pacific", "Golden", "Apex", "Summit", "Lotus", "Crown",
                  "Harbor", "Bright", "Silver", "Maple", "Eagle", "Ocean", "Jade", "Royal",
@@ -55,9 +60,22 @@ PINYIN = ["Han", "Tong", "Jin", "Long", "Hua", "Xin", "Da", "Rui", "Feng", "Bao"
           "Wan", "Jia", "Hai", "Cheng", "Yi", "Kai", "Ze"]
 
 
+_ASCII = str.maketrans({"đ": "d", "Đ": "D", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l",
+                        "Ł": "L", "æ": "ae", "œ": "oe"})
+
+
 def strip_accents(text: str) -> str:
-    """``'José Núñez'`` -> ``'Jose Nunez'``."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """``'José Núñez'`` -> ``'Jose Nunez'``; ``'Đặng'`` -> ``'Dang'``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_ASCII)) if not unicodedata.combining(c))
+
+
+def ascii_slug(text: str) -> str:
+    """ASCII letters and digits of ``text`` (for e-mail local parts and domains).
+
+    >>> ascii_slug("Castañeda Đặng")
+    'CastanedaDang'
+    """
+    return "".join(c for c in strip_accents(text) if c.isascii() and c.isalnum())
 
 
 def in_split(name: str, split: str) -> bool:
@@ -118,6 +136,8 @@ class Names:
             return gp, sp, sh + gh
         if origin == "ko":
             return rng.choice(KO_GIVEN), rng.choice(KO_SURNAMES), ""
+        if origin == "vi":
+            return f"{rng.choice(VN_MIDDLE)} {rng.choice(VN_GIVEN)}", rng.choice(VN_SURNAMES), ""
         if origin == "ar":
             return rng.choice(AR_GIVEN), rng.choice(AR_SURNAMES), ""
         fake = self._faker(origin)
@@ -130,7 +150,7 @@ class Names:
         """A new person of ``origin`` (zh, ko, ar, or a Faker origin) from the ``split`` pool."""
         for _ in range(200):
             given, family, native = self._raw_person(origin)
-            name = f"{family} {given}" if origin in ("zh", "ko") else f"{given} {family}"
+            name = f"{family} {given}" if origin in ("zh", "ko", "vi") else f"{given} {family}"
             if name not in self.used and in_split(name, split):
                 break
         self.used.add(name)
@@ -138,16 +158,20 @@ class Names:
 
     def person_variants(self, given: str, family: str, native: str, origin: str) -> list[str]:
         """Spellings of one person across agencies: order, initials, case, accents, script."""
-        canonical = f"{family} {given}" if origin in ("zh", "ko") else f"{given} {family}"
+        canonical = f"{family} {given}" if origin in ("zh", "ko", "vi") else f"{given} {family}"
         first_family = family if family.startswith("Al ") else family.split()[0]
         out = [canonical, f"{given} {family}" if origin in ("zh", "ko") else f"{family.upper()}, {given}",
                f"{given[0]}. {first_family}", f"{family.upper()} {given}"]
+        if origin == "vi":
+            last = given.split()[-1]
+            out = [canonical, strip_accents(canonical), f"{last} {family}", f"{strip_accents(family).upper()} "
+                   f"{strip_accents(given)}", f"{strip_accents(last)} {strip_accents(family)}"]
         if origin == "zh":
             out += [f"{family}, {given}", native]
             out.append(f"{given} {family.upper()}")
         elif origin == "es":
             out += [strip_accents(canonical), f"{given} {first_family}"]
-        elif origin in ("vi", "tr", "fr", "br"):
+        elif origin in ("tr", "fr", "br"):
             out += [strip_accents(canonical)]
         return list(dict.fromkeys(v for v in out if v))
 

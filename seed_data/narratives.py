@@ -30,6 +30,21 @@ _QUOTE = {
 }
 
 
+_OPENER = {
+    ("HSI", "en"): "Special agents of U.S. Immigration and Customs Enforcement's {ag}, working with {ag2}, dismantled a network that imported counterfeit {goods} through {pod}.",
+    ("CBP", "en"): "{ag} officers at {pod} uncovered a scheme to smuggle counterfeit {goods}, the agency said, crediting {ag2} for its assistance.",
+    ("FBI", "en"): "The Justice Department and the {ag} announced charges against members of a ring that trafficked counterfeit {goods} through {pod}, with help from {ag2}.",
+    ("FDA-OCI", "en"): "Special agents of the {ag}, with {ag2}, investigated shipments of counterfeit {goods} that entered through {pod}.",
+    ("RCMP", "en"): "The {ag} Federal Policing program laid charges today after a joint investigation with {ag2} into counterfeit {goods} imported through {pod}.",
+    ("CBSA", "en"): "The {ag} announced today that its Criminal Investigations Section, with {ag2}, has laid charges over counterfeit {goods} imported through {pod}.",
+    ("RCMP", "fr"): "La {ag} a déposé des accusations aujourd'hui au terme d'une enquête menée conjointement avec {ag2} sur des {goods} contrefaits importés par le {pod}.",
+    ("CBSA", "fr"): "L'{ag} annonce que sa Section des enquêtes criminelles, avec l'appui de {ag2}, a déposé des accusations concernant des {goods} contrefaits importés par le {pod}.",
+    ("FGR", "es"): "La {ag} informa que, como resultado de una investigación conjunta con {ag2}, obtuvo vinculación a proceso contra integrantes de una red que introducía {goods} apócrifos por {pod}.",
+    ("SAT", "es"): "El {ag}, en coordinación con {ag2}, informa que desarticuló una red que importaba {goods} falsificados por {pod}.",
+    ("ANAM", "es"): "La {ag} informa que, con apoyo de {ag2}, detectó una red que ingresaba {goods} apócrifos por {pod}.",
+}
+
+
 def _lang_goods(case, lang: str) -> str:
     return places.SECTORS[case.sector][0][{"en": 0, "fr": 1, "es": 2}[lang]]
 
@@ -54,6 +69,10 @@ def press_release(c: Ctx) -> DocSpec:
     t.line(rng.choice(_HEAD[lang]).format(n=len(defendants), goods=_lang_goods(case, lang)).upper()
            if rng.random() < 0.3 else rng.choice(_HEAD[lang]).format(n=len(defendants), goods=_lang_goods(case, lang)))
     t.say("{city}, {d} —", end=" ", city=_CITY[case.country].get(lang, "OTTAWA"), d=t.date(day, "long"))
+    opener = _OPENER.get((case.lead, lang))
+    if opener:
+        t.say(opener, ag=t.ref(c.e("agency"), canonical=True), ag2=t.ref(c.e("agency", 1)),
+              goods=_lang_goods(case, lang), pod=t.ref(seized[0].pod))
     c.fact(t, "charged", p=defendants[0], court=c.e("court"))
     c.fact(t, "charged", p=defendants[1], court=c.e("court"))
     t.add("\n\n")
@@ -69,8 +88,8 @@ def press_release(c: Ctx) -> DocSpec:
     msg = {"en": "In total, {n} shipments worth an estimated {v} were seized.",
            "fr": "Au total, {n} envois d'une valeur estimée à {v} ont été saisis.",
            "es": "En total se aseguraron {n} embarques con un valor estimado de {v}."}[lang]
-    t.say(msg, n=str(len(seized)), v=t.money(total, {"CA": "CAD", "US": "USD", "MX": "MXN"}[case.country]
-                                               if case.country != "MX" else "MXN", "million"))
+    currency, rate = {"CA": ("CAD", 1.37), "US": ("USD", 1.0), "MX": ("MXN", 18.2)}[case.country]
+    t.say(msg, n=str(len(seized)), v=t.money(round(total * rate, 2), currency, "million"))
     t.add("\n\n")
     t.say(rng.choice(_QUOTE[lang]), goods=_lang_goods(case, lang), p=t.ref(c.e("officer")), ag=t.ref(c.e("agency")))
     thanks = {"en": "The investigation was conducted with the assistance of {a}.",
@@ -239,6 +258,7 @@ def financial_summary(c: Ctx) -> DocSpec:
     c.fact(t, "person_owns", o=c.e("launderer"), co=c.e("msb"), end="\n")
     for x in chain:
         if "layering" in x.flags:
+            t.prefer[(x.source_account, "TRANSFERRED", x.target_account)] = x.relation
             c.fact(t, "transfer", date=t.date(x.date), amt=t.money(x.amount, x.currency), a1=x.source_account,
                    p1=x.source_party, a2=x.target_account, p2=x.target_party, end="\n")
     for shell in case.role("shell"):
@@ -250,6 +270,7 @@ def financial_summary(c: Ctx) -> DocSpec:
                 "es": "Las facturas de los embarques se sobrevaluaron para transferir valor al extranjero:"}[lang]
         t.line(over)
         for x in case.chains[1]:
+            t.prefer[(x.source_account, "TRANSFERRED", x.target_account)] = x.relation
             c.fact(t, "transfer", date=t.date(x.date), amt=t.money(x.amount, x.currency), a1=x.source_account,
                    p1=x.source_party, a2=x.target_account, p2=x.target_party, end="\n")
     partner = case.agencies[-1]

@@ -41,7 +41,7 @@ def build_network(b: Builder, case: Case) -> None:
                                             "Castañeda", "Harrington", "Nakamura"]))
         counsel = b.person(rng.choice(["en", "ca", "fr", "es"]), split, cid, set())
         dom = b.domain(holder.props["core"] + "law", ".com", cid)
-        mail = b.email((counsel.name.split()[0][0] + strip(counsel.name.split()[-1])).lower(), dom, cid)
+        mail = b.email((strip(counsel.name.split()[0])[:1] + strip(counsel.name.split()[-1])).lower(), dom, cid)
         w.relate(counsel.id, "EMPLOYED_BY", holder.id, cid)
         w.relate(counsel.id, "HAS_EMAIL", mail.id, cid)
         w.relate(holder.id, "ASSOCIATED_WITH", brand.id, cid, role="counsel")
@@ -206,15 +206,10 @@ def build_network(b: Builder, case: Case) -> None:
     case.title = f"{w.get(brand.id).name} counterfeit {case.sector} via {pod.name}"
 
 
-_ASCII = str.maketrans({"đ": "d", "Đ": "D", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l",
-                        "Ł": "L", "æ": "ae", "œ": "oe"})
-
-
 def strip(text: str) -> str:
-    """ASCII letters and digits of ``text`` (for e-mail local parts and domains)."""
-    from seed_data.names import strip_accents
+    from seed_data.names import ascii_slug
 
-    return "".join(c for c in strip_accents(text.translate(_ASCII)) if c.isascii() and c.isalnum())
+    return ascii_slug(text)
 
 
 def _vessel_and_shipments(b: Builder, case: Case, fronts, exporters, factories, forwarder, broker,
@@ -280,7 +275,7 @@ def _money(b: Builder, case: Case, distributor, msb, shells, exporter, controlle
     for i, s in enumerate(shells):
         if s_accts[i] is None:
             sc = s.props["country"]
-            s_accts[i] = b.account(s, "PA" if sc == "PA" else sc if sc in ("VG", "CY", "LV") else "US", cid, "USD")
+            s_accts[i] = b.account(s, "PA" if sc == "PA" else sc if sc in ("VG", "CY", "LV") else "US", cid, "EUR" if sc in ("CY", "LV") else "USD")
             s.props["account"] = s_accts[i].id
         s_accts[i].cases.add(cid)
         w.relate(s.id, "HOLDS", s_accts[i].id, cid)
@@ -302,7 +297,9 @@ def _money(b: Builder, case: Case, distributor, msb, shells, exporter, controlle
     rate = {"CAD": 0.73, "USD": 1.0}[cash]
     usd = total * rate * rng.uniform(0.93, 0.98)
     chain.append(transfer(b, case, m_acct, s_accts[0], usd, "USD", day, ["layering"]))
-    chain.append(transfer(b, case, s_accts[0], s_accts[1], usd * 0.97, "USD", day + dt.timedelta(days=3), ["layering"]))
+    euro = s_accts[1].props["country"] in ("CY", "LV")
+    chain.append(transfer(b, case, s_accts[0], s_accts[1], usd * (0.97 * 0.92 if euro else 0.97), "EUR" if euro else "USD",
+                          day + dt.timedelta(days=3), ["layering"]))
     chain.append(transfer(b, case, s_accts[1], e_acct, usd * 0.95 * 7.8, "HKD", day + dt.timedelta(days=6), ["layering"]))
     chain.append(transfer(b, case, e_acct, c_acct, usd * 0.9 * 7.2, "CNY", day + dt.timedelta(days=9), ["layering"]))
     case.chains.append(chain)

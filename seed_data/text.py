@@ -60,6 +60,7 @@ class AnnotatedText:
         self.values: dict[str, Val] = {}
         self.relations: list[dict[str, Any]] = []
         self.rel_ids: list[str] = []
+        self.prefer: dict[tuple[str, str, str], str] = {}
 
     @property
     def text(self) -> str:
@@ -134,18 +135,29 @@ class AnnotatedText:
         start = self.pos
         last = 0
         for match in _SLOT.finditer(template):
-            self.add(template[last:match.start()])
+            self.add(self._after(template[last:match.start()]))
             self.write(slots[match.group(1)])
             last = match.end()
-        self.add(template[last:])
+        self.add(self._after(template[last:]))
         stop = self.pos
         self.add(end)
         for src, rtype, dst, *extra in rels:
             self.relate(slots[src].id, rtype, slots[dst].id, start, stop)
 
+    def _after(self, literal: str) -> str:
+        """Literal text following what was written: no doubled full stop after "Co., Ltd."."""
+        if literal.startswith(".") and self.parts and self.parts[-1].endswith("."):
+            return literal[1:]
+        return literal
+
     def relate(self, source: str, rtype: str, target: str, start: int, stop: int) -> None:
-        """Record a true relation stated by the span ``start:stop`` (it must exist in the world)."""
-        rel = self.w.find(source, rtype, target, self.case) or self.w.find(source, rtype, target, "")
+        """Record a true relation stated by the span ``start:stop`` (it must exist in the world).
+
+        ``self.prefer`` names the exact relation where a pair has several (e.g. two transfers)."""
+        if (source, rtype, target) in self.prefer:
+            rel = self.w.relations[self.prefer[(source, rtype, target)]]
+        else:
+            rel = self.w.find(source, rtype, target, self.case)
         if rel is None:
             raise ValueError(f"No true relation {source} {rtype} {target} in case {self.case}.")
         text = self.text[start:stop]

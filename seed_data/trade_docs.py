@@ -118,8 +118,8 @@ def registry_extract(c: Ctx, company: str, n: int) -> DocSpec:
         t.say("Tel.: {p}", rels=(("c", "HAS_PHONE", "p"),), end="\n", p=t.ref(ent.props["phone"]), c=_silent(t, company))
     t.line(f"{lab[4]}:")
     owners = []
-    for rel in list(w.relations.values()):
-        if rel.target == company and rel.case in (case.id, "") and rel.type in ("DIRECTS", "OWNS"):
+    for rel in w.incoming(company):
+        if rel.case in (case.id, "") and rel.type in ("DIRECTS", "OWNS"):
             if rel.type == "DIRECTS":
                 t.say("  - {p}", rels=(("p", "DIRECTS", "c"),), end="\n", p=t.ref(rel.source, canonical=rng.random() < 0.7),
                       c=_silent(t, company))

@@ -159,6 +159,7 @@ class World:
         self.rel_keys: dict[tuple, str] = {}
         self.rel_index: dict[tuple[str, str, str, str], str] = {}
         self.out: dict[tuple[str, str], list[str]] = {}
+        self.into: dict[str, list[str]] = {}
 
     def add(self, type_: str, subtype: str, labels: list[str], name: str,
             variants: list[str] | None = None, key: str | None = None, **kw: Any) -> Entity:
@@ -184,6 +185,7 @@ class World:
         self.rel_index.setdefault((source, type_, target, case), rid)
         self.rel_index.setdefault((source, type_, target, "*"), rid)
         self.out.setdefault((source, type_), []).append(rid)
+        self.into.setdefault(target, []).append(rid)
         return rel
 
     def find(self, source: str, type_: str, target: str, case: str) -> Relation | None:
@@ -196,6 +198,10 @@ class World:
         """Targets of ``source``'s relations of ``type_`` (optionally of one entity type)."""
         out = [self.relations[rid].target for rid in self.out.get((source, type_), [])]
         return [t for t in out if target_type is None or self.entities[t].type == target_type]
+
+    def incoming(self, target: str) -> list[Relation]:
+        """Relations ending at ``target``, in creation order."""
+        return [self.relations[rid] for rid in self.into.get(target, [])]
 
     def get(self, eid: str) -> Entity:
         return self.entities[eid]

@@ -13,6 +13,7 @@ from fakefree.cli_app import (
     viewer_from,
     viewer_option,
 )
+from fakefree.commands.recording import record
 from fakefree.errors import NotFound
 from graph_etl.store import GraphStore, NodeView, Viewer
 
@@ -43,6 +44,7 @@ def search(
     """
     graph = open_store_for(store)
     hits = graph.search(text, viewer_from(as_viewer), label=label, limit=limit)
+    record("search", text, hits=len(hits), viewer=as_viewer or "system")
     lines = [f"{h.id}  {h.name}  [{', '.join(h.labels)}]  cases: {', '.join(h.cases) or '-'}"
              for h in hits]
     emit([h.to_dict() for h in hits], as_json, "\n".join(lines) or f"No match for {text!r}.")
@@ -61,6 +63,7 @@ def show(
     """
     graph = open_store_for(store)
     view = resolve_entity(graph, entity, viewer_from(as_viewer))
+    record("view", view.id, viewer=as_viewer or "system")
     lines = [f"{view.name}  ({view.id})", f"labels: {', '.join(view.labels)}"]
     if view.aliases:
         lines.append(f"aliases: {'; '.join(view.aliases)}")
@@ -99,5 +102,6 @@ def retract(
     Example: fakefree retract 3f5a...e9
     """
     counts = open_store_for(store).retract(document)
+    record("retract", document, **counts)
     emit(counts, as_json, f"Retracted {document}: removed {counts['nodes_removed']} nodes and "
                           f"{counts['rels_removed']} relationships that only it asserted.")

@@ -157,3 +157,29 @@ def list_accounts(security_db: str = security_db_option, as_json: bool = json_op
     emit([a.to_dict() for a in rows], as_json,
          "\n".join(_describe(a) for a in rows) or
          "No account yet; create an admin with 'fakefree user add NAME --role admin'.")
+
+
+@user.command("init")
+def init(
+    username: str = typer.Option("admin", "--username", help="Name of the first administrator."),
+    agency: str = typer.Option("CBSA", "--agency", help="The administrator's own agency."),
+    password_stdin: bool = password_stdin_option,
+    security_db: str = security_db_option,
+) -> None:
+    """On first run, create the administrator (asks for a password); then do nothing.
+
+    No account or password ships with fakefree: `make demo` runs this before the dashboard.
+
+    Example: fakefree user init --username admin --agency RCMP
+    """
+    accounts, audit = security_for(security_db)
+    if accounts.has_admin():
+        typer.echo("An administrator account exists already; sign in with it.")
+        return
+    typer.echo(f"First run: create the administrator account {username!r} of {agency}.")
+    name, agencies = check_new_account(username, "admin", agency.split(","), CLEARANCES[-1])
+    password = read_password(password_stdin, name)
+    account = accounts.add(name, password, role="admin", agencies=agencies)
+    audit.append(cli_actor(), "user_add", account.username, role=account.role,
+                 agencies=list(account.agencies), clearance=account.clearance)
+    typer.echo(f"Added admin {account.username}; sign in to the dashboard with it.")

@@ -11,33 +11,35 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from fakefree.errors import StoreUnavailable
+from graph_etl.store.localdb import LocalDB, migrate
 
 __all__ = ["Ledger", "LedgerEntry", "IndexedEntity", "ledger_path_for"]
 
 _SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS files (
+    """CREATE TABLE files (
         sha256 TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, reader TEXT,
         extractor_version TEXT, case_id TEXT, agency TEXT, releasability TEXT,
         outcome TEXT NOT NULL, reason TEXT, documents TEXT NOT NULL, at TEXT NOT NULL,
         PRIMARY KEY (sha256, path))""",
-    "CREATE INDEX IF NOT EXISTS files_path ON files(path, at)",
-    """CREATE TABLE IF NOT EXISTS entities (
+    "CREATE INDEX files_path ON files(path, at)",
+    """CREATE TABLE entities (
         id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
         attrs TEXT NOT NULL)""",
-    "CREATE TABLE IF NOT EXISTS blocks (block TEXT NOT NULL, id TEXT NOT NULL, "
+    "CREATE TABLE blocks (block TEXT NOT NULL, id TEXT NOT NULL, "
     "PRIMARY KEY (block, id)) WITHOUT ROWID",
-    """CREATE TABLE IF NOT EXISTS judgements (
+    """CREATE TABLE judgements (
         a TEXT NOT NULL, b TEXT NOT NULL, same INTEGER NOT NULL, who TEXT NOT NULL,
         reason TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (a, b))""",
+    "CREATE TABLE redirects (absorbed TEXT PRIMARY KEY, survivor TEXT NOT NULL)",
+    """CREATE TABLE extractions (
+        document_id TEXT PRIMARY KEY, document TEXT NOT NULL, extraction TEXT NOT NULL)""",
 )
 
 
@@ -84,47 +86,21 @@ def _now() -> str:
 
 
 class Ledger:
-    """The ledger, resolution index and judgements in one SQLite file."""
+    """The ledger, resolution index and judgements in one private SQLite file."""
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._local = threading.local()
-        with self._tx() as tx:
-            for statement in _SCHEMA:
-                tx.execute(statement)
+        self._db = LocalDB(path)
+        self.path = self._db.path
+        migrate(self._db, "ledger", (_SCHEMA,))
 
     def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, timeout=60, isolation_level=None,
-                                       check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=WAL")
-            except (sqlite3.DatabaseError, OSError) as exc:
-                raise StoreUnavailable(f"Cannot open the ledger {self.path}: {exc}.") from exc
-            self._local.conn = conn
-        return conn
+        return self._db._conn()
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            raise StoreUnavailable(f"Cannot write the ledger {self.path}: {exc}.") from exc
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._db.transaction(write=True)
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._db.close()
 
     # -- files --------------------------------------------------------------------------------
 
@@ -196,6 +172,44 @@ class Ledger:
         row = self._conn().execute("SELECT same FROM judgements WHERE a = ? AND b = ?",
                                    (first, second)).fetchone()
         return None if row is None else bool(row[0])
+
+
+    # -- analyst merges (redirects) and the extractions they are replayed from --------------
+
+    def redirect(self, absorbed: str, survivor: str) -> None:
+        with self._tx() as tx:
+            tx.execute("INSERT OR REPLACE INTO redirects VALUES (?, ?)", (absorbed, survivor))
+
+    def unredirect(self, survivor: str) -> list[str]:
+        """Remove every redirect into ``survivor``; return the ids it had absorbed."""
+        with self._tx() as tx:
+            absorbed = [r[0] for r in tx.execute(
+                "SELECT absorbed FROM redirects WHERE survivor = ? ORDER BY absorbed", (survivor,))]
+            tx.execute("DELETE FROM redirects WHERE survivor = ?", (survivor,))
+        return absorbed
+
+    def survivor(self, node_id: str) -> str:
+        """Where an analyst merged ``node_id`` (following chains), or ``node_id`` itself."""
+        seen = {node_id}
+        while True:
+            row = self._conn().execute("SELECT survivor FROM redirects WHERE absorbed = ?",
+                                       (node_id,)).fetchone()
+            if row is None or row[0] in seen:
+                return node_id
+            node_id = row[0]
+            seen.add(node_id)
+
+    def save_extraction(self, document: dict[str, Any], extraction: dict[str, Any]) -> None:
+        with self._tx() as tx:
+            tx.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)",
+                       (document["id"], json.dumps(document, sort_keys=True),
+                        json.dumps(extraction, sort_keys=True)))
+
+    def extraction(self, document_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        row = self._conn().execute(
+            "SELECT document, extraction FROM extractions WHERE document_id = ?",
+            (document_id,)).fetchone()
+        return (json.loads(row[0]), json.loads(row[1])) if row else None
 
 
 def _entry(row: tuple) -> LedgerEntry:

@@ -8,6 +8,7 @@ ignored), or when its letters and digits alone start the name's (so ``MSCU 12345
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph_etl.store.base import fold
 
@@ -36,6 +37,11 @@ def compact(text: str) -> str:
 
 def search_text(name: str, aliases: list[str]) -> str:
     """What the full-text index holds for one claim: every name's words and compact form."""
+    return _search_text(name, tuple(aliases))
+
+
+@lru_cache(maxsize=131072)
+def _search_text(name: str, aliases: tuple[str, ...]) -> str:
     parts = []
     for value in [name, *aliases]:
         parts.append(" ".join(words(value)))

@@ -29,7 +29,11 @@ def test_accounts_stores_argon2id_hash_not_password(accounts, db_path):
     password_hash = stored_hash(db_path, "ana")
     assert password_hash.startswith("$argon2id$")
     assert ANALYST_PASSWORD not in password_hash
+    with pytest.raises(AccessDenied):  # the password typed in the user name field
+        accounts.authenticate("analyst.password.2026", "ana")
+    accounts.close()
     raw = b"".join(p.read_bytes() for p in db_path.parent.iterdir() if p.is_file())
+    assert b"analyst.password.2026" not in raw
     assert ANALYST_PASSWORD.encode() not in raw
     assert ADMIN_PASSWORD.encode() not in raw
 
@@ -198,9 +202,11 @@ def test_accounts_never_log_a_password(accounts, caplog):
     accounts.authenticate("pat", "second prosecutor passphrase")
     with pytest.raises(AccessDenied):
         accounts.authenticate("pat", "a wrong passphrase typed")
+    with pytest.raises(AccessDenied):  # the password typed in the user name field
+        accounts.authenticate("second.prosecutor.passphrase", "pat")
     text = caplog.text
-    assert "pat" in text
-    for secret in ("prosecutor passphrase", "a wrong passphrase typed"):
+    assert "pat" in text and "unknown user name" in text
+    for secret in ("prosecutor passphrase", "a wrong passphrase typed", "prosecutor.passphrase"):
         assert secret not in text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fakefree import settings
+from fakefree.accounts import failure_key
 from fakefree.errors import AccessDenied, InputError
 from fakefree.security import login, open_security, password_hasher, security_db_path
 
@@ -56,10 +57,17 @@ def test_security_login_is_audited_without_the_password(tmp_path):
     assert login(accounts, audit, "Root", ADMIN_PASSWORD, source="dashboard").username == "root"
     with pytest.raises(AccessDenied):
         login(accounts, audit, "root", "guessed password 1", source="dashboard")
+    with pytest.raises(AccessDenied):  # the password typed in the user name field
+        login(accounts, audit, ADMIN_PASSWORD, ADMIN_PASSWORD, source="dashboard")
     entries = audit.entries()
-    assert [(e.actor, e.action) for e in entries] == [("root", "login"), ("root", "login_failed")]
+    assert [(e.actor, e.action) for e in entries] == [
+        ("root", "login"), ("root", "login_failed"), ("unknown-user", "login_failed")]
     assert entries[0].details == {"role": "admin", "source": "dashboard"}
     assert entries[1].details["reason"] == "Unknown user or wrong password."
+    assert entries[2].details["typed_name_sha256"] == failure_key(ADMIN_PASSWORD)
+    accounts.close()
+    audit.close()
     raw = (tmp_path / "s.db").read_bytes()
     assert b"guessed password 1" not in raw and ADMIN_PASSWORD.encode() not in raw
+    assert ADMIN_PASSWORD.lower().encode() not in raw
     assert audit.verify().ok

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -148,3 +151,33 @@ def test_user_commands_help_has_examples(cli):
         assert "Example: fakefree user" in cli("user", command, "--help").stdout
     for command in ("verify", "show"):
         assert "Example: fakefree audit" in cli("audit", command, "--help").stdout
+
+
+def test_user_commands_real_cli_error_is_one_sentence_and_exit_1(db_path):
+    """Through ``python -m fakefree.cli``: the exit code of ``fail()`` reaches the shell."""
+    env = {**os.environ, "FAKEFREE_SECURITY_DB": str(db_path), **FAST_ENV}
+    result = subprocess.run(
+        [sys.executable, "-m", "fakefree.cli", "user", "add", "ana", "--role", "analyst",
+         "--agency", "CBSA", "--password-stdin"],
+        input="analyst password 2026\n", capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("WARNING")]
+    assert errors == [
+        "Error: No admin account exists yet; create one first with "
+        "'fakefree user add NAME --role admin --agency AGENCY'."]
+
+
+def test_user_init_creates_the_first_admin_once(tmp_path):
+    import subprocess
+    import sys
+
+    env = {"FAKEFREE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
+           "FAKEFREE_ARGON2_TIME_COST": "1", "FAKEFREE_ARGON2_MEMORY_KIB": "1024",
+           "FAKEFREE_ARGON2_PARALLELISM": "1"}
+    cmd = [sys.executable, "-m", "fakefree.cli", "user", "init", "--password-stdin"]
+    first = subprocess.run(cmd, input="correct horse battery\n", text=True, capture_output=True,
+                           env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "Added admin admin" in first.stdout
+    again = subprocess.run(cmd, input="", text=True, capture_output=True, env=env, timeout=120)
+    assert again.returncode == 0 and "exists already" in again.stdout

@@ -67,8 +67,8 @@ def test_resolve_different_birth_dates_never_merge(resolver):
 
 
 def test_resolve_identifiers_are_deterministic(resolver):
-    a = resolver.resolve(Candidate("BankAccount", "GB82 WEST 1234 5698 7654 32"))
-    b = resolver.resolve(Candidate("BankAccount", "gb82west12345698765432"))
+    a = resolver.resolve(Candidate("BankAccount", "GB82 WEST 1234 5698 7654 32", attrs={"kind": "IBAN"}))
+    b = resolver.resolve(Candidate("BankAccount", "gb82west12345698765432", attrs={"kind": "IBAN"}))
     assert a.id == b.id and a.id.startswith("bankaccount-")
 
 
@@ -84,3 +84,12 @@ def test_resolve_an_analyst_not_same_judgement_is_respected(resolver):
 def test_resolve_places_match_on_known_aliases(resolver):
     first = seen(resolver, Candidate("Agency", "Canada Border Services Agency", ("CBSA",)))
     assert seen(resolver, Candidate("Agency", "CBSA")).id == first.id
+
+
+def test_resolve_follows_an_analyst_merge(resolver):
+    first = seen(resolver, Candidate("Company", "Golden Dragon Trading"))
+    other = seen(resolver, Candidate("Company", "Dragon Holdings"))
+    resolver.ledger.redirect(other.id, first.id)
+    again = resolver.resolve(Candidate("Company", "Dragon Holdings"))
+    assert again.id == first.id
+    assert any("an analyst merged" in r for r in again.reasons)

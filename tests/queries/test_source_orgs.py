@@ -95,4 +95,5 @@ def test_source_orgs_seizure_linked_by_other_relationship_still_counts(tmp_path)
     store = SQLiteStore(tmp_path / "x.db")
     store.upsert(n.batch)
     ranked = [r.entity.id for r in rank_source_orgs(store.subgraph(Viewer.system())).ranks]
-    assert ranked == ["h", "x"]
+    result = rank_source_orgs(store.subgraph(Viewer.system()))
+    assert ranked == ["h"] and [s.id for s in result.ranks[0].subsidiaries] == ["x"]

@@ -156,3 +156,30 @@ def test_truth_batch_loads_into_sqlite_with_source_organizations(demo, tmp_path)
             assert case["id"] in node.cases
             assert len(store.neighbors(eid, viewer, hops=1)) > 1
     assert again["documents"] == len(batch.documents)
+
+
+def test_truth_transfer_relations_carry_the_stated_amount(demo):
+    checked = 0
+    for _, ann in _annotations(demo):
+        money = [(m["start"], e["amount"], e["currency"]) for e in ann["entities"] if e["type"] == "MONEY"
+                 for m in e["mentions"]]
+        for rel in ann["relations"]:
+            if rel["type"] != "TRANSFERRED":
+                continue
+            ev = rel["evidence"]
+            stated = [(a, c) for s, a, c in money if ev["start"] <= s < ev["end"]]
+            assert (rel["amount"], rel["currency"]) in stated, rel
+            checked += 1
+    assert checked > 20
+
+
+def test_truth_cli_refuses_a_non_empty_output(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "keep.txt").write_text("x")
+    proc = subprocess.run([sys.executable, "-m", "fakefree.cli", "seed", "generate", "-o", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "not empty" in proc.stderr and "--force" in proc.stderr
+    assert (tmp_path / "keep.txt").exists()

@@ -1,0 +1,281 @@
+"""The load pipeline: files -> readers -> extraction or mapping -> resolution -> store.
+
+Reading and extraction run in worker processes (pure, no store access); resolution and
+writing run in the calling process, one batch per document, and the ledger records a file
+only after its batches are written, so an interrupted run re-done completes the batch with
+nothing lost and nothing duplicated.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fakefree.errors import FakefreeError, InputError
+from graph_etl.claims import extraction_batch
+from graph_etl.mapping import map_records
+from graph_etl.readers import ReadResult, Unreadable, read, sha256_file
+from graph_etl.resolve import Resolver
+from graph_etl.store.base import GraphStore
+from graph_etl.store.ledger import Ledger, LedgerEntry
+from graph_etl.store.model import LES, DocumentRecord, check_releasability
+
+__all__ = ["IngestOptions", "FileOutcome", "IngestSummary", "discover", "ingest", "MANIFEST"]
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.csv"
+"""A folder may carry ``manifest.csv`` (path, case, agency, releasability, language, doc_type,
+date) giving each file's metadata; command-line options override it."""
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    case: str | None = None
+    agency: str | None = None
+    releasability: str | None = None
+    workers: int = 1
+    max_bytes: int = 200 * 1024 * 1024
+    quarantine_dir: Path | None = None
+    language: str | None = None
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class FileMeta:
+    path: Path
+    name: str
+    case: str
+    agency: str
+    releasability: str
+    props: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    outcome: str  # loaded | duplicate | quarantined
+    reason: str = ""
+    sha256: str = ""
+    documents: int = 0
+    nodes: int = 0
+    rels: int = 0
+
+
+@dataclass
+class IngestSummary:
+    files: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for f in self.files if f.outcome == outcome)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"loaded": self.count("loaded"), "duplicates": self.count("duplicate"),
+                "quarantined": self.count("quarantined"), "seconds": round(self.seconds, 2),
+                "nodes": sum(f.nodes for f in self.files), "rels": sum(f.rels for f in self.files),
+                "files": [asdict(f) for f in self.files]}
+
+
+def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        return {}
+    with manifest.open(newline="", encoding="utf-8") as handle:
+        return {row["path"]: row for row in csv.DictReader(handle) if row.get("path")}
+
+
+def _manifest_home(folder: Path) -> Path:
+    """The nearest folder at or above ``folder`` (three levels at most) with a manifest."""
+    for candidate in [folder, *list(folder.resolve().parents)[:3]]:
+        if (candidate / MANIFEST).is_file():
+            return candidate
+    return folder
+
+
+def discover(paths: Iterable[Path], options: IngestOptions) -> list[FileMeta]:
+    """Every file under ``paths`` (sorted), with its case, agency and releasability."""
+    found: list[FileMeta] = []
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            raise InputError(f"{root} does not exist.")
+        base = _manifest_home(root if root.is_dir() else root.parent)
+        manifest = _read_manifest(base)
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in files:
+            rel = path.resolve().relative_to(base.resolve()).as_posix()
+            if path.name == MANIFEST or any(part.startswith(".") for part in Path(rel).parts):
+                continue
+            row = manifest.get(rel, {})
+            found.append(FileMeta(
+                path=path, name=rel,
+                case=options.case or row.get("case", ""),
+                agency=options.agency or row.get("agency", ""),
+                releasability=options.releasability or row.get("releasability") or LES,
+                props={k: row[k] for k in ("language", "doc_type", "date") if row.get(k)}))
+    return found
+
+
+@dataclass
+class Prepared:
+    """What a worker hands back: the extraction of each part of a file, or why it failed."""
+
+    meta: FileMeta
+    sha256: str
+    size: int
+    reader: str = ""
+    parts: list[tuple[ReadResult, dict[str, Any]]] = field(default_factory=list)
+    error: str = ""
+
+
+def _extract_text(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
+    import nlp
+
+    language = options.language or result.language_hint
+    extraction = nlp.extract(result.text or "", language=language, model=options.model)
+    return extraction.to_dict()
+
+
+def _extraction_of(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
+    if result.kind == "text":
+        return _extract_text(result, options)
+    if result.kind == "records":
+        return map_records(result.records or [], result.columns or [], Path(result.path).name,
+                           result.row_texts, result.row_numbers)
+    if result.kind == "extraction":
+        return result.data or {}
+    raise InputError(f"{result.path} holds {result.kind} data, which ingest cannot load yet.")
+
+
+def prepare(meta: FileMeta, sha256: str, options: IngestOptions) -> Prepared:
+    """Read and extract one file (runs in a worker process)."""
+    size = meta.path.stat().st_size
+    prepared = Prepared(meta, sha256, size)
+    if not meta.agency:
+        prepared.error = (f"{meta.name} has no agency (pass --agency or list it in "
+                          f"{MANIFEST}).")
+        return prepared
+    try:
+        check_releasability(meta.releasability, meta.name)
+        results = read(meta.path, max_bytes=options.max_bytes)
+        prepared.reader = results[0].reader if results else ""
+        for result in results:
+            prepared.parts.append((result, _extraction_of(result, options)))
+    except (Unreadable, InputError) as exc:
+        prepared.error = str(exc)
+    except Exception as exc:  # a reader or extractor bug must not stop the batch
+        log.exception("unexpected failure on %s", meta.path)
+        prepared.error = f"{meta.name} could not be processed ({type(exc).__name__}: {exc})."
+    return prepared
+
+
+def _document(meta: FileMeta, result: ReadResult, extraction: dict[str, Any]) -> DocumentRecord:
+    props = {**meta.props, "path": result.path, "reader": result.reader,
+             "media_type": result.media_type, "size": result.size}
+    if extraction.get("language"):
+        props["language"] = extraction["language"]
+    if extraction.get("mapping"):
+        props["mapping"] = extraction["mapping"]
+    for key, value in (result.meta or {}).items():
+        if isinstance(value, (str, int, float)) and key not in props:
+            props[key] = value
+    name = meta.name if result.path == str(meta.path) else result.path.replace(
+        str(meta.path), meta.name)
+    return DocumentRecord(id=result.sha256, name=name, agency=meta.agency,
+                          releasability=meta.releasability,
+                          cases=[meta.case] if meta.case else [], props=props)
+
+
+def _quarantine(meta: FileMeta, reason: str, options: IngestOptions) -> None:
+    log.warning("quarantined %s: %s", meta.name, reason)
+    if options.quarantine_dir is not None:
+        target = options.quarantine_dir / meta.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(meta.path, target)
+        target.with_name(target.name + ".reason.txt").write_text(reason + "\n", "utf-8")
+
+
+def _prepared_stream(todo: list[tuple[FileMeta, str]], options: IngestOptions) -> Iterator[Prepared]:
+    if options.workers <= 1 or len(todo) < 2:
+        for meta, sha in todo:
+            yield prepare(meta, sha, options)
+        return
+    with ProcessPoolExecutor(max_workers=options.workers) as pool:
+        futures = [pool.submit(prepare, meta, sha, options) for meta, sha in todo]
+        for future in futures:
+            yield future.result()
+
+
+def ingest(paths: Iterable[Path], store: GraphStore, ledger: Ledger, options: IngestOptions,
+           extractor_version: str, on_file: Callable[[FileOutcome], None] | None = None,
+           ) -> IngestSummary:
+    """Load files into ``store``; return what happened to each (loaded, duplicate, quarantined)."""
+    started = time.perf_counter()
+    summary = IngestSummary()
+    resolver = Resolver(ledger)
+
+    def done(outcome: FileOutcome) -> None:
+        summary.files.append(outcome)
+        if on_file:
+            on_file(outcome)
+
+    todo: list[tuple[FileMeta, str]] = []
+    for meta in discover(paths, options):
+        sha = sha256_file(meta.path)
+        if ledger.loaded(sha) is not None:
+            done(FileOutcome(meta.name, "duplicate", "already loaded", sha))
+        else:
+            todo.append((meta, sha))
+    for prepared in _prepared_stream(todo, options):
+        done(_load(prepared, store, ledger, resolver, options, extractor_version))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _load(prepared: Prepared, store: GraphStore, ledger: Ledger, resolver: Resolver,
+          options: IngestOptions, extractor_version: str) -> FileOutcome:
+    meta = prepared.meta
+    entry = dict(sha256=prepared.sha256, path=meta.name, size=prepared.size,
+                 reader=prepared.reader, extractor_version=extractor_version, case_id=meta.case,
+                 agency=meta.agency, releasability=meta.releasability, at="")
+    if prepared.error:
+        _quarantine(meta, prepared.error, options)
+        ledger.record(LedgerEntry(**entry, outcome="quarantined", reason=prepared.error,
+                                  documents=[]))
+        return FileOutcome(meta.name, "quarantined", prepared.error, prepared.sha256)
+    outcome = FileOutcome(meta.name, "loaded", "", prepared.sha256)
+    documents = []
+    try:
+        for result, extraction in prepared.parts:
+            document = _document(meta, result, extraction)
+            batch = extraction_batch(extraction, document, resolver)
+            store.upsert(batch)
+            ledger.save_extraction(asdict(document), extraction)
+            documents.append(result.sha256)
+            outcome.documents += 1
+            outcome.nodes += len(batch.nodes)
+            outcome.rels += len(batch.rels)
+    except InputError as exc:
+        for doc_id in documents:
+            store.retract(doc_id)
+        _quarantine(meta, str(exc), options)
+        ledger.record(LedgerEntry(**entry, outcome="quarantined", reason=str(exc), documents=[]))
+        return FileOutcome(meta.name, "quarantined", str(exc), prepared.sha256)
+    previous = ledger.latest_for_path(meta.name)
+    ledger.record(LedgerEntry(**entry, outcome="loaded", reason="", documents=documents))
+    if previous is not None and previous.sha256 != prepared.sha256:
+        for doc_id in set(previous.documents) - set(documents):
+            try:
+                store.retract(doc_id)
+            except FakefreeError:
+                log.info("previous version %s of %s was already gone", doc_id, meta.name)
+        outcome.reason = "replaced the previous version"
+    return outcome

@@ -1,0 +1,239 @@
+"""The Cypher of the Neo4j store, in one place: every statement takes parameters only.
+
+How claims are kept: every node is ``:Entity`` plus its schema labels, and carries parallel lists,
+one item per asserting document: ``claim_docs`` (document id), ``claim_tags`` (that document's
+visibility tag ``agency|releasability``), ``claim_data`` (the claim as JSON), ``claim_labels``
+(comma-joined labels) and ``claim_search`` (the words the full-text index holds). Relationships
+carry ``id``, ``claim_docs``, ``claim_tags`` and ``claim_data``. A read keeps only the list items
+whose tag the viewer may see, inside Cypher. A document is the node ``:Entity:Document`` with
+``agency``, ``releasability``, ``tag``, ``cases``, ``props`` and the ids of what it asserted
+(``node_ids``; ``rel_sources`` with ``rel_ids``), so that retracting it or changing its marking
+touches only its own claims through indexed lookups.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SCHEMA", "FULLTEXT_INDEX"]
+
+FULLTEXT_INDEX = "entity_search"
+
+SCHEMA = (
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
+    "CREATE INDEX document_tag IF NOT EXISTS FOR (d:Document) ON (d.tag)",
+    f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.search] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', "
+    "`fulltext.eventually_consistent`: false}}",
+)
+
+# The visible positions of a node's or relationship's claim lists.
+_VIS_N = "[i IN range(0, size(n.claim_docs) - 1) WHERE n.claim_tags[i] IN $tags]"
+_VIS_R = "[i IN range(0, size(r.claim_docs) - 1) WHERE r.claim_tags[i] IN $tags]"
+
+TAGS = "MATCH (d:Document) WHERE d.tag IS NOT NULL RETURN DISTINCT d.tag AS tag"
+
+DOC_TAGS = ("UNWIND $ids AS id MATCH (d:Document {id: id}) WHERE d.tag IS NOT NULL "
+            "RETURN d.id AS id, d.tag AS tag")
+
+UPSERT_DOCS = """
+UNWIND $rows AS row
+MERGE (d:Entity {id: row.id})
+ON CREATE SET d.claim_docs = [], d.claim_tags = [], d.claim_data = [], d.claim_labels = [],
+              d.claim_search = [], d.node_ids = [], d.rel_sources = [], d.rel_ids = []
+SET d:Document, d.name = row.name, d.agency = row.agency, d.releasability = row.releasability,
+    d.tag = row.tag, d.cases = row.cases, d.props = row.props,
+    d.node_ids = coalesce(d.node_ids, []), d.rel_sources = coalesce(d.rel_sources, []),
+    d.rel_ids = coalesce(d.rel_ids, [])
+"""
+
+UPSERT_NODES = """
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n.claim_docs = [], n.claim_tags = [], n.claim_data = [], n.claim_labels = [],
+              n.claim_search = []
+SET n:$(row.labels)
+WITH n, row, n.claim_docs AS old,
+     [i IN range(0, size(n.claim_docs) - 1) WHERE NOT n.claim_docs[i] IN row.docs] AS keep
+WITH n, row, old, keep, [i IN keep | n.claim_search[i]] + row.search AS search
+SET n.claim_docs = [i IN keep | n.claim_docs[i]] + row.docs,
+    n.claim_tags = [i IN keep | n.claim_tags[i]] + row.tags,
+    n.claim_data = [i IN keep | n.claim_data[i]] + row.data,
+    n.claim_labels = [i IN keep | n.claim_labels[i]] + row.lab,
+    n.claim_search = search,
+    n.search = reduce(s = '', x IN search | s + ' ' + x)
+WITH row, [d IN row.docs WHERE NOT d IN old] AS fresh
+UNWIND fresh AS doc
+WITH doc, collect(row.id) AS ids
+MATCH (d:Document {id: doc})
+SET d.node_ids = d.node_ids + ids
+"""
+
+# Relationship types cannot be parameters of an indexed MERGE (a dynamic type scans every
+# relationship), so this template is formatted with one schema-validated type per statement.
+UPSERT_RELS = """
+UNWIND $rows AS row
+MERGE (a:Entity {{id: row.source}})
+ON CREATE SET a.claim_docs = [], a.claim_tags = [], a.claim_data = [], a.claim_labels = [],
+              a.claim_search = [], a.search = ''
+MERGE (b:Entity {{id: row.target}})
+ON CREATE SET b.claim_docs = [], b.claim_tags = [], b.claim_data = [], b.claim_labels = [],
+              b.claim_search = [], b.search = ''
+MERGE (a)-[r:`{type}` {{id: row.id}}]->(b)
+ON CREATE SET r.claim_docs = [], r.claim_tags = [], r.claim_data = []
+WITH r, row, r.claim_docs AS old,
+     [i IN range(0, size(r.claim_docs) - 1) WHERE NOT r.claim_docs[i] IN row.docs] AS keep
+SET r.claim_docs = [i IN keep | r.claim_docs[i]] + row.docs,
+    r.claim_tags = [i IN keep | r.claim_tags[i]] + row.tags,
+    r.claim_data = [i IN keep | r.claim_data[i]] + row.data
+WITH row, [d IN row.docs WHERE NOT d IN old] AS fresh
+UNWIND fresh AS doc
+WITH doc, collect(row.source) AS sources, collect(row.id) AS ids
+MATCH (d:Document {{id: doc}})
+SET d.rel_sources = d.rel_sources + sources, d.rel_ids = d.rel_ids + ids
+"""
+
+RETAG_NODES = """
+MATCH (d:Document {id: $doc})
+UNWIND d.node_ids AS nid
+MATCH (n:Entity {id: nid})
+SET n.claim_tags = [i IN range(0, size(n.claim_docs) - 1) |
+                    CASE WHEN n.claim_docs[i] = $doc THEN $tag ELSE n.claim_tags[i] END]
+"""
+
+RETAG_RELS = """
+MATCH (d:Document {id: $doc})
+UNWIND range(0, size(d.rel_ids) - 1) AS k
+MATCH (:Entity {id: d.rel_sources[k]})-[r]->() WHERE r.id = d.rel_ids[k]
+SET r.claim_tags = [i IN range(0, size(r.claim_docs) - 1) |
+                    CASE WHEN r.claim_docs[i] = $doc THEN $tag ELSE r.claim_tags[i] END]
+"""
+
+DOCUMENT_CLAIMS = ("MATCH (d:Document {id: $doc}) WHERE d.tag IS NOT NULL "
+                   "RETURN d.node_ids AS node_ids, d.rel_sources AS rel_sources, "
+                   "d.rel_ids AS rel_ids")
+
+RETRACT_RELS = """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})-[r]->(b) WHERE r.id = row.id
+WITH r, a, b, [i IN range(0, size(r.claim_docs) - 1) WHERE r.claim_docs[i] <> $doc] AS keep
+SET r.claim_docs = [i IN keep | r.claim_docs[i]],
+    r.claim_tags = [i IN keep | r.claim_tags[i]],
+    r.claim_data = [i IN keep | r.claim_data[i]]
+WITH r, a, b WHERE size(r.claim_docs) = 0
+DELETE r
+WITH collect(DISTINCT a) + collect(DISTINCT b) AS ends, count(*) AS removed
+CALL (ends) {
+  UNWIND ends AS n
+  WITH DISTINCT n WHERE size(n.claim_docs) = 0 AND NOT (n)--()
+  DELETE n
+}
+RETURN removed
+"""
+
+RETRACT_NODES = """
+UNWIND $ids AS nid
+MATCH (n:Entity {id: nid})
+WITH n, [i IN range(0, size(n.claim_docs) - 1) WHERE n.claim_docs[i] <> $doc] AS keep
+SET n.claim_docs = [i IN keep | n.claim_docs[i]],
+    n.claim_tags = [i IN keep | n.claim_tags[i]],
+    n.claim_data = [i IN keep | n.claim_data[i]],
+    n.claim_labels = [i IN keep | n.claim_labels[i]],
+    n.claim_search = [i IN keep | n.claim_search[i]]
+SET n.search = reduce(s = '', x IN n.claim_search | s + ' ' + x)
+WITH n, reduce(s = [], x IN n.claim_labels | s + split(x, ',')) AS still
+REMOVE n:$([l IN labels(n) WHERE l <> 'Entity' AND NOT l IN still])
+WITH n WHERE size(n.claim_docs) = 0
+WITH n, NOT (n)--() AS lonely
+CALL (n, lonely) {
+  WITH n WHERE lonely
+  DELETE n
+}
+RETURN count(*) AS emptied
+"""
+
+RETRACT_DOCUMENT = """
+MATCH (d:Entity {id: $doc})
+REMOVE d:Document
+SET d.tag = null, d.agency = null, d.releasability = null, d.cases = null, d.props = null,
+    d.node_ids = null, d.rel_sources = null, d.rel_ids = null, d.name = null
+WITH d WHERE size(d.claim_docs) = 0 AND NOT (d)--()
+DELETE d
+"""
+
+NODE_CLAIMS = f"""
+UNWIND $ids AS id
+MATCH (n:Entity {{id: id}})
+WITH n, {_VIS_N} AS vis WHERE size(vis) > 0
+RETURN n.id AS id, [i IN vis | n.claim_docs[i]] AS docs, [i IN vis | n.claim_data[i]] AS data
+"""
+
+ALL_NODE_CLAIMS = f"""
+MATCH (n:Entity) WHERE any(t IN n.claim_tags WHERE t IN $tags)
+WITH n, {_VIS_N} AS vis
+RETURN n.id AS id, [i IN vis | n.claim_docs[i]] AS docs, [i IN vis | n.claim_data[i]] AS data
+"""
+
+VISIBLE_NODES = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id}) WHERE any(t IN n.claim_tags WHERE t IN $tags)
+RETURN n.id AS id
+"""
+
+REL_CLAIMS = f"""
+UNWIND $rows AS row
+MATCH (a:Entity {{id: row.source}})-[r]->(b) WHERE r.id = row.id
+WITH a, b, r, {_VIS_R} AS vis WHERE size(vis) > 0
+RETURN r.id AS id, a.id AS source, b.id AS target, type(r) AS type,
+       [i IN vis | r.claim_docs[i]] AS docs, [i IN vis | r.claim_data[i]] AS data
+"""
+
+ALL_REL_CLAIMS = f"""
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE any(t IN r.claim_tags WHERE t IN $tags) AND ($types IS NULL OR type(r) IN $types)
+  AND ($ids IS NULL OR (a.id IN $ids AND b.id IN $ids))
+WITH a, b, r, {_VIS_R} AS vis
+RETURN r.id AS id, a.id AS source, b.id AS target, type(r) AS type,
+       [i IN vis | r.claim_docs[i]] AS docs, [i IN vis | r.claim_data[i]] AS data
+"""
+
+EXPAND = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})-[r]-(m)
+WHERE ($types IS NULL OR type(r) IN $types) AND any(t IN r.claim_tags WHERE t IN $tags)
+RETURN DISTINCT r.id AS id, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type
+"""
+
+DOCUMENTS = """
+MATCH (d:Document) WHERE d.tag IN $tags AND ($id IS NULL OR d.id = $id)
+RETURN d.id AS id, d.name AS name, d.agency AS agency, d.releasability AS releasability,
+       d.cases AS cases, d.props AS props
+"""
+
+DOC_INFO = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.agency AS agency, d.releasability AS releasability, d.cases AS cases,
+       d.props AS props
+"""
+
+SEARCH = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query) YIELD node AS n, score
+WHERE any(t IN n.claim_tags WHERE t IN $tags) AND ($label IS NULL OR $label IN labels(n))
+RETURN n.id AS id, score ORDER BY score DESC, id LIMIT $limit
+"""
+
+STATS_LABELS = f"""
+MATCH (n:Entity) WHERE any(t IN n.claim_tags WHERE t IN $tags)
+UNWIND {_VIS_N} AS i
+UNWIND split(n.claim_labels[i], ',') AS label
+RETURN label, count(DISTINCT n) AS count
+"""
+
+STATS_NODES = "MATCH (n:Entity) WHERE any(t IN n.claim_tags WHERE t IN $tags) RETURN count(n) AS c"
+
+STATS_TYPES = """
+MATCH ()-[r]->() WHERE any(t IN r.claim_tags WHERE t IN $tags)
+RETURN type(r) AS type, count(r) AS count
+"""
+
+WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"

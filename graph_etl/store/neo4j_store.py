@@ -1,0 +1,394 @@
+"""The Neo4j graph store: the same contract and the same views as the embedded store.
+
+Claims live on the nodes and relationships themselves (see :mod:`graph_etl.store.neo4j_cypher`);
+every read filters them by the viewer's tags inside Cypher and merges what is left with the
+functions of :mod:`graph_etl.store.base`, so both backends show a viewer exactly the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+import neo4j
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    Neo4jError,
+    ServiceUnavailable,
+    TransientError,
+)
+
+from fakefree.errors import InputError, NotFound
+from fakefree.schema import schema
+from graph_etl.store import neo4j_cypher as Q
+from graph_etl.store.base import (
+    DocInfo,
+    merge_node,
+    merge_rel,
+    node_claim_data,
+    prepare_batch,
+    rel_claim_data,
+    to_graph,
+)
+from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part of this API)
+    connect,
+    credentials,
+    read_password_file,
+    unavailable,
+    verify,
+)
+from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
+from graph_etl.store.search_terms import search_rank, search_text, words
+from graph_etl.store.sqlite_store import _document_node, _dumps, _walk_back
+
+__all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK"]
+
+log = logging.getLogger(__name__)
+
+CHUNK = 5000
+"""Rows per write transaction."""
+_TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+class Neo4jStore:
+    """A :class:`graph_etl.store.base.GraphStore` on a Neo4j 5.26 server (or cluster, or Aura)."""
+
+    def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j") -> None:
+        self.uri = uri
+        self.database = database
+        self._user = user
+        self._driver = connect(uri, user, password)
+        try:
+            for statement in Q.SCHEMA:
+                self._run(statement)
+            self._run("CALL db.awaitIndexes(300)")
+        except Neo4jError as exc:
+            self._driver.close()
+            raise unavailable(uri, user, exc) from exc
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        """A read or schema statement in an auto-commit transaction; records as dicts."""
+        try:
+            records, _, _ = self._driver.execute_query(query, params, database_=self.database)
+        except (ServiceUnavailable, AuthError) as exc:
+            raise unavailable(self.uri, self._user, exc) from exc
+        return [r.data() for r in records]
+
+    def _write(self, query: str, rows: list[dict[str, Any]], /, **params: Any) -> None:
+        """Write ``rows`` in managed transactions of :data:`CHUNK` rows (retried by the driver)."""
+        def work(tx: neo4j.ManagedTransaction, chunk: list[dict[str, Any]]) -> None:
+            tx.run(query, rows=chunk, **params).consume()
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                for start in range(0, len(rows), CHUNK):
+                    session.execute_write(work, rows[start:start + CHUNK])
+        except (ServiceUnavailable, AuthError) as exc:
+            raise unavailable(self.uri, self._user, exc) from exc
+        except ClientError as exc:
+            raise InputError(
+                f"The batch for {self.uri} breaks a store rule: {exc.message}.") from exc
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def wipe(self) -> None:
+        """Delete everything in the database (tests and benchmarks only)."""
+        for attempt in range(5):
+            try:
+                with self._driver.session(database=self.database) as session:
+                    session.run(Q.WIPE).consume()
+                return
+            except TransientError:  # a deadlock with another writer; try again
+                if attempt == 4:
+                    raise
+                time.sleep(1.0 + attempt)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def upsert(self, batch: Batch) -> dict[str, int]:
+        """Write a batch; the same batch again changes nothing a viewer can see."""
+        batch = prepare_batch(batch)
+        tags = {d.id: d.tag for d in batch.documents}
+        nodes = [_document_node(d) for d in batch.documents] + batch.nodes
+        missing = ({c.document_id for c in nodes} | {c.document_id for c in batch.rels}) - set(tags)
+        known = self._doc_tags(missing)
+        if missing - set(known):
+            raise InputError(
+                f"The batch for {self.uri} cites documents it does not include and the store "
+                f"does not hold: {', '.join(sorted(missing - set(known))[:5])}.")
+        old_tags = self._doc_tags(set(tags))
+        tags.update(known)
+        self._write(Q.UPSERT_DOCS, [
+            {"id": d.id, "name": d.name, "agency": d.agency, "releasability": d.releasability,
+             "tag": d.tag, "cases": sorted(d.cases), "props": _dumps(d.props)}
+            for d in batch.documents])
+        for doc_id, tag in sorted(tags.items()):
+            if doc_id in old_tags and old_tags[doc_id] != tag:
+                log.info("document %s changed marking; re-tagging its claims", doc_id)
+                self._write(Q.RETAG_NODES, [{}], doc=doc_id, tag=tag)
+                self._write(Q.RETAG_RELS, [{}], doc=doc_id, tag=tag)
+        node_rows = _grouped(
+            {"id": c.id, "doc": c.document_id, "tag": tags[c.document_id], "labels": c.labels,
+             "lab": ",".join(c.labels), "search": search_text(c.name, c.aliases),
+             "data": _dumps(node_claim_data(c))} for c in nodes)
+        rel_rows = _grouped(
+            {"id": c.id, "source": c.source, "target": c.target, "type": c.type,
+             "doc": c.document_id, "tag": tags[c.document_id], "data": _dumps(rel_claim_data(c))}
+            for c in batch.rels)
+        self._write(Q.UPSERT_NODES, node_rows)
+        for rel_type in sorted({r["type"] for r in rel_rows}):
+            self._write(Q.UPSERT_RELS.format(type=_checked_type(rel_type)),
+                        [r for r in rel_rows if r["type"] == rel_type])
+        return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
+
+    def _doc_tags(self, doc_ids: set[str]) -> dict[str, str]:
+        if not doc_ids:
+            return {}
+        return {r["id"]: r["tag"] for r in self._run(Q.DOC_TAGS, ids=sorted(doc_ids))}
+
+    def retract(self, document_id: str) -> dict[str, int]:
+        """Remove everything only ``document_id`` asserted, and the document itself."""
+        found = self._run(Q.DOCUMENT_CLAIMS, doc=document_id)
+        if not found:
+            raise NotFound(f"No document {document_id} in the Neo4j store {self.uri}.")
+        node_ids = sorted(set(found[0]["node_ids"] or []))
+        rels = sorted(set(zip(found[0]["rel_sources"] or [], found[0]["rel_ids"] or [])))
+        removed_rels = emptied = 0
+        with self._driver.session(database=self.database) as session:
+            for start in range(0, len(rels), CHUNK):
+                rows = [{"source": s, "id": r} for s, r in rels[start:start + CHUNK]]
+                removed_rels += session.execute_write(
+                    lambda tx, rows=rows: tx.run(Q.RETRACT_RELS, rows=rows, doc=document_id)
+                    .single()["removed"])
+            for start in range(0, len(node_ids), CHUNK):
+                ids = node_ids[start:start + CHUNK]
+                emptied += session.execute_write(
+                    lambda tx, ids=ids: tx.run(Q.RETRACT_NODES, ids=ids, doc=document_id)
+                    .single()["emptied"])
+            session.execute_write(lambda tx: tx.run(Q.RETRACT_DOCUMENT, doc=document_id).consume())
+        return {"node_claims": len(node_ids), "rel_claims": len(rels),
+                "nodes_removed": emptied, "rels_removed": removed_rels}
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _tags(self, viewer: Viewer) -> list[str]:
+        return viewer.allowed_tags([r["tag"] for r in self._run(Q.TAGS)])
+
+    def _doc_infos(self, doc_ids: Iterable[str]) -> dict[str, DocInfo]:
+        rows = self._run(Q.DOC_INFO, ids=sorted(set(doc_ids)))
+        return {r["id"]: {"agency": r["agency"], "releasability": r["releasability"],
+                          "cases": list(r["cases"] or []),
+                          "date": json.loads(r["props"] or "{}").get("date")} for r in rows}
+
+    def _merge_nodes(self, rows: list[dict[str, Any]]) -> dict[str, NodeView]:
+        docs = self._doc_infos(d for r in rows for d in r["docs"])
+        return {r["id"]: merge_node(r["id"], [(d, json.loads(data), docs[d])
+                                              for d, data in zip(r["docs"], r["data"])])
+                for r in rows}
+
+    def _merge_rels(self, rows: list[dict[str, Any]]) -> dict[str, RelView]:
+        docs = self._doc_infos(d for r in rows for d in r["docs"])
+        return {r["id"]: merge_rel((r["id"], r["source"], r["target"], r["type"]),
+                                   [(d, json.loads(data), docs[d])
+                                    for d, data in zip(r["docs"], r["data"])])
+                for r in rows}
+
+    def _node_views(self, ids: Iterable[str], tags: list[str]) -> dict[str, NodeView]:
+        return self._merge_nodes(self._run(Q.NODE_CLAIMS, ids=sorted(set(ids)), tags=tags))
+
+    def _rel_views(self, rels: Iterable[tuple[str, str]], tags: list[str]) -> dict[str, RelView]:
+        rows = [{"id": rid, "source": source} for rid, source in sorted(set(rels))]
+        return self._merge_rels(self._run(Q.REL_CLAIMS, rows=rows, tags=tags))
+
+    def get(self, node_id: str, viewer: Viewer) -> NodeView | None:
+        return self._node_views([node_id], self._tags(viewer)).get(node_id)
+
+    def documents(self, viewer: Viewer) -> list[DocumentRecord]:
+        rows = self._run(Q.DOCUMENTS, tags=self._tags(viewer), id=None)
+        return sorted((_document(r) for r in rows), key=lambda d: (d.name, d.id))
+
+    def get_document(self, document_id: str, viewer: Viewer) -> DocumentRecord | None:
+        rows = self._run(Q.DOCUMENTS, tags=self._tags(viewer), id=document_id)
+        return _document(rows[0]) if rows else None
+
+    def search(self, text: str, viewer: Viewer, *, label: str | None = None,
+               limit: int = 20) -> list[NodeView]:
+        """Nodes whose visible names or aliases match ``text``, best first."""
+        query = lucene_query(text)
+        if not query:
+            return []
+        tags = self._tags(viewer)
+        rows = self._run(Q.SEARCH, query=query, tags=tags, label=label, limit=max(limit * 5, 50))
+        views = self._node_views([r["id"] for r in rows], tags)
+        order = {r["id"]: i for i, r in enumerate(rows)}
+        hits = [v for v in views.values() if search_rank(text, v.name, v.aliases) is not None
+                and (label is None or label in v.labels)]
+        hits.sort(key=lambda v: (search_rank(text, v.name, v.aliases), order[v.id]))
+        return hits[:limit]
+
+    def _visible_nodes(self, ids: Iterable[str], tags: list[str]) -> set[str]:
+        return {r["id"] for r in self._run(Q.VISIBLE_NODES, ids=sorted(set(ids)), tags=tags)}
+
+    def _expand(self, frontier: Iterable[str], tags: list[str],
+                rel_types: list[str] | None) -> list[tuple[str, str, str, str]]:
+        rows = self._run(Q.EXPAND, ids=sorted(set(frontier)), tags=tags, types=rel_types)
+        return sorted({(r["id"], r["source"], r["target"], r["type"]) for r in rows})
+
+    def neighbors(self, node_id: str, viewer: Viewer, *, hops: int = 1,
+                  rel_types: Iterable[str] | None = None, limit: int = 2000) -> nx.MultiDiGraph:
+        """The network within ``hops`` of a node, ignoring direction, capped at ``limit`` nodes."""
+        tags = self._tags(viewer)
+        if not self._visible_nodes([node_id], tags):
+            raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
+        types = sorted(rel_types) if rel_types else None
+        nodes, rels, frontier, truncated = {node_id}, set(), {node_id}, False
+        for _ in range(hops):
+            found = self._expand(frontier, tags, types)
+            others = {end for r in found for end in r[1:3]} - nodes
+            visible = self._visible_nodes(others, tags)
+            if len(nodes) + len(visible) > limit:
+                visible = set(sorted(visible)[: max(limit - len(nodes), 0)])
+                truncated = True
+            nodes |= visible
+            rels |= {(r[0], r[1]) for r in found if r[1] in nodes and r[2] in nodes}
+            frontier = visible
+            if not frontier or truncated:
+                break
+        graph = to_graph(self._node_views(nodes, tags).values(),
+                         self._rel_views(rels, tags).values())
+        graph.graph["truncated"] = truncated
+        return graph
+
+    def subgraph(self, viewer: Viewer, *, ids: Iterable[str] | None = None,
+                 labels: Iterable[str] | None = None, cases: Iterable[str] | None = None,
+                 rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """The visible graph induced on ``ids``, or on every node matching the filters."""
+        tags = self._tags(viewer)
+        id_list = sorted(set(ids)) if ids is not None else None
+        if id_list is None:
+            views = self._merge_nodes(self._run(Q.ALL_NODE_CLAIMS, tags=tags))
+        else:
+            views = self._node_views(id_list, tags)
+        labels = set(labels) if labels is not None else None
+        cases = set(cases) if cases is not None else None
+        keep = [views[i] for i in sorted(views)
+                if (labels is None or set(views[i].labels) & labels)
+                and (cases is None or set(views[i].cases) & cases)]
+        rels = self._merge_rels(self._run(Q.ALL_REL_CLAIMS, tags=tags, ids=id_list,
+                                          types=sorted(rel_types) if rel_types else None))
+        return to_graph(keep, rels.values())
+
+    def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
+              limit: int = 10) -> list[Path]:
+        """All shortest visible paths (ignoring direction) of at most ``max_hops`` hops."""
+        tags = self._tags(viewer)
+        if len(self._visible_nodes([source, target], tags)) < len({source, target}):
+            return []
+        if source == target:
+            return [Path(nodes=[self._node_views([source], tags)[source]], rels=[])]
+        parents: dict[str, list[tuple[str, str]]] = {source: []}
+        sources: dict[str, str] = {}
+        frontier = {source}
+        for _ in range(max_hops):
+            found = self._expand(frontier, tags, None)
+            others = {end for r in found for end in r[1:3]} - set(parents)
+            visible = self._visible_nodes(others, tags)
+            layer: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for rid, a, b, _ in found:
+                sources[rid] = a
+                for here, there in ((a, b), (b, a)):
+                    if here in frontier and there in visible:
+                        layer[there].append((here, rid))
+            parents.update(layer)
+            frontier = set(layer)
+            if target in layer or not frontier:
+                break
+        if target not in parents:
+            return []
+        chains = _walk_back(parents, source, target, limit)
+        node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
+        rel_views = self._rel_views({(r, sources[r]) for _, rels in chains for r in rels}, tags)
+        return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
+                for nodes, rels in chains]
+
+    def stats(self, viewer: Viewer) -> dict[str, Any]:
+        """Counts of visible documents, nodes by label and relationships by type."""
+        tags = self._tags(viewer)
+        labels = {r["label"]: r["count"] for r in self._run(Q.STATS_LABELS, tags=tags)}
+        types = {r["type"]: r["count"] for r in self._run(Q.STATS_TYPES, tags=tags)}
+        nodes = self._run(Q.STATS_NODES, tags=tags)[0]["c"]
+        docs = self.documents(viewer)
+        by_case: dict[str, int] = defaultdict(int)
+        by_agency: dict[str, int] = defaultdict(int)
+        for doc in docs:
+            by_agency[doc.agency] += 1
+            for case in doc.cases:
+                by_case[case] += 1
+        return {"documents": len(docs), "nodes": nodes, "relationships": sum(types.values()),
+                "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items())),
+                "cases": dict(sorted(by_case.items())), "agencies": dict(sorted(by_agency.items()))}
+
+
+def lucene_query(text: str) -> str:
+    """A full-text query for ``text``: all words as prefixes, or the compact form as prefix.
+
+    Only folded word characters reach the query, so no user input can change its syntax.
+
+    >>> lucene_query("Zhang  WÉI")
+    '(zhang* AND wei*) OR zhangwei*'
+    >>> lucene_query("a:b")
+    '(a* AND b*) OR ab*'
+    """
+    tokens = words(text)
+    if not tokens:
+        return ""
+    if len(tokens) == 1:
+        return f"{tokens[0]}*"
+    return "(" + " AND ".join(f"{t}*" for t in tokens) + f") OR {''.join(tokens)}*"
+
+
+def _checked_type(rel_type: str) -> str:
+    """A relationship type safe to write into Cypher: in the schema, word characters only."""
+    schema().check_type(rel_type, "A relationship")
+    if not _TYPE_NAME.fullmatch(rel_type):
+        raise InputError(f"Relationship type {rel_type!r} cannot be used as a Neo4j type name.")
+    return rel_type
+
+
+def _grouped(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per node or relationship id, its claims as parallel lists (``docs``, ``tags``...).
+
+    A statement then touches each node once, so claims of several documents in one chunk
+    cannot overwrite each other.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        row = rows.get(claim["id"])
+        if row is None:
+            row = rows[claim["id"]] = {k: v for k, v in claim.items()
+                                       if k not in ("doc", "tag", "data", "lab", "search")}
+            row.update(docs=[], tags=[], data=[], lab=[], search=[])
+        if "labels" in claim:
+            row["labels"] = sorted(set(row["labels"]) | set(claim["labels"]))
+        for key, many in (("doc", "docs"), ("tag", "tags"), ("data", "data"), ("lab", "lab"),
+                          ("search", "search")):
+            if key in claim:
+                row[many].append(claim[key])
+    return list(rows.values())
+
+
+def _document(row: dict[str, Any]) -> DocumentRecord:
+    return DocumentRecord(id=row["id"], name=row["name"], agency=row["agency"],
+                          releasability=row["releasability"], cases=list(row["cases"] or []),
+                          props=json.loads(row["props"] or "{}"))
+

@@ -1,0 +1,327 @@
+"""spaCy components of the fakefree pipeline.
+
+``fakefree_identifiers`` finds validated identifiers, money and dates by rule;
+``fakefree_mentions`` merges them with ``doc.ents`` into typed mentions (with sub-types);
+``fakefree_relations`` (in :mod:`nlp.relations`) adds roles and relations from lexical cues.
+Results live in ``doc._.ff_mentions`` and ``doc._.ff_relations`` as plain records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.dates import find_dates
+from nlp.gazetteer import load_gazetteer
+from nlp.identifiers import find_identifiers
+from nlp.money import find_money
+from nlp.names import is_given_name
+from nlp.places import location_subtype
+
+__all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype"]
+
+DEFAULT_LABEL_MAP = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION",
+    "FAC": "LOCATION", "LOCATION": "LOCATION", "MONEY": "MONEY", "NORP": None, "MISC": None,
+}
+_AGENCY = re.compile(
+    r"\b(police|department|agency|customs|administration|service|bureau|office|commission|"
+    r"ministry|attorney|prosecut|homeland|immigration|border|revenue|guard|gendarmerie|douanes?|"
+    r"direction|parquet|polic[ií]a|guardia|procuradur[ií]a|fiscal[ií]a|secretar[ií]a|instituto|"
+    r"agencia|aduanas?|servicio|unidad|ministerio|ministère|agence|sûreté|interpol|europol|"
+    r"force|enforcement|inspection|fbi|nypd|rcmp|cbsa|hmrc|sat|impi|fda|cbp|hsi|ice|dhs)\b",
+    re.IGNORECASE)
+_COURT = re.compile(r"\b(court|tribunal|juzgado|audiencia|cour)\b", re.IGNORECASE)
+_COMPANY = re.compile(
+    r"\b(ltd|limited|llc|inc|corp|co|company|gmbh|s\.?a|sarl|sas|s\.?l|plc|llp|b\.v|pty|group|"
+    r"holdings|trading|enterprises?|import|export|logistics|international)\b\.?", re.IGNORECASE)
+_BRAND_CUE = re.compile(
+    r"(counterfeit|fake|knock-?off|branded|trademarks? of|brands?|bearing|faux|fausses?|"
+    r"contrefa|marques?|marcas?(?: como)?|falsificad[oa]s?|ap[óo]crif|pirata|de la marque|"
+    r"imitation|bogus|phony|copies of)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+Doc.set_extension("ff_rules", default=None, force=True)
+Doc.set_extension("ff_mentions", default=None, force=True)
+Doc.set_extension("ff_relations", default=None, force=True)
+
+
+@dataclass
+class RawMention:
+    """A typed mention in one doc (character offsets into ``doc.text``)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    subtype: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
+    source: str = "ner"
+    alias_only: bool = False
+
+
+@dataclass
+class RawRelation:
+    """A relation between two mentions of one doc, with the evidence span."""
+
+    source: RawMention
+    target: RawMention
+    type: str
+    start: int
+    end: int
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> dict[str, str]:
+    """Gazetteer names and acronyms to AGENCY or BRAND."""
+    gaz = load_gazetteer()
+    out = {b: "BRAND" for b in gaz.brands}
+    for name, acronyms in gaz.agencies.items():
+        out[name] = "AGENCY"
+        out.update({a: "AGENCY" for a in acronyms})
+    return out
+
+
+def org_subtype(text: str, gazetteer_id: str, before: str) -> str:
+    """COURT, AGENCY, BRAND or COMPANY for an ORG mention.
+
+    >>> org_subtype("Birmingham Crown Court", "", "")
+    'COURT'
+    >>> org_subtype("Nike", "", "sold counterfeit ")
+    'BRAND'
+    """
+    if _COURT.search(text):
+        return "COURT"
+    if gazetteer_id in ("AGENCY", "BRAND"):
+        return gazetteer_id
+    known = known_orgs()
+    first = text.split()[0] if text.split() else text
+    if text in known:
+        return known[text]
+    if known.get(first) == "BRAND" or known.get(text.rsplit(" ", 1)[0]) == "BRAND":
+        return "BRAND"
+    if _COMPANY.search(text):
+        return "COMPANY"
+    if _AGENCY.search(text):
+        return "AGENCY"
+    if _BRAND_CUE.search(before[-60:]):
+        return "BRAND"
+    return "COMPANY"
+
+
+@Language.factory("fakefree_identifiers", default_config={"language": "en"})
+def make_identifiers(nlp: Language, name: str, language: str) -> "IdentifierComponent":
+    """Find identifiers, money and dates by validated rules (``doc._.ff_rules``)."""
+    return IdentifierComponent(language)
+
+
+class IdentifierComponent:
+    """Rule matches over ``doc.text``: identifiers, money and dates."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = [RawMention(m.start, m.end, m.text, m.type, attrs=dict(m.attrs), source="rule")
+                 for m in find_identifiers(text, self.language)]
+        taken = [(m.start, m.end) for m in found]
+
+        def free(s: int, e: int) -> bool:
+            return not any(s < te and ts < e for ts, te in taken)
+
+        for m in find_money(text):
+            if free(m.start, m.end):
+                found.append(RawMention(m.start, m.end, m.text, "MONEY", source="rule",
+                                        attrs={"amount": m.amount, "currency": m.currency}))
+                taken.append((m.start, m.end))
+        for d in find_dates(text):
+            if free(d.start, d.end):
+                found.append(RawMention(d.start, d.end, d.text, "DATE", attrs={"iso": d.iso},
+                                        source="rule"))
+        doc._.ff_rules = sorted(found, key=lambda m: m.start)
+        return doc
+
+
+@Language.factory("fakefree_mentions", default_config={"label_map": DEFAULT_LABEL_MAP})
+def make_mentions(nlp: Language, name: str, label_map: dict[str, str | None]) -> "MentionComponent":
+    """Merge ``doc.ents`` (NER and gazetteer) with rule matches into ``doc._.ff_mentions``."""
+    return MentionComponent(label_map)
+
+
+_IN_TITLE = re.compile(
+    r"\s+(Attorney|District|Sentencing|Department|Customs|Immigration|Food|Postal|Secret|"
+    r"Marshals?|Magistrate|Border|Coast Guard|Army|Navy|Embassy|Consulate|Police|Court)\b")
+_STREET_END = re.compile(
+    r"\b(Road|Street|St\.|Close|Avenue|Ave\.|Lane|Drive|Gardens|Boulevard|Blvd\.?|Way|Crescent|"
+    r"Terrace|Place|Court Road|Highway|Parkway)$")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    from nlp.money import _UNITS
+
+    months = {"january", "february", "march", "april", "june", "july", "august", "september",
+              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday"}
+    return frozenset(EN | FR | ES | set(_UNITS) | months)
+
+
+def _is_noise(surface: str) -> bool:
+    """Single common words, numbers and bare punctuation are not names."""
+    words = surface.split()
+    return len(words) == 1 and (surface.lower().strip(".") in _stop_words() or
+                                not any(ch.isalpha() for ch in surface))
+
+
+_TRAILING_LOWER = re.compile(r"(?:\s+[a-zà-ÿ][\w'-]*)+$")
+
+
+def _clean_surface(surface: str) -> str:
+    """Cut at a line break, drop trailing lower-case words and punctuation."""
+    surface = surface.split("\n", 1)[0]
+    trimmed = _TRAILING_LOWER.sub("", surface)
+    if trimmed.strip():
+        surface = trimmed
+    return surface.rstrip(" ,;:'’-(")
+
+
+def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
+    """Fix types that the gazetteers know better: brands, agencies, countries, given names."""
+    from nlp.places import country_names
+
+    if gazetteer_id or surface in known_orgs():
+        return "ORG"
+    if surface.lower() in country_names():
+        return "LOCATION"
+    words = surface.split()
+    if type_ in ("ORG", "LOCATION") and 2 <= len(words) <= 4 and \
+            all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) and \
+            is_given_name(words[0]) and not _COMPANY.search(surface) and \
+            not _AGENCY.search(surface) and not _COURT.search(surface):
+        return "PERSON"
+    return type_
+
+
+_TRIM_LEAD = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|[ld]['’])", re.IGNORECASE)
+
+
+class MentionComponent:
+    """Typed mentions: rule matches win over overlapping NER entities."""
+
+    def __init__(self, label_map: dict[str, str | None]) -> None:
+        self.label_map = label_map
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules: list[RawMention] = list(doc._.ff_rules or [])
+        mentions = list(rules)
+        text = doc.text
+        for ent in doc.ents:
+            type_ = self.label_map.get(ent.label_)
+            if type_ is None:
+                continue
+            start, end = ent.start_char, ent.end_char
+            if any(start < r.end and r.start < end for r in rules):
+                continue
+            surface = text[start:end]
+            lead = _TRIM_LEAD.match(surface)
+            if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):
+                start += lead.end()
+                surface = text[start:end]
+            surface_stripped = _clean_surface(surface)
+            end = start + len(surface_stripped)
+            type_ = _retype(type_, surface_stripped, ent.ent_id_)
+            if type_ == "MONEY" and not re.search(r"\d", surface_stripped):
+                continue
+            if not surface_stripped or not any(ch.isalnum() for ch in surface_stripped):
+                continue
+            if type_ == "LOCATION" and _IN_TITLE.match(text[end:end + 40]):
+                continue
+            if _is_noise(surface_stripped):
+                continue
+            if type_ in ("ORG", "PERSON") and _STREET_END.search(surface_stripped):
+                type_ = "LOCATION"
+            subtype = None
+            if type_ == "ORG":
+                subtype = org_subtype(surface_stripped, ent.ent_id_, text[max(0, start - 60):start])
+            elif type_ == "LOCATION":
+                subtype = location_subtype(surface_stripped)
+            mentions.append(RawMention(start, end, surface_stripped, type_, subtype,
+                                       source="gazetteer" if ent.ent_id_ else "ner"))
+        mentions = _drop_stray_capitals(sorted(mentions, key=lambda m: m.start), text)
+        _harmonise_lists(mentions, text)
+        doc._.ff_mentions = mentions
+        return doc
+
+
+_SENT_START = re.compile(r"(?:^|[.!?»\"”:]\s+|\n\s*)$")
+_PARTICLES = {"de", "del", "da", "dos", "das", "van", "von", "der", "den", "la", "le", "bin", "al",
+              "el", "y", "du", "des", "di", "ibn", "ben"}
+_LIST_SEP = re.compile(r"^(?:\s*,\s*|\s*,?\s+(?:and|y|e|et|or|o|ou|&)\s+)$")
+
+
+def _drop_stray_capitals(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop one-word NER names that only look like names because they open a sentence, and
+    "persons" with common lower-case words in them."""
+    kept = []
+    for m in mentions:
+        if m.source == "ner" and " " not in m.text and m.type in ("PERSON", "ORG", "LOCATION"):
+            at_start = bool(_SENT_START.search(text[max(0, m.start - 3):m.start]))
+            follows = text[m.end:m.end + 2]
+            if at_start and (follows[:1] in (",", ".", ":", ";") or
+                             (follows[:1] == " " and follows[1:2].islower())) and \
+                    text.count(m.text) == 1 and m.text not in known_orgs():
+                continue
+        if m.type == "PERSON" and m.source == "ner" and any(
+                w[:1].islower() and w not in _PARTICLES for w in m.text.split()):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _harmonise_lists(mentions: list[RawMention], text: str) -> None:
+    """Names in one coordinated list ("Puma, Adidas, Kappa y Diesel") share the majority type;
+    a brand in the list makes the list brands."""
+    chains: list[list[RawMention]] = []
+    for m in mentions:
+        if m.type not in ("PERSON", "ORG", "LOCATION"):
+            continue
+        if chains and _LIST_SEP.match(text[chains[-1][-1].end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    for chain in chains:
+        if len(chain) < 3:
+            continue
+        if any(m.subtype == "BRAND" for m in chain):
+            target, subtype = "ORG", "BRAND"
+        else:
+            counts: dict[str, int] = {}
+            for m in chain:
+                if m.type != "PERSON":
+                    counts[m.type] = counts.get(m.type, 0) + 1
+            if not counts:
+                continue
+            target = max(counts, key=counts.get)
+            if counts[target] * 2 <= sum(counts.values()) or counts[target] < 2:
+                continue
+            subtype = None
+        for m in chain:
+            if m.type == "PERSON" and (not subtype or is_given_name(m.text.split()[0])):
+                continue
+            if m.source == "ner" and (m.type != target or subtype):
+                m.type = target
+                m.subtype = subtype if subtype else (
+                    location_subtype(m.text) if target == "LOCATION" else
+                    org_subtype(m.text, "", "") if target == "ORG" else None)

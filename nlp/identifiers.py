@@ -1,0 +1,167 @@
+"""Identifiers found by patterns and kept only when a validating library accepts them.
+
+Containers (ISO 6346 check digit), IMO numbers (check digit), IBANs (checksum, via schwifty),
+SWIFT/BIC codes, bills of lading, bank account numbers, phones (E.164, via phonenumbers),
+e-mail addresses, internet domains, HS codes and vessel names.
+
+>>> [(m.type, m.attrs) for m in find_identifiers("Container MSCU 123456 4 was seized.")][:1]
+[]
+>>> [(m.type, m.attrs) for m in find_identifiers("Container CSQU3054383 was seized.")]
+[('CONTAINER', {'number': 'CSQU3054383'})]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import phonenumbers
+from schwifty import BIC, IBAN
+from schwifty.exceptions import SchwiftyException
+from stdnum import imo as std_imo
+from stdnum import iso6346
+
+__all__ = ["IdMatch", "find_identifiers", "DEFAULT_REGIONS"]
+
+DEFAULT_REGIONS = {"en": "US", "fr": "FR", "es": "MX"}
+
+_CONTAINER = re.compile(r"\b([A-Z]{3}[UJZ])[ -]?(\d{6})[ -]?(\d)\b")
+_IMO = re.compile(r"\bIMO(?:\s*(?:No\.?|number|n°|núm\.?|#))?[\s:]*(\d{7})\b", re.IGNORECASE)
+_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b")
+_BIC = re.compile(r"\b(?:SWIFT|BIC)(?:\s*(?:code|/BIC|:))*[\s:]*([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\b")
+_BOL = re.compile(
+    r"\b(?:bills? of lading|B/L|BOL|connaissement|conocimiento de embarque)"
+    r"(?:\s*(?:no\.?|number|numbers|n°|núm(?:ero)?\.?|#))?[\s:]*([A-Z]{2,5}-?\d[A-Z0-9-]{5,17})\b",
+    re.IGNORECASE)
+_ACCOUNT = re.compile(
+    r"\b(?:account|acct\.?|compte(?: bancaire)?|cuenta(?: bancaria)?)"
+    r"(?:\s*(?:no\.?|number|numéro|n°|núm(?:ero)?\.?|#))?[\s:]*(\d[\d -]{4,22}\d)\b",
+    re.IGNORECASE)
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
+_DOMAIN = re.compile(
+    r"(?<![@\w.-])((?:www\.)?(?:[a-z0-9][a-z0-9-]{0,62}\.)+(?:com|net|org|cn|fr|es|mx|ca|uk|co"
+    r"|info|biz|shop|store|online|top|io|hk|de|it|ru|us|eu|xyz))\b(?![.-]\w)", re.IGNORECASE)
+_HS = re.compile(
+    r"\b(?:HS|HTS|HTSUS|tariff|harmoni[sz]ed(?: system)?|code SH|position tarifaire|"
+    r"fracci[oó]n arancelaria|partida arancelaria)(?:\s*(?:code|heading|subheading|"
+    r"classification|item|no\.?))*[\s:]*(\d{4}(?:\.\d{2}){1,3}|\d{4}\.\d{2}\.\d{4}|\d{6,10})\b",
+    re.IGNORECASE)
+_VESSEL = re.compile(
+    r"\b(?:(?:M/V|M\.V\.|MV|M/T|MT)\s+|(?:the\s+)?(?:vessel|cargo ship|container ship|navire|"
+    r"porte-conteneurs|buque|barco)\s+)[\"“«]?\s?((?:[A-Z][A-Za-z0-9'-]+)(?:\s+[A-Z0-9][A-Za-z0-9'-]*){0,3})",
+    )
+
+
+@dataclass(frozen=True)
+class IdMatch:
+    """One validated identifier: character offsets, its type and normalised values."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+def _containers(text: str) -> list[IdMatch]:
+    out = []
+    for m in _CONTAINER.finditer(text):
+        number = "".join(m.groups())
+        if iso6346.is_valid(number):
+            out.append(IdMatch(m.start(), m.end(), m.group(0), "CONTAINER", {"number": number}))
+    return out
+
+
+def _imos(text: str) -> list[IdMatch]:
+    out = []
+    for m in _IMO.finditer(text):
+        if std_imo.is_valid(m.group(1)):
+            out.append(IdMatch(m.start(), m.end(), m.group(0), "IMO", {"imo": m.group(1)}))
+    return out
+
+
+def _ibans(text: str) -> list[IdMatch]:
+    out = []
+    for m in _IBAN.finditer(text):
+        try:
+            iban = IBAN(m.group(1))
+        except (SchwiftyException, ValueError):
+            continue
+        out.append(IdMatch(m.start(1), m.end(1), m.group(1), "IBAN",
+                           {"iban": str(iban.compact), "country": iban.country_code}))
+    return out
+
+
+def _bics(text: str) -> list[IdMatch]:
+    out = []
+    for m in _BIC.finditer(text):
+        try:
+            bic = BIC(m.group(1))
+        except (SchwiftyException, ValueError):
+            continue
+        out.append(IdMatch(m.start(1), m.end(1), m.group(1), "SWIFT", {"bic": str(bic)}))
+    return out
+
+
+def _grouped(pattern: re.Pattern[str], type_: str, key: str, text: str) -> list[IdMatch]:
+    out = []
+    for m in pattern.finditer(text):
+        value = m.group(1).strip()
+        out.append(IdMatch(m.start(1), m.start(1) + len(value), value, type_,
+                           {key: re.sub(r"[\s-]", "", value).upper() if type_ != "HS_CODE"
+                            else value}))
+    return out
+
+
+def _phones(text: str, region: str) -> list[IdMatch]:
+    out = []
+    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+        out.append(IdMatch(m.start, m.end, m.raw_string, "PHONE", {"e164": e164}))
+    return out
+
+
+def _emails_domains(text: str) -> list[IdMatch]:
+    out = [IdMatch(m.start(), m.end(), m.group(0), "EMAIL", {"email": m.group(0).lower()})
+           for m in _EMAIL.finditer(text)]
+    for m in _DOMAIN.finditer(text):
+        name = m.group(1).lower()
+        if name.startswith("www."):
+            name = name[4:]
+        out.append(IdMatch(m.start(1), m.end(1), m.group(1), "DOMAIN", {"domain": name}))
+    return out
+
+
+def _vessels(text: str) -> list[IdMatch]:
+    out = []
+    for m in _VESSEL.finditer(text):
+        name = m.group(1).rstrip(" '-")
+        words = name.split()
+        while words and words[-1].lower() in {"was", "the", "with", "from", "in", "at", "on"}:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        out.append(IdMatch(m.start(1), m.start(1) + len(name), name, "VESSEL",
+                           {"name": name.upper()}))
+    return out
+
+
+def find_identifiers(text: str, language: str = "en") -> list[IdMatch]:
+    """Every validated identifier of ``text``, sorted by position, without overlaps."""
+    found = [
+        *_containers(text), *_imos(text), *_ibans(text), *_bics(text),
+        *_grouped(_BOL, "BILL_OF_LADING", "number", text),
+        *_grouped(_ACCOUNT, "ACCOUNT", "number", text),
+        *_grouped(_HS, "HS_CODE", "code", text),
+        *_emails_domains(text), *_vessels(text),
+        *_phones(text, DEFAULT_REGIONS.get(language, "US")),
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[IdMatch] = []
+    for match in found:
+        if kept and match.start < kept[-1].end:
+            continue
+        kept.append(match)
+    return kept

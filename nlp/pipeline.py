@@ -1,0 +1,145 @@
+"""Load the pipeline for a language and extract from one text.
+
+>>> x = extract("Kevin Xu, the owner of Pacific Orient International Ltd., paid $10,000.")
+>>> sorted((e.type, e.name) for e in x.entities if e.type in ("PERSON", "MONEY"))
+[('MONEY', '$10,000'), ('PERSON', 'Kevin Xu')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import nlp.components  # noqa: F401  (registers the factories)
+import nlp.gazetteer  # noqa: F401
+import nlp.relations  # noqa: F401
+from nlp.assemble import assemble
+from nlp.components import RawMention, RawRelation
+from nlp.language import detect_language
+from nlp.model import Extraction
+
+__all__ = ["extract", "extract_many", "load_pipeline", "MODEL_DIR", "chunks", "SUPPORTED"]
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "fakefree_xx"
+SUPPORTED = ("en", "fr", "es")
+CHUNK_CHARS = 20_000
+_GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(language: str = "en", model: str | None = None) -> Language:
+    """The spaCy pipeline for ``language`` (cached): ours, or an installed one named ``model``.
+
+    Rule components (gazetteer, identifiers, mentions, roles and relations) are added to either.
+    """
+    from fakefree.errors import InputError
+
+    if model:
+        try:
+            pipe = spacy.load(model)
+        except OSError as exc:
+            raise InputError(f"The spaCy pipeline {model!r} is not installed.") from exc
+    else:
+        if not (MODEL_DIR / "meta.json").exists():
+            raise InputError(f"The shipped model is missing from {MODEL_DIR}; run "
+                             "`python -m nlp.training.train`.")
+        pipe = spacy.load(MODEL_DIR)
+    if "ner" in pipe.pipe_names and "fakefree_gazetteer" not in pipe.pipe_names:
+        pipe.add_pipe("fakefree_gazetteer", after="ner")
+    if not any(n in pipe.pipe_names for n in ("parser", "senter", "sentencizer")):
+        pipe.add_pipe("sentencizer", first=True)
+    pipe.add_pipe("fakefree_identifiers", config={"language": language})
+    pipe.add_pipe("fakefree_mentions")
+    pipe.add_pipe("fakefree_relations")
+    return pipe
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Split ``text`` into pieces of at most about ``size`` characters at line or sentence ends.
+
+    >>> [(o, len(t)) for o, t in chunks("a. " * 10, size=12)]
+    [(0, 12), (12, 12), (24, 6)]
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            window = text[start + size // 2:end]
+            cut = max(window.rfind("\n"), window.rfind(". "))
+            if cut >= 0:
+                end = start + size // 2 + cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def _unreadable(text: str) -> bool:
+    sample = text[:20000]
+    return bool(sample) and len(_GARBAGE.findall(sample)) > 0.1 * len(sample)
+
+
+def extract(text: str, *, language: str | None = None, model: str | None = None) -> Extraction:
+    """Entities and relations of one text (character offsets into ``text``)."""
+    return next(iter(extract_many([text], language=language, model=model)))
+
+
+def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _empty_message(text: str) -> str | None:
+    if not text or not text.strip():
+        return "The text is empty; nothing to extract."
+    if _unreadable(text):
+        return "The text looks binary or garbled; nothing extracted."
+    return None
+
+
+def extract_many(texts: Iterable[str], *, language: str | None = None, model: str | None = None,
+                 batch_size: int = 64, n_process: int = 1) -> Iterator[Extraction]:
+    """:func:`extract` over many texts, streaming their chunks through ``nlp.pipe`` in batches.
+
+    Memory stays bounded: texts are read ``batch_size`` at a time and cut into chunks.
+    """
+    for batch in _batches(texts, batch_size):
+        langs = [language or (detect_language(t) if not _empty_message(t) else "en")
+                 for t in batch]
+        found: list[tuple[list[RawMention], list[RawRelation]]] = [([], []) for _ in batch]
+        for lang in dict.fromkeys(langs):
+            pipe = load_pipeline(lang, model)
+            jobs = ((piece, (i, offset)) for i, t in enumerate(batch)
+                    if langs[i] == lang and not _empty_message(t)
+                    for offset, piece in chunks(t))
+            for doc, (i, offset) in pipe.pipe(jobs, as_tuples=True, batch_size=batch_size,
+                                              n_process=n_process):
+                for m in doc._.ff_mentions or []:
+                    m.start += offset
+                    m.end += offset
+                    found[i][0].append(m)
+                for r in doc._.ff_relations or []:
+                    r.start += offset
+                    r.end += offset
+                    found[i][1].append(r)
+        for text, lang, (mentions, relations) in zip(batch, langs, found):
+            message = _empty_message(text)
+            if message:
+                yield Extraction(language=lang, messages=[message])
+                continue
+            result = assemble(lang, mentions, relations, text)
+            if not result.entities:
+                result.messages.append("No entity found in the text.")
+            yield result

@@ -1,0 +1,58 @@
+"""Sub-types of places: COUNTRY (pycountry names in English, French, Spanish), PORT, ADDRESS, CITY.
+
+>>> location_subtype("Mexique"), location_subtype("Port of Miami"), location_subtype("12 Canal Street")
+('COUNTRY', 'PORT', 'ADDRESS')
+>>> location_subtype("Houston")
+'CITY'
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from functools import lru_cache
+
+import pycountry
+
+__all__ = ["location_subtype", "country_names"]
+
+_EXTRA = {"u.s.", "us", "usa", "u.s.a.", "united states", "united states of america", "america",
+          "uk", "u.k.", "britain", "great britain", "england", "scotland", "wales",
+          "china", "peoples republic of china", "people's republic of china", "prc",
+          "russia", "south korea", "north korea", "taiwan", "iran", "syria", "vietnam",
+          "estados unidos", "ee.uu.", "eeuu", "états-unis", "etats-unis", "chine", "méxico",
+          "mexique", "reino unido", "royaume-uni", "hong kong", "turkey", "turquie", "turquía"}
+_PORT = re.compile(r"\b(port|puerto|harbou?r|seaport|airport|aéroport|aeropuerto|terminal)\b",
+                   re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"^\d|\b(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd|lane|drive|suite|rue|avenida|"
+    r"calle|carretera|chemin|allée|plaza|mall|centre commercial|centro comercial|way|highway)\b",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-cased country names in English, French and Spanish, plus common short forms."""
+    names = set(_EXTRA)
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+                    for lang in ("fr", "es")]
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+                for trans in translations:
+                    names.add(trans.gettext(value).lower())
+    return frozenset(names)
+
+
+def location_subtype(text: str) -> str:
+    """COUNTRY, PORT, ADDRESS or CITY (the default for cities, states, provinces)."""
+    low = text.lower().strip()
+    if low in country_names() or re.sub(r"^the ", "", low) in country_names():
+        return "COUNTRY"
+    if _PORT.search(text):
+        return "PORT"
+    if _ADDRESS.search(text):
+        return "ADDRESS"
+    return "CITY"

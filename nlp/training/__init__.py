@@ -1,0 +1,1 @@
+"""Training the fakefree NER pipeline from generated text and packaged gazetteers."""

@@ -1,0 +1,142 @@
+"""The local Neo4j server (start, stop, status) and how the Neo4j store reports bad connections."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import socket
+import stat
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from fakefree.errors import StoreUnavailable
+from graph_etl.store import Batch, DocumentRecord, NodeClaim, Viewer
+from graph_etl.store import neo4j_server
+from graph_etl.store.neo4j_store import Neo4jStore, credentials
+
+pytestmark = pytest.mark.neo4j
+
+
+def _fixture_module():
+    path = Path(__file__).with_name("neo4j_fixture.py")
+    spec = importlib.util.spec_from_file_location("neo4j_fixture", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fakefree(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from fakefree.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=900, check=False)
+
+
+@pytest.fixture
+def store():
+    backend = _fixture_module().neo4j_test_store()
+    if backend.uri != neo4j_server.ServerConfig.from_settings().uri:
+        pytest.skip("The server tests need the local server, not FAKEFREE_TEST_NEO4J_URI.")
+    yield backend
+    backend.close()
+
+
+def test_neo4j_server_status_says_running_with_uri_and_pid(store):
+    result = fakefree("neo4j", "status", "--json")
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert info["running"] is True and info["bolt_answers"] is True
+    assert info["uri"] == store.uri
+    assert Path(f"/proc/{info['pid']}/cmdline").read_bytes().find(b"Launcher") > 0
+
+
+def test_neo4j_server_start_when_running_changes_nothing(store):
+    before = neo4j_server.status()
+    after = neo4j_server.start()
+    assert after["pid"] == before["pid"] and "startup_s" not in after
+
+
+def test_neo4j_server_password_file_is_private(store):
+    if os.environ.get("NEO4J_PASSWORD"):
+        pytest.skip("NEO4J_PASSWORD is set, so no password file is used.")
+    path = neo4j_server.password_file()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert credentials() == ("neo4j", path.read_text("utf-8").strip())
+
+
+@pytest.mark.slow
+def test_neo4j_server_restart_keeps_data(store):
+    doc = DocumentRecord("keep-me", "kept.txt", "CBSA", "UNCLASSIFIED")
+    store.upsert(Batch([doc], [NodeClaim("p-kept", "keep-me", ["Person"], "Kept Person")]))
+    store.close()
+    stopped = fakefree("neo4j", "stop", "--json")
+    assert stopped.returncode == 0, stopped.stderr
+    assert json.loads(stopped.stdout)["killed"] is False
+    status = json.loads(fakefree("neo4j", "status", "--json").stdout)
+    assert status["running"] is False
+    with pytest.raises(StoreUnavailable, match="Cannot reach Neo4j at bolt://"):
+        Neo4jStore(store.uri, user="neo4j", password=credentials()[1])
+    started = fakefree("neo4j", "start", "--json")
+    assert started.returncode == 0, started.stderr
+    assert json.loads(started.stdout)["startup_s"] > 0
+    again = Neo4jStore(store.uri, user="neo4j", password=credentials()[1])
+    assert again.get("p-kept", Viewer.system()).name == "Kept Person"
+    again.close()
+
+
+def test_neo4j_store_unreachable_uri_is_one_clear_sentence():
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(StoreUnavailable) as caught:
+        Neo4jStore(f"bolt://127.0.0.1:{port}", user="neo4j", password="s3cret-not-shown")
+    message = str(caught.value)
+    assert message.startswith(f"Cannot reach Neo4j at bolt://127.0.0.1:{port}:")
+    assert "s3cret-not-shown" not in message and "\n" not in message
+
+
+def test_neo4j_store_wrong_password_is_refused_clearly(store):
+    with pytest.raises(StoreUnavailable) as caught:
+        Neo4jStore(store.uri, user="neo4j", password="wrong-password-123")
+    assert str(caught.value) == f"Neo4j at {store.uri} refused the credentials of user 'neo4j'."
+
+
+def test_neo4j_store_cli_names_the_uri_when_unreachable():
+    result = fakefree("stats", "--store", "bolt://127.0.0.1:1")
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: Cannot reach Neo4j at bolt://127.0.0.1:1")
+
+
+def test_neo4j_credentials_refuse_a_password_file_others_may_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("FAKEFREE_HOME", str(tmp_path))
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    path = tmp_path / "neo4j" / "password"
+    path.parent.mkdir()
+    path.write_text("hunter2hunter2\n")
+    path.chmod(0o644)
+    with pytest.raises(StoreUnavailable, match=r"readable by group or others \(mode 644\)"):
+        credentials()
+    path.chmod(0o600)
+    assert credentials() == ("neo4j", "hunter2hunter2")
+
+
+def test_neo4j_server_refuses_a_port_taken_by_another_process(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        cfg = replace(neo4j_server.ServerConfig.from_settings(), home=tmp_path,
+                      bolt=f"127.0.0.1:{port}")
+        with pytest.raises(StoreUnavailable, match="another process already listens"):
+            neo4j_server.start(cfg)
+    assert neo4j_server.status(cfg)["running"] is False
+
+
+def test_neo4j_server_missing_java_is_one_sentence(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    cfg = replace(neo4j_server.ServerConfig.from_settings(), home=tmp_path / "home")
+    with pytest.raises(StoreUnavailable, match="`java` is not on PATH; install a Java 17 runtime"):
+        neo4j_server.build(cfg)

@@ -1,0 +1,50 @@
+"""Identifier recognition: each validator accepts valid and rejects invalid examples."""
+
+import pytest
+
+from nlp.identifiers import find_identifiers
+
+
+def _found(text, language="en"):
+    return [(m.type, m.text) for m in find_identifiers(text, language)]
+
+
+@pytest.mark.parametrize("text,type_,value", [
+    ("Container CSQU3054383 was opened.", "CONTAINER", "CSQU3054383"),
+    ("Le conteneur MSCU 123456 6 était déclaré.", "CONTAINER", "MSCU1234566"),
+    ("the vessel's IMO number 9074729 was listed", "IMO", "9074729"),
+    ("wired to IBAN DE89 3704 0044 0532 0130 00 in Frankfurt", "IBAN", "DE89370400440532013000"),
+    ("IBAN GB82WEST12345698765432", "IBAN", "GB82WEST12345698765432"),
+    ("SWIFT: DEUTDEFF", "SWIFT", "DEUTDEFF"),
+    ("Call +33 1 42 68 53 00 for details", "PHONE", "+33142685300"),
+    ("Llame al +52 55 5080 2000", "PHONE", "+525550802000"),
+    ("write to sales@hantong-trade.cn", "EMAIL", "sales@hantong-trade.cn"),
+    ("sold on www.cheap-kicks-outlet.com last year", "DOMAIN", "cheap-kicks-outlet.com"),
+    ("classified under HS code 6403.99", "HS_CODE", "6403.99"),
+    ("bill of lading MAEU123456789", "BILL_OF_LADING", "MAEU123456789"),
+    ("account number 0123-456789 at the bank", "ACCOUNT", "0123456789"),
+])
+def test_identifiers_valid_examples_are_found_and_normalised(text, type_, value):
+    matches = [m for m in find_identifiers(text, "fr" if "conteneur" in text else "en")
+               if m.type == type_]
+    assert matches, text
+    assert value in matches[0].attrs.values()
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Container CSQU3054384 was opened.", "CONTAINER"),   # wrong check digit
+    ("IMO 9074728", "IMO"),                               # wrong check digit
+    ("IBAN DE89 3704 0044 0532 0130 01", "IBAN"),         # wrong checksum
+    ("SWIFT: 12345678", "SWIFT"),                         # not a BIC
+    ("Call 12 34", "PHONE"),                              # too short
+    ("an email at example dot com", "EMAIL"),
+])
+def test_identifiers_invalid_examples_are_rejected(text, type_):
+    assert type_ not in [t for t, _ in _found(text)]
+
+
+def test_identifiers_do_not_overlap():
+    matches = find_identifiers("IBAN GB82WEST12345698765432 and +1 713 567 9000")
+    ends = [(m.start, m.end) for m in matches]
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+    assert [m.type for m in matches] == ["IBAN", "PHONE"]

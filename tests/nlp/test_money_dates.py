@@ -1,0 +1,40 @@
+"""Money and dates in English, French and Spanish forms."""
+
+import pytest
+
+from nlp.dates import find_dates
+from nlp.money import find_money, parse_money
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("$16 million", 16e6, "USD"),
+    ("£1.5m", 1.5e6, "GBP"),
+    ("17 500 euros", 17500, "EUR"),
+    ("2,5 millions d'euros", 2.5e6, "EUR"),
+    ("trece millones de euros", 13e6, "EUR"),
+    ("43 mil millones de pesos", 43e9, "MXN"),
+    ("$1,286,060", 1286060, "USD"),
+    ("C$800,000", 800000, "CAD"),
+    ("100.000 euros", 100000, "EUR"),
+    ("deux millions d'euros", 2e6, "EUR"),
+    ("USD 45,000", 45000, "USD"),
+])
+def test_money_forms_are_normalised(text, amount, currency):
+    assert parse_money(text) == (pytest.approx(amount), currency)
+    found = find_money(f"It was worth {text} in total.")
+    assert [m.text for m in found] == [text]
+
+
+def test_money_vague_amounts_are_not_money():
+    assert find_money("millions of dollars of fake goods and 45.000 bouteilles") == []
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("on January 15, 2009", "2009-01-15"),
+    ("le 3 mars 2021", "2021-03-03"),
+    ("el 15 de septiembre de 2014", "2014-09-15"),
+    ("in August 2007", "2007-08"),
+    ("au 2020-05-01", "2020-05-01"),
+])
+def test_dates_three_languages_iso(text, iso):
+    assert [d.iso for d in find_dates(text)] == [iso]

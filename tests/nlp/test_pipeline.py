@@ -1,0 +1,127 @@
+"""The shipped pipeline end to end on realistic sentences in English, French and Spanish."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from nlp import EXTRACTOR_VERSION, Extraction, extract, load_pipeline
+
+
+def _names(x: Extraction, type_: str) -> set[str]:
+    return {e.name for e in x.entities if e.type == type_}
+
+
+def _entity(x: Extraction, name: str):
+    return next(e for e in x.entities if e.name == name or name in e.aliases)
+
+
+EN = ("(MIAMI) – Wei Zhang, 41, a citizen of China, was sentenced today to 60 months in federal "
+      "prison for importing counterfeit Nike sneakers through the Port of Miami, announced U.S. "
+      "Attorney Maria Lopez. Zhang was the owner of Shenzhen Hengda Trading Co., Ltd., a company "
+      "based in Guangzhou. He wired $250,000 to Hengda. Homeland Security Investigations (HSI) "
+      "seized 12,000 pairs with a retail value of $1.5 million.")
+FR = ("Les douaniers du port du Havre ont saisi 30 000 montres Rolex en provenance de Chine. "
+      "Jean-Marc Dupuis, gérant de la société Trans-Logis SARL, a été mis en examen pour "
+      "contrefaçon et blanchiment. Le préjudice est estimé à 2,5 millions d'euros.")
+ES = ("La Guardia Civil ha detenido en Vigo a Manuel García Pérez, de 52 años, considerado el "
+      "cabecilla de una red que fabricaba ropa falsificada de Adidas en Portugal. La mercancía "
+      "intervenida está valorada en trece millones de euros.")
+
+
+def test_pipeline_english_press_release():
+    x = extract(EN)
+    assert x.language == "en"
+    assert {"Wei Zhang", "Maria Lopez"} <= _names(x, "PERSON")
+    assert "Zhang" in _entity(x, "Wei Zhang").aliases
+    assert {"defendant", "importer"} <= set(_entity(x, "Wei Zhang").roles)
+    assert "official" in _entity(x, "Maria Lopez").roles
+    assert "Shenzhen Hengda Trading Co., Ltd." in _names(x, "ORG")
+    assert _entity(x, "Nike").subtype == "BRAND"
+    assert _entity(x, "Homeland Security Investigations").subtype == "AGENCY"
+    assert {"Miami", "China", "Guangzhou"} <= _names(x, "LOCATION")
+    money = {e.name: e.attrs for e in x.entities if e.type == "MONEY"}
+    assert money["$1.5 million"] == {"amount": 1.5e6, "currency": "USD"}
+    ids = x.by_id()
+    owns = [(ids[r.source].name, ids[r.target].name) for r in x.relations if r.type == "OWNS"]
+    assert ("Wei Zhang", "Shenzhen Hengda Trading Co., Ltd.") in owns
+    for e in x.entities:
+        for m in e.mentions:
+            assert EN[m.start:m.end] == m.text
+    for r in x.relations:
+        assert EN[r.evidence.start:r.evidence.end] == r.evidence.text
+
+
+def test_pipeline_french_seizure_report():
+    x = extract(FR)
+    assert x.language == "fr"
+    assert "Jean-Marc Dupuis" in _names(x, "PERSON")
+    assert "Rolex" in _names(x, "ORG")
+    assert "Chine" in _names(x, "LOCATION")
+    assert "money_launderer" in _entity(x, "Jean-Marc Dupuis").roles
+    assert any(e.attrs.get("amount") == 2.5e6 for e in x.entities if e.type == "MONEY")
+
+
+def test_pipeline_spanish_news():
+    x = extract(ES)
+    assert x.language == "es"
+    assert "Manuel García Pérez" in _names(x, "PERSON")
+    assert {"leader", "defendant"} <= set(_entity(x, "Manuel García Pérez").roles)
+    assert "Guardia Civil" in _names(x, "ORG")
+    assert {"Vigo", "Portugal"} <= _names(x, "LOCATION")
+    assert any(e.attrs.get("amount") == 13e6 and e.attrs.get("currency") == "EUR"
+               for e in x.entities if e.type == "MONEY")
+
+
+def test_pipeline_ids_are_stable_across_documents():
+    a = extract("Nike filed a complaint in Miami.")
+    b = extract("Counterfeit Nike shoes were seized in Toronto.")
+    assert _entity(a, "Nike").id == _entity(b, "Nike").id
+
+
+def test_pipeline_json_roundtrip():
+    x = extract(EN)
+    y = Extraction.from_json(x.to_json())
+    assert y.to_dict() == x.to_dict()
+    assert EXTRACTOR_VERSION
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\t ",
+    "\x00\x01\x02\x03\xff\xfe" * 500,
+])
+def test_pipeline_empty_or_binary_says_so(text):
+    x = extract(text)
+    assert x.entities == [] and x.messages
+
+
+def test_pipeline_mixed_scripts_and_rtl_do_not_crash():
+    text = ("Li Wei 李伟 of 深圳市华强电子有限公司 shipped goods to Dubai. "
+            "شركة النور للتجارة في دبي paid $40,000 to Li Wei.")
+    x = extract(text)
+    assert any(e.type == "MONEY" for e in x.entities)
+    for e in x.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.slow
+def test_pipeline_long_single_line_is_chunked():
+    unit = "Wei Zhang paid $5,000 to Hengda Trading Ltd. in Miami. "
+    text = unit * 90_000  # about 5 MB on one line
+    x = extract(text, language="en")
+    money = [e for e in x.entities if e.type == "MONEY"]
+    assert len(money) == 1 and len(money[0].mentions) == 90_000
+
+
+def test_pipeline_other_spacy_model_by_path(tmp_path: Path):
+    other = spacy.blank("en")
+    ruler = other.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Toronto"},
+                        {"label": "PER", "pattern": "Ana Ruiz"}])
+    other.to_disk(tmp_path / "other")
+    x = extract("Ana Ruiz was arrested in Toronto.", model=str(tmp_path / "other"))
+    assert _names(x, "LOCATION") == {"Toronto"}
+    assert _names(x, "PERSON") == {"Ana Ruiz"}
+    assert load_pipeline("en", str(tmp_path / "other")) is load_pipeline("en", str(tmp_path / "other"))
