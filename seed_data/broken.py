@@ -39,8 +39,7 @@ def write_broken(root: Path) -> None:
         "truncated.pdf": pdf_bytes("SEIZURE REPORT\nContainer OPLU1234565 seized at Port of Vancouver.",
                                    "truncated")[:700],
         "empty.txt": b"",
-        "seizure_report_latin1.txt": french.encode("latin-1", errors="replace").replace(b"\x97", b"-")
-        if False else french.replace("—", "-").encode("latin-1"),
+        "seizure_report_latin1.txt": french.replace("—", "-").encode("latin-1"),
         "seizure_report_cp1252.txt": french.replace("—", "\u2013").encode("cp1252"),
         "interview_utf16_nobom.txt": ("Interview notes: Subject Zhang Wei (张伟) stated that the importer "
                                       "of record was Harbor Trading Inc.\n").encode("utf-16-le"),

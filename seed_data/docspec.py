@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from seed_data import templates
-from seed_data.text import AnnotatedText, Ref
+from seed_data.text import AnnotatedText
 from seed_data.world import Case, World
 
 __all__ = ["DocSpec", "Ctx", "Table"]
@@ -63,6 +63,3 @@ class Ctx:
         slots = {k: (t.ref(v) if isinstance(v, str) and v.startswith("E") and v[1:].isdigit() else v)
                  for k, v in ids.items()}
         t.say(template, rels=rels, end=end, **slots)
-
-    def ref(self, t: AnnotatedText, eid: str, canonical: bool = False) -> Ref:
-        return t.ref(eid, canonical=canonical)

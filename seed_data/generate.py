@@ -11,7 +11,6 @@ True
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import random
 import time
@@ -25,7 +24,7 @@ from seed_data.docspec import Ctx, DocSpec
 from seed_data.names import Names
 from seed_data.truth import TruthWriter
 from seed_data.world import Case, World
-from seed_data.writers import render, table_text
+from seed_data.writers import render
 
 __all__ = ["generate", "Summary", "MANIFEST_COLUMNS", "split_of"]
 
@@ -73,6 +72,7 @@ def case_documents(ctx: Ctx) -> list[DocSpec]:
         docs.append(trade.registry_extract(ctx, company, i))
     for i in range(rng.randrange(2, 4)):
         docs.append(trade.email(ctx, i))
+    docs.append(trade.seller_email(ctx))
     docs.append(records.bank_records(ctx))
     docs.append(nar.financial_summary(ctx))
     docs.append(nar.interview_notes(ctx, "courier"))
@@ -96,6 +96,7 @@ def generate(out_dir: Path, cases: int = 12, seed: int = 7, *, docbin: bool = Tr
     docs_dir = out_dir / "documents"
     docs_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    doc_rng = random.Random(seed * 7919 + 1)  # documents draw apart, so editing them keeps the world
     world = World(rng)
     builder = Builder(world, Names(rng, seed), rng)
     truth = TruthWriter(out_dir / "truth", world, docbin=docbin)
@@ -107,7 +108,7 @@ def generate(out_dir: Path, cases: int = 12, seed: int = 7, *, docbin: bool = Tr
         for index in range(cases):
             case = builder.new_case(index, split_of(index))
             all_cases.append(case)
-            ctx = Ctx(world, case, rng)
+            ctx = Ctx(world, case, doc_rng)
             for spec in case_documents(ctx):
                 if not binary and spec.fmt in ("pdf", "docx"):
                     spec.fmt = "txt"
@@ -141,11 +142,3 @@ def _render(spec: DocSpec) -> bytes:
         body = text.split("\n\n", 1)[1]
         return render("eml", text=body, headers=spec.headers, message_id=spec.path.replace("/", "."))
     return render(spec.fmt, text=text, title=f"{spec.case} {spec.doc_type}")
-
-
-def table_spans(spec: DocSpec) -> tuple[str, list[tuple[int, int]]]:
-    return table_text(list(spec.table.columns), spec.table.rows, spec.fmt)
-
-
-def write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")

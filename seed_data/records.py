@@ -7,7 +7,6 @@ remembers which true entities and relations it refers to.
 from __future__ import annotations
 
 from seed_data.docspec import Ctx, DocSpec, Table
-from seed_data.world import Shipment
 
 __all__ = ["seizure_log", "manifest", "bank_records"]
 

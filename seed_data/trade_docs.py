@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from seed_data import places
 from seed_data.docspec import Ctx, DocSpec
 from seed_data.narratives import _email_of, _lang_goods, _seizure_fact
 from seed_data.world import Shipment
 
-__all__ = ["seizure_report", "bill_of_lading", "registry_extract", "recordation", "email"]
+__all__ = ["seizure_report", "bill_of_lading", "registry_extract", "recordation", "email", "seller_email"]
 
 _CUSTOMS_LANG = {"CA": "en", "US": "en", "MX": "es"}
 
@@ -170,6 +169,44 @@ _BODY = {
 }
 
 
+_ORDER = {
+    "en": ("Order", "Hey {to},\n\nCustomers on {dom} keep asking for {brand}. I need another {qty} units before the weekend, same price as last time. Cash is ready, I will drop it at the exchange office in small amounts like you said.\n\nCall me: {tel}"),
+    "es": ("Pedido", "Qué onda {to}:\n\nLos clientes de {dom} siguen pidiendo {brand}. Necesito otras {qty} piezas antes del fin de semana, mismo precio. El efectivo ya está, lo deposito en la casa de cambio en partes chicas como dijiste.\n\nMi cel: {tel}"),
+}
+
+
+def _given(person) -> str:
+    """How a correspondent greets ``person``: the given name (last word for family-first names)."""
+    words = person.name.split()
+    return words[-1] if person.props.get("origin") in ("zh", "ko", "vi") else words[0]
+
+
+def seller_email(c: Ctx) -> DocSpec:
+    """The online seller orders more stock from the front companies' director."""
+    case, rng, w = c.case, c.rng, c.w
+    lang = "es" if case.country == "MX" else "en"
+    t = c.text(lang)
+    seller, director = c.e("seller"), c.e("front_director")
+    day = dt.date.fromisoformat(case.chains[0][0].date) - dt.timedelta(days=rng.randrange(3, 15))
+    sref, smail = t.ref(seller), t.ref(_email_of(c, seller))
+    rref, rmail = t.ref(director), t.ref(_email_of(c, director))
+    t.say("From: {n} <{m}>", rels=(("p", "HAS_EMAIL", "m"),), end="\n", n=sref, m=smail, p=_silent(t, seller))
+    t.say("To: {n} <{m}>", rels=(("p", "HAS_EMAIL", "m"),), end="\n", n=rref, m=rmail, p=_silent(t, director))
+    t.say("Date: {d}", end="\n", d=t.date(day, "iso"))
+    subject, body = _ORDER[lang]
+    t.line(f"Subject: {subject}")
+    t.line()
+    tel = c.w.targets(seller, "HAS_PHONE")[0]
+    domain = c.w.targets(seller, "ASSOCIATED_WITH", "DOMAIN")[0]
+    t.say(body, rels=(("s", "HAS_PHONE", "tel"), ("s", "ASSOCIATED_WITH", "dom")), end="\n",
+          to=_given(w.get(director)), dom=t.ref(domain), brand=t.ref(c.e("brand")),
+          qty=str(rng.randrange(2, 40) * 50), tel=t.ref(tel), s=_silent(t, seller))
+    headers = {"from": (sref.surface, smail.surface), "to": (rref.surface, rmail.surface),
+               "date": day.isoformat(), "subject": subject}
+    return DocSpec("email_seller", case.id, case.lead, "LAW-ENFORCEMENT-SENSITIVE", lang, "email",
+                   day.isoformat(), "eml", t, headers=headers)
+
+
 def email(c: Ctx, n: int) -> DocSpec:
     case, rng, w = c.case, c.rng, c.w
     lang = "es" if case.country == "MX" else "en"
@@ -188,7 +225,7 @@ def email(c: Ctx, n: int) -> DocSpec:
     t.say("Date: {d}", end="\n", d=t.date(day, "iso"))
     t.line(f"Subject: {subject}")
     t.line()
-    first = w.get(recipient).name.split()[0 if w.get(recipient).props.get("origin") not in ("zh", "ko") else -1]
+    first = _given(w.get(recipient))
     t.say(body.rstrip("\n"), end="\n", to=first, cont=t.ref(s.container_entity), date=t.date(day + dt.timedelta(days=3)),
           inv=t.money(s.invoice_value, "USD", "code"), front=t.ref(s.importer))
     sig = w.get(sender)

@@ -83,8 +83,7 @@ class TruthWriter:
 
     def _add_table(self, spec: DocSpec) -> None:
         table = spec.table
-        _, spans = table_text(list(table.columns), table.rows, spec.fmt)
-        text, _ = table_text(list(table.columns), table.rows, spec.fmt)
+        text, spans = table_text(list(table.columns), table.rows, spec.fmt)
         rows = []
         for i, (row, ents, rels) in enumerate(zip(table.rows, table.row_entities, table.row_relations), 1):
             start, end = spans[i - 1]

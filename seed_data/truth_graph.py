@@ -64,9 +64,7 @@ def truth_batch(out_dir: Path) -> Batch:
             batch.rels.append(RelClaim(source=rel["source"], target=rel["target"], type=rel["type"],
                                        document_id=doc_id, key=rid, props=props, evidence=[evidence]))
 
-        cid = case_entity[row["case"]]
-        claim(cid, row["case"], [])
-        batch.rels.append(RelClaim(source=doc_id, target=cid, type="PART_OF", document_id=doc_id))
+        claim(case_entity[row["case"]], row["case"], [])
         if path in structured:
             for r in structured[path]["rows"]:
                 ev = Evidence(doc_id, r["start"], r["end"], r["text"])

@@ -24,7 +24,7 @@ def test_generate_committed_demo_equals_fresh_generation(fresh_demo, demo):
     fresh, committed = _hashes(fresh_demo), _hashes(demo)
     assert sorted(fresh) == sorted(committed)
     differing = [name for name in fresh if fresh[name] != committed[name]]
-    assert differing == [], f"regenerate with: fakefree seed generate --cases 12 --seed 7 -o seed_data/demo --force"
+    assert differing == [], "regenerate with: fakefree seed generate --cases 12 --seed 7 -o seed_data/demo --force"
 
 
 def test_generate_manifest_lists_every_document(demo):

@@ -7,13 +7,11 @@ import email
 import email.policy
 import io
 import json
-import zlib
 from pathlib import Path
 
-import pytest
 
 from seed_data import truth_batch
-from seed_data.names import in_split, strip_accents
+from seed_data.names import in_split
 from seed_data.truth import SPACY_LABELS
 
 
