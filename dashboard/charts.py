@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from typing import Any
 
 import plotly.express as px
@@ -14,7 +16,7 @@ def counts_bar(counts: dict[str, int], x_title: str, y_title: str) -> go.Figure:
     """A bar per key of ``counts``."""
     fig = px.bar(x=list(counts), y=list(counts.values()),
                  labels={"x": x_title, "y": y_title})
-    return _layout(fig)
+    return _layout(fig, max(counts.values(), default=0))
 
 
 def histogram(rows: list[dict[str, Any]], field: str, title: str, y_title: str) -> go.Figure:
@@ -22,14 +24,15 @@ def histogram(rows: list[dict[str, Any]], field: str, title: str, y_title: str) 
     values = sorted(str(r[field]) for r in rows if r.get(field))
     fig = px.histogram(x=values, labels={"x": title})
     fig.update_layout(yaxis_title=y_title)
-    return _layout(fig)
+    return _layout(fig, max(Counter(values).values(), default=0))
 
 
-def _layout(fig: go.Figure) -> go.Figure:
-    """Whole-number counts, categories (months too) as they are, compact margins."""
+def _layout(fig: go.Figure, highest: int) -> go.Figure:
+    """Whole-number count ticks, categories (months too) as they are, compact margins."""
     fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       xaxis={"type": "category", "categoryorder": "category ascending"},
-                      yaxis={"tickformat": ",d", "rangemode": "tozero"})
+                      yaxis={"tickformat": ",d", "rangemode": "tozero", "tick0": 0,
+                             "dtick": max(1, math.ceil(highest / 5))})
     return fig
 
 

@@ -16,6 +16,13 @@ def _line(label: str, values: list[str]) -> None:
     st.markdown(f"**{label}:** {', '.join(values) if values else '—'}")
 
 
+def _shown(graph: nx.MultiDiGraph, value: object) -> str:
+    """A property value; one naming a neighbour by id shows that neighbour's name."""
+    if isinstance(value, str) and value in graph:
+        return graph.nodes[value]["name"]
+    return str(value)
+
+
 def render(view: NodeView, graph: nx.MultiDiGraph, doc_names: dict[str, str]) -> None:
     """Show ``view`` with its neighbourhood ``graph`` (one hop) and document names."""
     st.header(view.name)
@@ -27,7 +34,8 @@ def render(view: NodeView, graph: nx.MultiDiGraph, doc_names: dict[str, str]) ->
         _line(t("profile.seen"), [f"{view.first_seen or '?'} → {view.last_seen or '?'}"])
     if view.props:
         st.subheader(t("profile.properties"))
-        st.dataframe([{"property": k, "value": str(v)} for k, v in sorted(view.props.items())],
+        st.dataframe([{"property": k, "value": _shown(graph, v)}
+                      for k, v in sorted(view.props.items())],
                      hide_index=True, column_config={"property": t("profile.property"),
                                                      "value": t("profile.value")})
     st.subheader(t("profile.documents"))

@@ -22,7 +22,7 @@ LABEL_COLOURS: dict[str, str] = {
     "City": "#a0cbe8",
     "Port": "#2f8fbf",
     "BankAccount": "#d4a017",
-    "Shipment": "#8e6c8a",
+    "Shipment": "#bcbd22",
     "Seizure": "#c0392b",
     "Vessel": "#17607d",
     "Phone": "#79706e",

@@ -59,6 +59,7 @@ else:
 nodes = sorted(graph.nodes, key=lambda n: graph.nodes[n]["name"].casefold())
 pick_col, go_col = st.columns([3, 1])
 picked = pick_col.selectbox(t("network.node"), nodes, key="network_pick",
+                            index=nodes.index(selected[0]) if selected[0] in nodes else 0,
                             format_func=lambda n: f"{graph.nodes[n]['name']} "
                                                   f"[{graph.nodes[n]['label']}]")
 go_col.write("")

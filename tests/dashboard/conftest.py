@@ -73,15 +73,11 @@ def analysis_store(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(scope="session")
 def _seed_db(tmp_path_factory) -> Path:
     from seed_data import truth_batch
-    from graph_etl.store import NodeClaim
 
     demo = Path(__file__).resolve().parents[2] / "seed_data" / "demo"
     if not (demo / "truth" / "entities.json").exists():
         pytest.skip("The seed demo corpus is not in this checkout.")
     batch = truth_batch(demo)
-    # The truth batch relates document nodes (PART_OF, MENTIONED_IN) that the store itself
-    # creates; claim them in the batch so the store's dangling-relationship check accepts it.
-    batch.nodes += [NodeClaim(d.id, d.id, ["Document"], d.name) for d in batch.documents]
     path = tmp_path_factory.mktemp("seed") / "seed.db"
     store = SQLiteStore(path)
     store.upsert(batch)
@@ -91,6 +87,6 @@ def _seed_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def seed_store(_seed_db, monkeypatch) -> Path:
-    """The seed demo corpus's true graph (12 cases, ~350 documents), read-only."""
+    """The seed demo corpus's true graph (12 cases, ~360 documents), read-only."""
     monkeypatch.setenv("FAKEFREE_STORE", str(_seed_db))
     return _seed_db

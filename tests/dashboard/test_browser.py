@@ -107,22 +107,22 @@ def test_browser_sign_in_search_network_language(server, page):
     page.get_by_role("textbox", name="User name").fill(USER)
     page.get_by_role("textbox", name="Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)
-    page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Overview").wait_for(timeout=90_000)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "7"
     _shot(page, "overview")
 
     page.get_by_role("link", name="Search and profile").click()
     page.get_by_role("textbox", name="Name, alias or identifier").fill("han tong")
     page.get_by_role("textbox", name="Name, alias or identifier").press("Enter")
-    page.get_by_role("heading", name="Han Tong Technology Co., Ltd.").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Han Tong Technology Co., Ltd.").wait_for(timeout=90_000)
     _shot(page, "profile")
 
     page.get_by_role("button", name="Show its network").click()
-    page.get_by_role("heading", name="Network explorer").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Network explorer").wait_for(timeout=90_000)
     frame = page.frame_locator("iframe").first
     canvas = frame.locator("canvas")
-    canvas.wait_for(timeout=30_000)
+    canvas.wait_for(timeout=90_000)
     page.wait_for_timeout(3000)  # let the physics settle before measuring and shooting
     painted = canvas.evaluate(
         """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -132,17 +132,17 @@ def test_browser_sign_in_search_network_language(server, page):
     _shot(page, "network")
 
     page.get_by_role("link", name="Source organizations").click()
-    page.get_by_role("heading", name="Why they rank high").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Why they rank high").wait_for(timeout=90_000)
     page.get_by_text("Golden Dragon Holdings Ltd").first.click()  # open the first explanation
     _shot(page, "sources")
 
     page.get_by_role("link", name="Money flows").click()
-    page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=30_000)
+    page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=90_000)
     _shot(page, "money")
 
     page.get_by_role("link", name="Network").click()
-    page.get_by_role("heading", name="Network explorer").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Network explorer").wait_for(timeout=90_000)
     _pick(page, "Language", "Français")
-    page.get_by_role("heading", name="Explorateur de réseau").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Explorateur de réseau").wait_for(timeout=90_000)
     page.get_by_role("link", name="Recherche et fiche").wait_for(timeout=10_000)
     _shot(page, "network-fr")

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.dashboard.conftest import app_as
 from tests.dashboard.test_pages import texts
 
 pytestmark = pytest.mark.slow
+TRUTH = Path(__file__).resolve().parents[2] / "seed_data" / "demo" / "truth"
 
-SOURCE = "Guangzhou Tongcheng Industrial Group Co., Ltd."
+
+def _planted_source() -> str:
+    """The name of the first planted source company of the first case of the demo."""
+    entities = {e["id"]: e for e in json.loads((TRUTH / "entities.json").read_text("utf-8"))}
+    case = json.loads((TRUTH / "cases.json").read_text("utf-8"))[0]
+    return next(entities[i]["name"] for i in case["source_organization"]
+                if "Company" in entities[i]["labels"])
 
 
 def test_seed_overview_charts_name_ports_not_ids(seed_store):
@@ -22,15 +32,16 @@ def test_seed_overview_charts_name_ports_not_ids(seed_store):
 
 
 def test_seed_search_profile_and_network(seed_store):
-    at = app_as("CBSA", page="search.py")
-    at.text_input(key="search_query").input("tongcheng industrial").run()
+    source = _planted_source()
+    at = app_as("RCMP", "CBSA", "HSI", "CBP", page="search.py")
+    at.text_input(key="search_query").input(source).run()
     assert not at.exception
-    assert at.header[0].value == SOURCE
+    assert at.header[0].value == source
     at.button(key="profile_to_network").click().run()
     at.switch_page("views/network.py").run()
     assert not at.exception
     html = at.get("iframe")[0].proto.srcdoc
-    assert SOURCE[:20] in html
+    assert source[:20] in html
     assert '"label": "China"' not in html  # the country hub is context, hidden by default
     at.checkbox(key="network_hide_context").uncheck().run()
     assert not at.exception
