@@ -258,9 +258,11 @@ class Resolver:
         if conflict:
             return 0.0, ()
         reasons: list[str] = []
-        same_case = bool(cand.attrs.get("case")) and cand.attrs.get("case") in other.attrs.get(
-            "cases", [])
+        case, other_cases = cand.attrs.get("case"), other.attrs.get("cases", [])
+        same_case = case in other_cases if case and other_cases else not case and not other_cases
         common = keys & other_keys
+        if cand.type == "Person" and not (same_case or shared):
+            return 0.0, ()  # a namesake in another case is not enough for a court
         if common and (same_case or not all(_weak(k, cand.type) for k in common)):
             reasons.append("same normalised name")
             score = 100.0
