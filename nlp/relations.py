@@ -6,6 +6,8 @@ relations, each with its evidence span (the sentence or clause), into ``doc._.ff
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 
 from spacy.language import Language
@@ -49,8 +51,11 @@ class RelationComponent:
                 m.roles.add("brand")
             elif m.type == "PERSON" and self._is_official(text, m):
                 m.roles.add("official")
+        ordered = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
         for sent in self._sentences(doc):
-            in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+            first = bisect_left(starts, sent.start_char)
+            in_sent = ordered[first:bisect_left(starts, sent.end_char, first)]
             if in_sent:
                 self._roles(text, sent, in_sent)
                 relations.extend(self._relations(text, sent, in_sent))
