@@ -66,7 +66,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """Split ``text`` into pieces of at most about ``size`` characters at line or sentence ends.
 
     >>> [(o, len(t)) for o, t in chunks("a. " * 10, size=12)]
-    [(0, 12), (12, 12), (24, 6)]
+    [(0, 11), (11, 9), (20, 10)]
     """
     start = 0
     while start < len(text):
