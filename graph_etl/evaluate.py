@@ -9,6 +9,7 @@ positive when both are the same real-world entity and were given the same graph 
 
 from __future__ import annotations
 
+import csv
 import json
 import tempfile
 from collections import Counter, defaultdict
@@ -17,7 +18,7 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from graph_etl.claims import graph_type, resolve_entities
+from graph_etl.claims import resolve_entities
 from graph_etl.mapping import map_records
 from graph_etl.readers import read
 from graph_etl.resolve import Resolver
@@ -96,8 +97,6 @@ def evaluate_resolution(corpus: Path) -> ResolutionReport:
     """Replay the gold extractions of a seed corpus through the resolver and score it."""
     truth, documents = corpus / "truth", corpus / "documents"
     manifest = {}
-    import csv
-
     with (documents / "manifest.csv").open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             manifest[row["path"]] = row
@@ -145,5 +144,3 @@ def evaluate_resolution(corpus: Path) -> ResolutionReport:
     report.wrong_merges = sorted((p, *sorted(ts)[:2]) for p, ts in members.items() if len(ts) > 1)
     return report
 
-
-_ = graph_type  # re-exported for callers that classify the same way

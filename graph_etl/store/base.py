@@ -8,6 +8,7 @@ backends show exactly the same thing to the same viewer.
 from __future__ import annotations
 
 import gc
+import json
 import unicodedata
 from contextlib import contextmanager
 from functools import lru_cache
@@ -34,6 +35,9 @@ from graph_etl.store.model import (
 __all__ = [
     "GraphStore",
     "bulk_work",
+    "document_node",
+    "dumps",
+    "walk_back",
     "fold",
     "prepare_batch",
     "node_claim_data",
@@ -243,3 +247,34 @@ def to_graph(nodes: Iterable[NodeView], rels: Iterable[RelView]) -> nx.MultiDiGr
 def _flat(props: dict[str, Any]) -> dict[str, Any]:
     reserved = {"view", "label", "labels", "name", "type", "key"}
     return {k: v for k, v in props.items() if k not in reserved}
+
+
+def dumps(value: Any) -> str:
+    """Compact, key-sorted JSON: the stored form of claims and properties."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def document_node(doc: DocumentRecord) -> NodeClaim:
+    """Every document is also a node of the graph, asserted by itself."""
+    props = {"sha256": doc.id, "agency": doc.agency, "releasability": doc.releasability,
+             **{k: v for k, v in doc.props.items() if isinstance(v, (str, int, float, bool))}}
+    return NodeClaim(id=doc.id, document_id=doc.id, labels=["Document"], name=doc.name,
+                     props=props)
+
+
+def walk_back(parents: dict[str, list[tuple[str, str]]], source: str, target: str,
+               limit: int) -> list[tuple[list[str], list[str]]]:
+    """Enumerate shortest paths from BFS parent links, in a stable order."""
+    out: list[tuple[list[str], list[str]]] = []
+
+    def walk(node: str, nodes: list[str], rels: list[str]) -> None:
+        if len(out) >= limit:
+            return
+        if node == source:
+            out.append((list(reversed(nodes)), list(reversed(rels))))
+            return
+        for parent, rid in sorted(parents[node]):
+            walk(parent, nodes + [parent], rels + [rid])
+
+    walk(target, [target], [])
+    return out

@@ -30,12 +30,15 @@ from fakefree.schema import schema
 from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
     DocInfo,
+    document_node,
+    dumps,
     merge_node,
     merge_rel,
     node_claim_data,
     prepare_batch,
     rel_claim_data,
     to_graph,
+    walk_back,
 )
 from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part of this API)
     connect,
@@ -46,7 +49,6 @@ from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part 
 )
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
 from graph_etl.store.search_terms import search_rank, search_text, words
-from graph_etl.store.sqlite_store import _document_node, _dumps, _walk_back
 
 __all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK"]
 
@@ -119,7 +121,7 @@ class Neo4jStore:
         """Write a batch; the same batch again changes nothing a viewer can see."""
         batch = prepare_batch(batch)
         tags = {d.id: d.tag for d in batch.documents}
-        nodes = [_document_node(d) for d in batch.documents] + batch.nodes
+        nodes = [document_node(d) for d in batch.documents] + batch.nodes
         missing = ({c.document_id for c in nodes} | {c.document_id for c in batch.rels}) - set(tags)
         known = self._doc_tags(missing)
         if missing - set(known):
@@ -130,7 +132,7 @@ class Neo4jStore:
         tags.update(known)
         self._write(Q.UPSERT_DOCS, [
             {"id": d.id, "name": d.name, "agency": d.agency, "releasability": d.releasability,
-             "tag": d.tag, "cases": sorted(d.cases), "props": _dumps(d.props)}
+             "tag": d.tag, "cases": sorted(d.cases), "props": dumps(d.props)}
             for d in batch.documents])
         for doc_id, tag in sorted(tags.items()):
             if doc_id in old_tags and old_tags[doc_id] != tag:
@@ -140,10 +142,10 @@ class Neo4jStore:
         node_rows = _grouped(
             {"id": c.id, "doc": c.document_id, "tag": tags[c.document_id], "labels": c.labels,
              "lab": ",".join(c.labels), "search": search_text(c.name, c.aliases),
-             "data": _dumps(node_claim_data(c))} for c in nodes)
+             "data": dumps(node_claim_data(c))} for c in nodes)
         rel_rows = _grouped(
             {"id": c.id, "source": c.source, "target": c.target, "type": c.type,
-             "doc": c.document_id, "tag": tags[c.document_id], "data": _dumps(rel_claim_data(c))}
+             "doc": c.document_id, "tag": tags[c.document_id], "data": dumps(rel_claim_data(c))}
             for c in batch.rels)
         self._write(Q.UPSERT_NODES, node_rows)
         for rel_type in sorted({r["type"] for r in rel_rows}):
@@ -315,7 +317,7 @@ class Neo4jStore:
                 break
         if target not in parents:
             return []
-        chains = _walk_back(parents, source, target, limit)
+        chains = walk_back(parents, source, target, limit)
         node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
         rel_views = self._rel_views({(r, sources[r]) for _, rels in chains for r in rels}, tags)
         return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])

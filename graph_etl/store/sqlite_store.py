@@ -18,7 +18,9 @@ from fakefree.errors import InputError, NotFound, StoreUnavailable, StoreVersion
 from graph_etl.store.base import (
     DocInfo,
     bulk_work,
-    fold,
+    document_node,
+    dumps,
+    walk_back,
     merge_node,
     merge_rel,
     node_claim_data,
@@ -26,7 +28,7 @@ from graph_etl.store.base import (
     rel_claim_data,
     to_graph,
 )
-from graph_etl.store.model import Batch, DocumentRecord, NodeClaim, NodeView, Path, RelView, Viewer
+from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
 from graph_etl.store.search_terms import fts_query, search_rank, search_text
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
@@ -205,14 +207,14 @@ class SQLiteStore:
             return self._upsert(prepare_batch(batch))
 
     def _upsert(self, batch: Batch) -> dict[str, int]:
-        docs = [(d.id, d.name, d.agency, d.releasability, d.tag, _dumps(sorted(d.cases)),
-                 _dumps(d.props)) for d in batch.documents]
-        nodes = [_document_node(d) for d in batch.documents] + batch.nodes
-        node_rows = [(c.id, c.document_id, _dumps(c.labels), search_text(c.name, c.aliases),
-                      _dumps(node_claim_data(c))) for c in nodes]
+        docs = [(d.id, d.name, d.agency, d.releasability, d.tag, dumps(sorted(d.cases)),
+                 dumps(d.props)) for d in batch.documents]
+        nodes = [document_node(d) for d in batch.documents] + batch.nodes
+        node_rows = [(c.id, c.document_id, dumps(c.labels), search_text(c.name, c.aliases),
+                      dumps(node_claim_data(c))) for c in nodes]
         rel_ids = [c.id for c in batch.rels]
         rel_rows = [(i, c.source, c.target, c.type) for i, c in zip(rel_ids, batch.rels)]
-        rel_claim_rows = [(i, c.document_id, _dumps(rel_claim_data(c)))
+        rel_claim_rows = [(i, c.document_id, dumps(rel_claim_data(c)))
                           for i, c in zip(rel_ids, batch.rels)]
         with self._write() as tx:
             tx.executemany(
@@ -244,10 +246,10 @@ class SQLiteStore:
             tx.execute("DELETE FROM node_claims WHERE document_id = ?", (document_id,))
             removed_rels = tx.execute(
                 "DELETE FROM rels WHERE id IN (SELECT value FROM json_each(?)) AND NOT EXISTS "
-                "(SELECT 1 FROM rel_claims c WHERE c.rel_id = rels.id)", (_dumps(rel_ids),)).rowcount
+                "(SELECT 1 FROM rel_claims c WHERE c.rel_id = rels.id)", (dumps(rel_ids),)).rowcount
             remaining = {r[0] for r in tx.execute(
                 "SELECT DISTINCT node_id FROM node_claims WHERE node_id IN "
-                "(SELECT value FROM json_each(?))", (_dumps(node_ids),))}
+                "(SELECT value FROM json_each(?))", (dumps(node_ids),))}
             tx.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         return {"node_claims": len(node_ids), "rel_claims": len(rel_ids),
                 "nodes_removed": len(set(node_ids) - remaining), "rels_removed": removed_rels}
@@ -256,14 +258,14 @@ class SQLiteStore:
 
     def _tags(self, viewer: Viewer) -> str:
         tags = [r[0] for r in self._conn().execute("SELECT DISTINCT tag FROM documents")]
-        return _dumps(viewer.allowed_tags(tags))
+        return dumps(viewer.allowed_tags(tags))
 
     def _node_views(self, ids: Iterable[str], tags: str) -> dict[str, NodeView]:
         rows = self._conn().execute(
             "SELECT c.node_id, c.document_id, c.data, d.agency, d.releasability, d.cases, d.props "
             f"FROM node_claims c JOIN documents d ON d.id = c.document_id "
             f"WHERE c.node_id IN (SELECT value FROM json_each(:ids)) AND d.id IN ({_VISIBLE_DOCS})",
-            {"ids": _dumps(sorted(set(ids))), "tags": tags})
+            {"ids": dumps(sorted(set(ids))), "tags": tags})
         return _merge_nodes(rows)
 
     def _rel_views(self, ids: Iterable[str], tags: str) -> dict[str, RelView]:
@@ -272,7 +274,7 @@ class SQLiteStore:
             "d.releasability, d.cases, d.props FROM rels r "
             "JOIN rel_claims c ON c.rel_id = r.id JOIN documents d ON d.id = c.document_id "
             f"WHERE r.id IN (SELECT value FROM json_each(:ids)) AND d.id IN ({_VISIBLE_DOCS})",
-            {"ids": _dumps(sorted(set(ids))), "tags": tags})
+            {"ids": dumps(sorted(set(ids))), "tags": tags})
         return _merge_rels(rows)
 
     def get(self, node_id: str, viewer: Viewer) -> NodeView | None:
@@ -316,14 +318,14 @@ class SQLiteStore:
         rows = self._conn().execute(
             "SELECT DISTINCT node_id FROM node_claims WHERE node_id IN "
             f"(SELECT value FROM json_each(:ids)) AND document_id IN ({_VISIBLE_DOCS})",
-            {"ids": _dumps(sorted(set(ids))), "tags": tags})
+            {"ids": dumps(sorted(set(ids))), "tags": tags})
         return {r[0] for r in rows}
 
     def _expand(self, frontier: Iterable[str], tags: str,
                 rel_types: list[str] | None) -> list[tuple[str, str, str, str]]:
         """Visible relationships touching ``frontier`` (either direction)."""
-        params = {"ids": _dumps(sorted(set(frontier))), "tags": tags,
-                  "types": _dumps(rel_types) if rel_types else None}
+        params = {"ids": dumps(sorted(set(frontier))), "tags": tags,
+                  "types": dumps(rel_types) if rel_types else None}
         out = []
         for end in ("source", "target"):
             out += self._conn().execute(
@@ -364,10 +366,10 @@ class SQLiteStore:
                  rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph:
         """The visible graph induced on ``ids``, or on every node matching the filters."""
         tags = self._tags(viewer)
-        params = {"tags": tags, "labels": _dumps(sorted(labels)) if labels else None,
-                  "cases": _dumps(sorted(cases)) if cases else None,
-                  "ids": _dumps(sorted(set(ids))) if ids is not None else None,
-                  "types": _dumps(sorted(rel_types)) if rel_types else None}
+        params = {"tags": tags, "labels": dumps(sorted(labels)) if labels else None,
+                  "cases": dumps(sorted(cases)) if cases else None,
+                  "ids": dumps(sorted(set(ids))) if ids is not None else None,
+                  "types": dumps(sorted(rel_types)) if rel_types else None}
         rows = self._conn().execute(
             "SELECT c.node_id, c.document_id, c.data, d.agency, d.releasability, d.cases, d.props "
             "FROM node_claims c JOIN documents d ON d.id = c.document_id "
@@ -415,7 +417,7 @@ class SQLiteStore:
                 break
         if target not in parents:
             return []
-        chains = _walk_back(parents, source, target, limit)
+        chains = walk_back(parents, source, target, limit)
         node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
         rel_views = self._rel_views({r for _, rels in chains for r in rels}, tags)
         return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
@@ -474,10 +476,6 @@ def _upsert_node_claims(tx: sqlite3.Connection, rows: list[tuple]) -> None:
                "WHERE s.old_text IS NULL OR s.old_text != s.search_text")
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def _doc_info(agency: str, releasability: str, cases: str, props: str) -> DocInfo:
     extra = json.loads(props)
     return {"agency": agency, "releasability": releasability, "cases": json.loads(cases),
@@ -505,29 +503,4 @@ def _document(row: tuple) -> DocumentRecord:
     return DocumentRecord(id=doc_id, name=name, agency=agency, releasability=releasability,
                           cases=json.loads(cases), props=json.loads(props))
 
-
-def _document_node(doc: DocumentRecord) -> NodeClaim:
-    """Every document is also a node of the graph, asserted by itself."""
-    props = {"sha256": doc.id, "agency": doc.agency, "releasability": doc.releasability,
-             **{k: v for k, v in doc.props.items() if isinstance(v, (str, int, float, bool))}}
-    return NodeClaim(id=doc.id, document_id=doc.id, labels=["Document"], name=doc.name,
-                     props=props)
-
-
-def _walk_back(parents: dict[str, list[tuple[str, str]]], source: str, target: str,
-               limit: int) -> list[tuple[list[str], list[str]]]:
-    """Enumerate shortest paths from BFS parent links, in a stable order."""
-    out: list[tuple[list[str], list[str]]] = []
-
-    def walk(node: str, nodes: list[str], rels: list[str]) -> None:
-        if len(out) >= limit:
-            return
-        if node == source:
-            out.append((list(reversed(nodes)), list(reversed(rels))))
-            return
-        for parent, rid in sorted(parents[node]):
-            walk(parent, nodes + [parent], rels + [rid])
-
-    walk(target, [target], [])
-    return out
 
