@@ -12,8 +12,8 @@ import json
 import unicodedata
 from contextlib import contextmanager
 from functools import lru_cache
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
@@ -38,6 +38,9 @@ __all__ = [
     "document_node",
     "dumps",
     "walk_back",
+    "walk_neighbors",
+    "shortest_chains",
+    "stats_summary",
     "fold",
     "prepare_batch",
     "node_claim_data",
@@ -278,3 +281,70 @@ def walk_back(parents: dict[str, list[tuple[str, str]]], source: str, target: st
 
     walk(target, [target], [])
     return out
+
+
+RelRow = tuple[str, str, str, str]
+"""A relationship as traversals see it: ``(id, source, target, type)``."""
+
+
+def walk_neighbors(expand: Callable[[set[str]], list[RelRow]],
+                   visible: Callable[[set[str]], set[str]], start: str, *, hops: int,
+                   limit: int) -> tuple[set[str], set[RelRow], bool]:
+    """Breadth-first walk from ``start`` ignoring direction, through visible nodes only.
+
+    ``expand`` gives the visible relationships touching a set of nodes and ``visible`` the
+    visible nodes of a set; both backends supply their own. Returns the nodes, the relationships
+    between them and whether ``limit`` cut the walk short.
+    """
+    nodes, rels, frontier, truncated = {start}, set(), {start}, False
+    for _ in range(hops):
+        found = expand(frontier)
+        reached = visible({end for r in found for end in r[1:3]} - nodes)
+        if len(nodes) + len(reached) > limit:
+            reached = set(sorted(reached)[: max(limit - len(nodes), 0)])
+            truncated = True
+        nodes |= reached
+        rels |= {r for r in found if r[1] in nodes and r[2] in nodes}
+        frontier = reached
+        if not frontier or truncated:
+            break
+    return nodes, rels, truncated
+
+
+def shortest_chains(expand: Callable[[set[str]], list[RelRow]],
+                    visible: Callable[[set[str]], set[str]], source: str, target: str, *,
+                    max_hops: int, limit: int) -> tuple[list[tuple[list[str], list[str]]],
+                                                        dict[str, RelRow]]:
+    """All shortest undirected chains ``(node ids, relationship ids)`` from source to target.
+
+    Returns the chains (at most ``limit``) and the relationships met, by id.
+    """
+    parents: dict[str, list[tuple[str, str]]] = {source: []}
+    met: dict[str, RelRow] = {}
+    frontier = {source}
+    for _ in range(max_hops):
+        found = expand(frontier)
+        reached = visible({end for r in found for end in r[1:3]} - set(parents))
+        layer: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for row in found:
+            met[row[0]] = row
+            for here, there in ((row[1], row[2]), (row[2], row[1])):
+                if here in frontier and there in reached:
+                    layer[there].append((here, row[0]))
+        parents.update(layer)
+        frontier = set(layer)
+        if target in layer or not frontier:
+            break
+    if target not in parents:
+        return [], met
+    return walk_back(parents, source, target, limit), met
+
+
+def stats_summary(documents: list[DocumentRecord], nodes: int, labels: dict[str, int],
+                  types: dict[str, int]) -> dict[str, Any]:
+    """The ``stats()`` result every backend returns, from its counts."""
+    by_case: Counter[str] = Counter(case for doc in documents for case in doc.cases)
+    by_agency: Counter[str] = Counter(doc.agency for doc in documents)
+    return {"documents": len(documents), "nodes": nodes, "relationships": sum(types.values()),
+            "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items())),
+            "cases": dict(sorted(by_case.items())), "agencies": dict(sorted(by_agency.items()))}

@@ -11,7 +11,6 @@ import json
 import logging
 import re
 import time
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,8 +36,10 @@ from graph_etl.store.base import (
     node_claim_data,
     prepare_batch,
     rel_claim_data,
+    shortest_chains,
+    stats_summary,
     to_graph,
-    walk_back,
+    walk_neighbors,
 )
 from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part of this API)
     connect,
@@ -253,21 +254,11 @@ class Neo4jStore:
         if not self._visible_nodes([node_id], tags):
             raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
         types = sorted(rel_types) if rel_types else None
-        nodes, rels, frontier, truncated = {node_id}, set(), {node_id}, False
-        for _ in range(hops):
-            found = self._expand(frontier, tags, types)
-            others = {end for r in found for end in r[1:3]} - nodes
-            visible = self._visible_nodes(others, tags)
-            if len(nodes) + len(visible) > limit:
-                visible = set(sorted(visible)[: max(limit - len(nodes), 0)])
-                truncated = True
-            nodes |= visible
-            rels |= {(r[0], r[1]) for r in found if r[1] in nodes and r[2] in nodes}
-            frontier = visible
-            if not frontier or truncated:
-                break
+        nodes, rels, truncated = walk_neighbors(
+            lambda frontier: self._expand(frontier, tags, types),
+            lambda ids: self._visible_nodes(ids, tags), node_id, hops=hops, limit=limit)
         graph = to_graph(self._node_views(nodes, tags).values(),
-                         self._rel_views(rels, tags).values())
+                         self._rel_views({(r[0], r[1]) for r in rels}, tags).values())
         graph.graph["truncated"] = truncated
         return graph
 
@@ -298,28 +289,11 @@ class Neo4jStore:
             return []
         if source == target:
             return [Path(nodes=[self._node_views([source], tags)[source]], rels=[])]
-        parents: dict[str, list[tuple[str, str]]] = {source: []}
-        sources: dict[str, str] = {}
-        frontier = {source}
-        for _ in range(max_hops):
-            found = self._expand(frontier, tags, None)
-            others = {end for r in found for end in r[1:3]} - set(parents)
-            visible = self._visible_nodes(others, tags)
-            layer: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for rid, a, b, _ in found:
-                sources[rid] = a
-                for here, there in ((a, b), (b, a)):
-                    if here in frontier and there in visible:
-                        layer[there].append((here, rid))
-            parents.update(layer)
-            frontier = set(layer)
-            if target in layer or not frontier:
-                break
-        if target not in parents:
-            return []
-        chains = walk_back(parents, source, target, limit)
+        chains, met = shortest_chains(lambda frontier: self._expand(frontier, tags, None),
+                                      lambda ids: self._visible_nodes(ids, tags), source, target,
+                                      max_hops=max_hops, limit=limit)
         node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
-        rel_views = self._rel_views({(r, sources[r]) for _, rels in chains for r in rels}, tags)
+        rel_views = self._rel_views({(r, met[r][1]) for _, rels in chains for r in rels}, tags)
         return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
                 for nodes, rels in chains]
 
@@ -329,16 +303,7 @@ class Neo4jStore:
         labels = {r["label"]: r["count"] for r in self._run(Q.STATS_LABELS, tags=tags)}
         types = {r["type"]: r["count"] for r in self._run(Q.STATS_TYPES, tags=tags)}
         nodes = self._run(Q.STATS_NODES, tags=tags)[0]["c"]
-        docs = self.documents(viewer)
-        by_case: dict[str, int] = defaultdict(int)
-        by_agency: dict[str, int] = defaultdict(int)
-        for doc in docs:
-            by_agency[doc.agency] += 1
-            for case in doc.cases:
-                by_case[case] += 1
-        return {"documents": len(docs), "nodes": nodes, "relationships": sum(types.values()),
-                "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items())),
-                "cases": dict(sorted(by_case.items())), "agencies": dict(sorted(by_agency.items()))}
+        return stats_summary(self.documents(viewer), nodes, labels, types)
 
 
 def lucene_query(text: str) -> str:
