@@ -90,6 +90,8 @@ def fold(text: str) -> str:
     >>> fold("  Société GÉNÉRALE ")
     'societe generale'
     """
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
@@ -252,9 +254,12 @@ def _flat(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k not in reserved}
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
     """Compact, key-sorted JSON: the stored form of claims and properties."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def document_node(doc: DocumentRecord) -> NodeClaim:
