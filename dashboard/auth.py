@@ -11,7 +11,7 @@ from fakefree.accounts import WRONG_CREDENTIALS, Account
 from fakefree.errors import AccessDenied, FakefreeError
 from fakefree.security import login, open_security, security_db_path
 
-__all__ = ["account", "login_form", "logout_button"]
+__all__ = ["account", "login_form", "logout_button", "record"]
 
 log = logging.getLogger(__name__)
 
@@ -58,3 +58,22 @@ def logout_button() -> None:
             _, audit = _security(str(security_db_path()))
             audit.append(signed_in.username, "logout", "", source="dashboard")
         st.rerun()
+
+
+def record(action: str, target: str, **details: object) -> None:
+    """Write what the signed-in user searched or opened to the audit log, once per change.
+
+    Streamlit reruns a page on every click, so the same search is recorded only when it changes.
+    """
+    signed_in = account()
+    if signed_in is None or not target:
+        return
+    last = st.session_state.setdefault("audit_last", {})
+    if last.get(action) == target:
+        return
+    last[action] = target
+    try:
+        _, audit = _security(str(security_db_path()))
+        audit.append(signed_in.username, action, target, source="dashboard", **details)
+    except FakefreeError as exc:
+        st.error(t("login.unavailable", reason=str(exc)))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import profile, session, tables
+from dashboard import auth, profile, session, tables
 from dashboard.session import t
 from fakefree.schema import schema
 
@@ -18,6 +18,7 @@ label = label_col.selectbox(t("common.label"), labels, key="search_label",
 
 if query.strip():
     hits = session.search(uri, who, query.strip(), label or None)
+    auth.record("search", query.strip(), hits=len(hits), label=label or "")
     if not hits:
         st.info(t("search.none", query=query.strip()))
     else:
@@ -35,6 +36,7 @@ if query.strip():
 node_id = st.session_state.get("profile_id")
 if node_id:
     view = session.entity(uri, who, node_id)
+    auth.record("view", node_id)
     if view is None:
         st.error(t("profile.missing"))
     else:

@@ -30,6 +30,13 @@ def store_path(tmp_path, monkeypatch) -> Path:
 USER, PASSWORD = "analyst", "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Every dashboard test writes its audit entries to its own folder, never the repo's."""
+    monkeypatch.setenv("FAKEFREE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("FAKEFREE_SECURITY_DB", str(tmp_path / "home" / "security.db"))
+
+
 @pytest.fixture
 def security_db(tmp_path, monkeypatch) -> Path:
     """A security database with an admin and a CBSA analyst (cheap argon2 for tests)."""

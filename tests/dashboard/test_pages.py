@@ -126,3 +126,16 @@ def test_pages_language_switch_changes_labels(store_path, lang, title):
     at.selectbox(key="lang").select(lang).run()
     assert not at.exception
     assert at.title[0].value == title
+
+
+def test_pages_search_and_profile_views_are_audited_once(store_path):
+    from fakefree.security import open_security
+
+    at = app_as("CBSA", page="search.py")
+    at.text_input(key="search_query").input("jose angel garcia").run()
+    at.run()  # a rerun with the same search is not a new search
+    _, audit = open_security()
+    entries = [(e.actor, e.action, e.target) for e in audit.entries()]
+    assert entries.count(("analyst", "search", "jose angel garcia")) == 1
+    assert any(action == "view" for _, action, _ in entries)
+    assert audit.verify().ok
