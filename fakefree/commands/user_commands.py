@@ -92,11 +92,18 @@ def add(
     name, agencies = check_new_account(username, role, agency.split(","), clearance)
     if accounts.exists(name):
         fail(f"Account {name} already exists in {accounts.path}.")
+    account = _create(accounts, audit, name, role, agencies, clearance, password_stdin)
+    emit(account.to_dict(), as_json, f"Added {account.role} {account.username}.")
+
+
+def _create(accounts: AccountStore, audit: AuditLog, name: str, role: str, agencies: list[str],
+            clearance: str, password_stdin: bool) -> Account:
+    """Ask for the password, create the account and audit it."""
     password = read_password(password_stdin, name)
-    account = accounts.add(username, password, role=role, agencies=agencies, clearance=clearance)
+    account = accounts.add(name, password, role=role, agencies=agencies, clearance=clearance)
     audit.append(cli_actor(), "user_add", account.username, role=account.role,
                  agencies=list(account.agencies), clearance=account.clearance)
-    emit(account.to_dict(), as_json, f"Added {account.role} {account.username}.")
+    return account
 
 
 @user.command("passwd")
@@ -178,8 +185,5 @@ def init(
         return
     typer.echo(f"First run: create the administrator account {username!r} of {agency}.")
     name, agencies = check_new_account(username, "admin", agency.split(","), CLEARANCES[-1])
-    password = read_password(password_stdin, name)
-    account = accounts.add(name, password, role="admin", agencies=agencies)
-    audit.append(cli_actor(), "user_add", account.username, role=account.role,
-                 agencies=list(account.agencies), clearance=account.clearance)
+    account = _create(accounts, audit, name, "admin", agencies, CLEARANCES[-1], password_stdin)
     typer.echo(f"Added admin {account.username}; sign in to the dashboard with it.")
