@@ -25,7 +25,7 @@ demo: install
 
 ## test: install and run the whole suite (unit, contract on both stores, end-to-end, browser)
 test: install
-	$(BIN)/pytest tests fakefree graph_etl nlp queries seed_data dashboard -q $(PYTEST_ARGS)
+	$(BIN)/pytest tests fakefree graph_etl nlp queries exports seed_data dashboard -q $(PYTEST_ARGS)
 
 ## neo4j: start the local Neo4j 5.26 server (built from Maven Central on first use)
 neo4j: install

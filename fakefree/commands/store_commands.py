@@ -14,19 +14,8 @@ from fakefree.cli_app import (
     viewer_option,
 )
 from fakefree.commands.recording import record
-from fakefree.errors import NotFound
 from graph_etl.store import GraphStore, NodeView, Viewer
-
-
-def resolve_entity(store: GraphStore, entity: str, viewer: Viewer) -> NodeView:
-    """An entity by id, or the best search hit for a name or identifier."""
-    view = store.get(entity, viewer)
-    if view is not None:
-        return view
-    hits = store.search(entity, viewer, limit=1)
-    if not hits:
-        raise NotFound(f"No entity matches {entity!r} in {store.uri}.")
-    return hits[0]
+from graph_etl.store.base import find_entity as resolve_entity
 
 
 @app.command()

@@ -18,7 +18,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
 
-from fakefree.errors import InputError
+from fakefree.errors import InputError, NotFound
 from fakefree.schema import primary_label, schema
 from graph_etl.store.model import (
     Batch,
@@ -81,6 +81,17 @@ class GraphStore(Protocol):
     def documents(self, viewer: Viewer) -> list[DocumentRecord]: ...
     def retract(self, document_id: str) -> dict[str, int]: ...
     def close(self) -> None: ...
+
+
+def find_entity(store: GraphStore, entity: str, viewer: Viewer) -> NodeView:
+    """An entity by id, or the best search hit for a name or identifier."""
+    view = store.get(entity, viewer)
+    if view is not None:
+        return view
+    hits = store.search(entity, viewer, limit=1)
+    if not hits:
+        raise NotFound(f"No entity matches {entity!r} in {store.uri}.")
+    return hits[0]
 
 
 @lru_cache(maxsize=262144)
