@@ -13,6 +13,7 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     correction_commands,
     dashboard_commands,
     eval_commands,
+    export_commands,
     ingest_commands,
     neo4j_commands,
     nlp_commands,
