@@ -102,12 +102,14 @@ def _attributes(parent: ET.Element, columns: list[tuple[str, str]]) -> None:
         _from_column(attribute, "Value", column)
 
 
-def _entity(parent: ET.Element, entity_id: str, x: str, prefix: str,
+def _entity(parent: ET.Element, entity_id: str, x: str, columns: tuple[str, str, str],
             attributes: list[str]) -> None:
+    """An entity of the import design: its identity, label and type columns, its attributes."""
+    identity, label, entity_type = columns
     entity = _el(parent, "Entity", EntityId=entity_id, X=x, Y="80")
-    _expression(entity, "Identity", f"{prefix}ID")
-    _expression(entity, "Label", f"{prefix}Label")
-    _from_column(entity, "Type", f"{prefix}Type" if prefix else "Entity Type")
+    _expression(entity, "Identity", identity)
+    _expression(entity, "Label", label)
+    _from_column(entity, "Type", entity_type)
     _attributes(entity, [(column, "") for column in attributes])
 
 
@@ -134,8 +136,8 @@ def specification(export: ExportGraph, csv_name: str, links: bool) -> bytes:
     link_parent = _el(assignment, "Links")
     if links:
         _el(formats, "DateTimeFormat", ColumnId="Date", Format="yyyy-MM-dd")
-        _entity(entities, "From", "120", "From ", [])
-        _entity(entities, "To", "420", "To ", [])
+        _entity(entities, "From", "120", ("From ID", "From Label", "From Type"), [])
+        _entity(entities, "To", "420", ("To ID", "To Label", "To Type"), [])
         _el(connections, "Connection", FromEntityId="From", ToEntityId="To",
             ConnectionStyle="Multiple")
         link = _el(link_parent, "Link", FromEntityId="From", ToEntityId="To", LinkId="Link",
@@ -148,7 +150,8 @@ def specification(export: ExportGraph, csv_name: str, links: bool) -> bytes:
         _attributes(link, _LINK_ATTRIBUTES)
         _el(link, "Card", Multiplicity="One")
     else:
-        _entity(entities, "Entity", "120", "", _ENTITY_ATTRIBUTES)
+        _entity(entities, "Entity", "120", ("Entity ID", "Label", "Entity Type"),
+                _ENTITY_ATTRIBUTES)
     layout = _el(_el(root, "Layouts"), "Layout", Order="1", LayoutId="GRAPHS.GroupLayoutCtrl.7",
                  LayoutImportedItemsOnly="false")
     _el(layout, "Properties")

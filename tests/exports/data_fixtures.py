@@ -10,6 +10,8 @@ import hashlib
 import io
 import zipfile
 
+import pytest
+
 from exports.selection import ExportGraph, select
 from graph_etl.store import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim, Viewer
 from graph_etl.store.sqlite_store import SQLiteStore
@@ -111,3 +113,20 @@ def all_text(data: bytes) -> str:
     if data[:2] == b"PK":
         return "\n".join(decoded(n, b) for n, b in sorted(members(data).items()))
     return data.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> SQLiteStore:
+    return build_store(tmp_path_factory.mktemp("exdata") / "exports.db")
+
+
+@pytest.fixture
+def full(store) -> ExportGraph:
+    """The export as the system viewer sees it (the RCMP document included)."""
+    return export_of(store)
+
+
+@pytest.fixture
+def cbsa(store) -> ExportGraph:
+    """The export as a CBSA viewer sees it: no AGENCY-ONLY RCMP document."""
+    return export_of(store, "CBSA")
