@@ -124,3 +124,9 @@ def test_export_cli_on_seed_documents(monkeypatch, capsys, home, tmp_path):
     assert "interview_broker_agent" not in all_text(outputs["CBSA"].read_bytes())
     rcmp = members(outputs["RCMP"].read_bytes())["documents.csv"].decode("utf-8-sig")
     assert f"{secret},CA-2024-0334/interview_broker_agent.txt,RCMP,AGENCY-ONLY" in rcmp
+
+
+def test_export_cli_help_has_an_example_and_every_format(monkeypatch, capsys):
+    code, out, _ = run(monkeypatch, capsys, "export", "--help")
+    assert code == 0 and "Example: fakefree export --format graphml" in out
+    assert all(fmt in out for fmt in ("html", "svg", "png", "pdf", *FORMATS))
