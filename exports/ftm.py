@@ -21,9 +21,9 @@ from followthemoney.proxy import EntityProxy
 from exports.records import evidence_text
 from exports.selection import ExportGraph
 from fakefree.errors import InputError
-from graph_etl.store import NodeView, RelView
+from graph_etl.store import DocumentRecord, NodeView, RelView
 
-__all__ = ["render", "NODE_SCHEMATA", "REL_SCHEMATA", "FOLDED"]
+__all__ = ["render", "entities", "NODE_SCHEMATA", "REL_SCHEMATA", "FOLDED"]
 
 #: Our label -> FtM schema, most specific first (a node takes the first that matches).
 NODE_SCHEMATA = {
@@ -119,7 +119,7 @@ def _fold(rel: RelView, export: ExportGraph, entities: dict[str, EntityProxy]) -
         source.add(prop, export.graph.nodes[rel.target]["view"].name, quiet=True)
 
 
-def _document_entity(doc) -> EntityProxy:
+def _document_entity(doc: DocumentRecord) -> EntityProxy:
     entity = model.make_entity("Document")
     entity.id = _document_id(doc.id)
     entity.add("fileName", doc.name)
