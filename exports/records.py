@@ -64,12 +64,16 @@ def node_row(export: ExportGraph, node: NodeView) -> dict[str, str]:
 
 
 def evidence_text(export: ExportGraph, rel: RelView) -> str:
-    """The quoted evidence of a relationship, each quote with its document and span."""
+    """The quoted evidence of a relationship, each quote with its document and span.
+
+    A span whose start is its end is the row of a spreadsheet or CSV record.
+    """
     quotes = []
     for ev in rel.evidence:
         doc = export.documents.get(ev.document_id)
         if doc is not None:
-            quotes.append(f"\u201c{ev.text}\u201d ({doc.name}, characters {ev.start}-{ev.end})")
+            where = f"row {ev.start}" if ev.start == ev.end else f"characters {ev.start}-{ev.end}"
+            quotes.append(f"\u201c{ev.text}\u201d ({doc.name}, {where})")
     return " | ".join(quotes)
 
 

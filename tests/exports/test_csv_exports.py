@@ -4,8 +4,12 @@ import zipfile
 
 import pytest
 
+import networkx as nx
+
 from exports import tables
-from exports.records import safe_cell
+from exports.records import evidence_text, safe_cell
+from exports.selection import ExportGraph, ExportMeta
+from graph_etl.store import DocumentRecord, Evidence, RelView
 
 from .data_fixtures import (  # noqa: F401
     CBSA_SHA, FORMULA, HOSTILE, SECRETS, SUM, all_text, cbsa, export_of, full, members, store)
@@ -83,3 +87,15 @@ def test_csv_exports_agency_only_document_left_out(full, cbsa):
     assert all(s in all_text(tables.render(full)) for s in SECRETS)
     text = all_text(tables.render(cbsa))
     assert not [s for s in SECRETS if s in text]
+
+
+def test_csv_exports_evidence_names_row_of_a_record_and_span_of_a_text():
+    log, hidden = DocumentRecord("a" * 64, "seizure_log.csv", "CBSA"), "b" * 64
+    export = ExportGraph(nx.MultiDiGraph(), ExportMeta("t", "2026-11-25", "CBSA", ("CBSA",),
+                                                       "LAW-ENFORCEMENT-SENSITIVE"), {log.id: log})
+    rel = RelView("r1", "x", "y", "SEIZED", evidence=[
+        Evidence(log.id, 4, 4, "date=2024-05-31; items=300"), Evidence(log.id, 1, 5, "seized"),
+        Evidence(hidden, 0, 6, "not in this export")])
+    assert evidence_text(export, rel) == (
+        "\u201cdate=2024-05-31; items=300\u201d (seizure_log.csv, row 4) | "
+        "\u201cseized\u201d (seizure_log.csv, characters 1-5)")
