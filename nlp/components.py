@@ -268,7 +268,10 @@ class MentionComponent:
                 subtype = location_subtype(surface_stripped)
             mentions.append(RawMention(start, end, surface_stripped, type_, subtype,
                                        source="gazetteer" if ent.ent_id_ else "ner"))
-        mentions = _drop_stray_capitals(sorted(mentions, key=lambda m: m.start), text)
+        from nlp.cleanup import clean_mentions  # imports this module
+
+        mentions = clean_mentions(sorted(mentions, key=lambda m: m.start), text)
+        mentions = _drop_stray_capitals(mentions, text)
         _harmonise_lists(mentions, text)
         doc._.ff_mentions = mentions
         return doc

