@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROLE_CUES", "RELATION_CUES", "DEFENDANT_CUE", "OFFICIAL_BEFORE", "OFFICIAL_AFTER",
+__all__ = ["ROLE_CUES", "RELATION_CUES", "DEFENDANT_CUE", "GROUP_CUE", "OFFICIAL_BEFORE", "OFFICIAL_AFTER",
            "KEY_ROLES"]
 
 KEY_ROLES = ("importer", "exporter", "manufacturer", "financier", "money_launderer",
@@ -35,7 +35,7 @@ ROLE_CUES: dict[str, re.Pattern[str]] = {
     "money_launderer": _c(r"\b(launder\w*|blanchi\w*|blanqueo|lavado de dinero|"
                           r"operaciones con recursos de procedencia il[íi]cita)\b"),
     "leader": _c(r"\b(leader|ringleader|head of|mastermind|kingpin|boss|led the|headed|"
-                 r"led by|run by|chef|cerveau|cabecilla|l[íi]der(?:es)?|jefe|dirig[íi]a|dirigeait|"
+                 r"led by|run by|chef|cerveau|cabecillas?|l[íi]der(?:es)?|jefe|dirig[íi]a|dirigeait|"
                  r"orchestrated|organi[sz]er)\b"),
     "courier": _c(r"\b(courier|mule|passeur|mula|drove the)\b"),
     "supplier": _c(r"\b(supplier|supplied|fournisseur|fournissait|proveedor\w*|suministr\w*|"
@@ -49,6 +49,11 @@ DEFENDANT_CUE = _c(
     r"guilty|prosecuted|extradited|condamn\w+|mis en examen|interpell\w+|arr[êe]t[ée]\w*|"
     r"inculp\w+|pr[ée]venus?|écroué|detenid\w+|detuv\w+|acusad\w+|condenad\w+|arrestad\w+|"
     r"imputad\w+|procesad\w+|vinculad\w+ a proceso|capturad\w+)\b")
+
+GROUP_CUE = _c(
+    r"\b(gang|ring|network|group|organi[sz]ation|defendants|suspects|members|accomplices|"
+    r"ringleaders|leaders|bande|réseau|groupe|suspects|individus|complices|red|banda|grupo|"
+    r"organización|cabecillas|detenidos|miembros|integrantes|c[óo]mplices|l[íi]deres)\b")
 
 OFFICIAL_BEFORE = _c(
     r"(attorney|judge|justice|agent|agent in charge|commissioner|director|secretary|"

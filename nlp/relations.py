@@ -7,6 +7,7 @@ relations, each with its evidence span (the sentence or clause), into ``doc._.ff
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 import re
 
@@ -14,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components import RawMention, RawRelation
-from nlp.cues import DEFENDANT_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES, ROLE_CUES
+from nlp.cues import DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES, ROLE_CUES
 
 __all__ = ["RelationComponent"]
 
@@ -53,11 +54,12 @@ class RelationComponent:
                 m.roles.add("official")
         ordered = sorted(mentions, key=lambda m: m.start)
         starts = [m.start for m in ordered]
+        carried: set[str] = set()
         for sent in self._sentences(doc):
             first = bisect_left(starts, sent.start_char)
             in_sent = ordered[first:bisect_left(starts, sent.end_char, first)]
+            carried = self._roles(text, sent, in_sent, carried)
             if in_sent:
-                self._roles(text, sent, in_sent)
                 relations.extend(self._relations(text, sent, in_sent))
         doc._.ff_relations = relations
         return doc
@@ -73,11 +75,22 @@ class RelationComponent:
         after = text[m.end:m.end + 60]
         return bool(OFFICIAL_BEFORE.search(before) or OFFICIAL_AFTER.search(after))
 
-    def _roles(self, text: str, sent: Span, in_sent: list[RawMention]) -> None:
+    def _roles(self, text: str, sent: Span, in_sent: list[RawMention],
+                carried: set[str]) -> set[str]:
+        """Roles of the parties of one sentence. A sentence about an unnamed group ("the three
+        ringleaders were arrested for money laundering") passes its roles on to the persons
+        listed in the next sentence; the roles to pass on are returned."""
         parties = [m for m in in_sent if _is_party(m) and "official" not in m.roles]
-        if not parties:
-            return
         clause = text[sent.start_char:sent.end_char]
+        if not parties:
+            if not GROUP_CUE.search(clause):
+                return set()
+            found = {r for r, cue in ROLE_CUES.items() if cue.search(clause)}
+            return found | ({"defendant"} if DEFENDANT_CUE.search(clause) else set())
+        persons = [m for m in parties if m.type == "PERSON"]
+        if carried and len(persons) >= 2:
+            for m in persons:
+                m.roles |= carried
         if DEFENDANT_CUE.search(clause):
             for m in parties:
                 if m.type == "PERSON":
@@ -90,6 +103,7 @@ class RelationComponent:
                     near = sorted(near, key=lambda m: abs(m.start - pos))[:1]
                 for m in near:
                     m.roles.add(role)
+        return set()
 
     def _relations(self, text: str, sent: Span, in_sent: list[RawMention]) -> list[RawRelation]:
         out: list[RawRelation] = []
@@ -123,6 +137,7 @@ class RelationComponent:
                 add(a, b, "LOCATED_IN")
             if _is_party(a) and b.type in _IDENT_REL and len(between) < 80:
                 add(a, b, _IDENT_REL[b.type])
+        _stated_links(text, in_sent, parties, add)
         for m in in_sent:
             if m.type == "MONEY" and parties:
                 payer = [p for p in parties if p.end <= m.start]
@@ -157,3 +172,66 @@ class RelationComponent:
                     if targets:
                         add(m, targets[0], "SEIZED")
         return out
+
+
+_APPOSITIVE_TITLE = re.compile(
+    r"^,\s+(?:the\s+|la\s+|el\s+|le\s+)?(?:[\w.'’-]+\s+){0,6}?(?:of|for|at|with|de|del|"
+    r"de la|du|des)\s+(?:the\s+|la\s+|el\s+|l['’])?$", re.IGNORECASE)
+_RESIDENCE = re.compile(
+    r"^,\s*(?:(?:also\s+)?(?:aged\s+)?\d{1,3}(?:\s+(?:years old|ans|años))?,\s*)?"
+    r"(?:of|from|de|originaire de|vecino de|residente en|domicilié à)\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:from|de|desde|en provenance d[eu]|procedentes? de|provenant d[eu]|"
+                   r"originaires? d[eu]|made in)\s+(?:the\s+|la\s+|el\s+|l['’])?$",
+                   re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|into|destined for|bound for|à destination d[eu]|vers|con destino a|"
+                 r"hacia|rumbo a)\s+(?:the\s+|la\s+|el\s+|l['’])?$", re.IGNORECASE)
+_MOVES = re.compile(r"\b(?:import\w*|export\w*|smuggl\w*|ship\w*|sent|traffick\w*|"
+                    r"brought|transport\w*|introdu\w+|distribu\w+|envi\w+|expédi\w+|"
+                    r"contrebande|contrabando|exporta\w*|importa\w*)\b", re.IGNORECASE)
+
+
+def _stated_links(text: str, in_sent: list[RawMention], parties: list[RawMention],
+                  add: Callable[..., None]) -> None:
+    """Links the prose states in fixed shapes (English, French, Spanish):
+
+    * "<person>, <title> of <organisation>" - EMPLOYED_BY (officials included);
+    * "<person>, 38, of <place>" - LOCATED_IN, or HAS_ADDRESS for a street;
+    * defendants named together in one sentence about charges - ASSOCIATED_WITH;
+    * a party moving goods "from <place>" - IMPORTED (origin), "to/into <place>" - SHIPPED
+      (destination).
+    """
+    for i, a in enumerate(in_sent):
+        if a.type != "PERSON":
+            continue
+        for b in in_sent[i + 1:i + 3]:
+            between = text[a.end:b.start]
+            if b.type == "ORG" and len(between) < 70 and _APPOSITIVE_TITLE.match(between) and \
+                    (OFFICIAL_BEFORE.search(between.rstrip(" ,ofthedlaus'’")) or
+                     re.search(r"(?i)\b(agent|attorney|commissioner|director|chief|inspector|"
+                               r"officer|spokes\w+|manager|employee|president|head|"
+                               r"portavoz|porte-parole|gerente|directeur|titular)\b", between)):
+                add(a, b, "EMPLOYED_BY")
+                break
+            if b.type == "LOCATION" and _RESIDENCE.match(between):
+                add(a, b, "HAS_ADDRESS" if b.subtype == "ADDRESS" else "LOCATED_IN")
+                break
+    accused = [p for p in parties if p.type == "PERSON" and "defendant" in p.roles]
+    if 2 <= len(accused) <= 8:
+        for i, a in enumerate(accused):
+            for b in accused[i + 1:]:
+                add(a, b, "ASSOCIATED_WITH")
+    movers = [p for p in parties if p.roles & {"importer", "exporter", "distributor", "shipper",
+                                                 "defendant", "supplier"}]
+    if movers:
+        for m in in_sent:
+            if m.type != "LOCATION" or m.subtype == "ADDRESS":
+                continue
+            before = text[max(0, m.start - 30):m.start]
+            if not _MOVES.search(text[movers[0].end:m.start]):
+                continue
+            type_ = "IMPORTED" if _FROM.search(before) else "SHIPPED" if _TO.search(before) else None
+            if type_:
+                for p in movers:
+                    if p.end <= m.start:
+                        add(p, m, type_, direction="origin" if type_ == "IMPORTED" else
+                            "destination")

@@ -1,0 +1,50 @@
+"""Relations stated in fixed shapes, and roles passed from a group sentence to the named members."""
+
+from nlp import Extraction, extract
+
+
+def _links(x: Extraction) -> set[tuple[str, str, str]]:
+    ids = x.by_id()
+    return {(ids[r.source].name, r.type, ids[r.target].name) for r in x.relations}
+
+
+def _roles(x: Extraction, name: str) -> set[str]:
+    return set(next(e for e in x.entities if e.name == name).roles)
+
+
+def test_official_title_of_an_agency_is_employment():
+    x = extract("The arrests were announced by Laura Whitfield, Special Agent in Charge of "
+                "Homeland Security Investigations in Baltimore.", language="en")
+    assert ("Laura Whitfield", "EMPLOYED_BY", "Homeland Security Investigations") in _links(x)
+
+
+def test_age_then_home_town_is_a_place_of_residence():
+    x = extract("Marek Kowalski, 41, of Gdansk, and Tomas Novak, 36, of Brno, were charged with "
+                "smuggling counterfeit perfume.", language="en")
+    links = _links(x)
+    assert ("Marek Kowalski", "LOCATED_IN", "Gdansk") in links
+    assert ("Tomas Novak", "LOCATED_IN", "Brno") in links
+    assert {("Marek Kowalski", "ASSOCIATED_WITH", "Tomas Novak"),
+            ("Tomas Novak", "ASSOCIATED_WITH", "Marek Kowalski")} & links
+
+
+def test_goods_moved_from_and_to_places():
+    x = extract("Hamid Rahimi was sentenced for importing counterfeit airbags from Turkey and "
+                "shipping them to Nigeria.", language="en")
+    links = _links(x)
+    assert ("Hamid Rahimi", "IMPORTED", "Turkey") in links
+    assert ("Hamid Rahimi", "SHIPPED", "Nigeria") in links
+
+
+def test_spanish_group_sentence_gives_roles_to_the_members_named_next():
+    x = extract("Los dos cabecillas de la red fueron detenidos por blanqueo de capitales en "
+                "Sevilla. Se trata de Rosa Morales, de 40 años, y Julio Pardo, de 51 años.",
+                language="es")
+    for name in ("Rosa Morales", "Julio Pardo"):
+        assert {"leader", "money_launderer", "defendant"} <= _roles(x, name)
+
+
+def test_no_roles_are_passed_without_a_group_cue():
+    x = extract("Las mercancías llegaron al puerto de Valencia por blanqueo. Se trata de Rosa "
+                "Morales y Julio Pardo.", language="es")
+    assert "money_launderer" not in _roles(x, "Rosa Morales")
