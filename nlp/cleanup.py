@@ -29,7 +29,7 @@ from nlp.components import RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 
-__all__ = ["clean_mentions", "drop_headline_guesses", "split_titles", "retype_by_keyword",
+__all__ = ["clean_mentions", "written_lower", "drop_headline_guesses", "split_titles", "retype_by_keyword",
            "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -206,9 +206,24 @@ def retype_known_places(mentions: list[RawMention], text: str) -> None:
             m.type, m.subtype = "LOCATION", location_subtype(m.text)
 
 
+def _singular(name: str) -> str:
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") else w
+                    for w in name.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> frozenset[str]:
+    from nlp.gazetteer import load_gazetteer
+
+    names = set(load_gazetteer().agencies)
+    names |= {re.sub(r"^U\.S\.\s+", "", n) for n in names}
+    return frozenset(_singular(n) for n in names)
+
+
 def merge_adjacent(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Join names the model cut in two: "<X Republic/Port/District> of <place>", "Port of <A> and
-    <B>", and "<office>, District of <place>" / "<office> for the District of <place>"."""
+    <B>", a known agency cut at "and" ("Immigration" + "and" + "Customs Enforcement", plural
+    slips included), and "<office>, District of <place>" / "<office> for the District of <place>"."""
     out: list[RawMention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         prev = out[-1] if out else None
@@ -221,6 +236,9 @@ def merge_adjacent(mentions: list[RawMention], text: str) -> list[RawMention]:
             elif prev.type == "LOCATION" and m.type == "LOCATION" and between == " and " and \
                     re.match(r"(?i)(?:the\s+)?port\s+of\s", prev.text):
                 merged_type = "LOCATION"
+            elif prev.type == "ORG" and m.type == "ORG" and between == " and " and \
+                    _singular(text[prev.start:m.end]) in _agency_names():
+                merged_type = "ORG"
             elif prev.type == "ORG" and m.type in ("LOCATION", "ORG") and \
                     re.fullmatch(r",\s*|\s+for\s+the\s+", between) and _DISTRICT.match(m.text):
                 merged_type = "ORG"
@@ -273,10 +291,27 @@ def is_noise_word(surface: str) -> bool:
     return surface.lower().strip(".") in _MONTH_ABBR or bool(_TITLE_ABBR.match(surface))
 
 
+def written_lower(surface: str, text: str) -> bool:
+    """A single capitalised word that the text also writes in lower case is a common noun
+    ("Control" in a heading, "control" in the body).
+
+    >>> written_lower("Control", "Control de calidad. El control fue estricto.")
+    True
+    >>> written_lower("Diesel", "Prendas Diesel y Kappa.")
+    False
+    """
+    if " " in surface or not surface[:1].isupper() or surface.isupper():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is not None
+
+
 def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     """All the fixes above, in order."""
     mentions = [m for m in mentions if m.source != "ner" or m.type not in
-                ("PERSON", "ORG", "LOCATION") or not is_noise_word(m.text)]
+                ("PERSON", "ORG", "LOCATION") or not (
+                    is_noise_word(m.text) or (written_lower(m.text, text) and
+                                              not known_place(m.text) and
+                                              m.text not in known_orgs()))]
     mentions = drop_headline_guesses(mentions, text)
     mentions = split_titles(mentions, text)
     retype_by_keyword(mentions)

@@ -2,7 +2,7 @@
 
 from nlp import extract
 from nlp.cleanup import (is_headline, known_place, merge_adjacent, retype_by_keyword,
-                         retype_known_places, split_titles, unify_types)
+                         retype_known_places, split_titles, unify_types, written_lower)
 from nlp.components import RawMention
 
 
@@ -71,3 +71,12 @@ def test_places_with_organisation_words_and_known_cities_are_retyped():
     ms = [_m(text, "Piotr Lis", "PERSON"), _m(text, "Mary Jackson", "PERSON")]
     retype_known_places(ms, text)
     assert [m.type for m in ms] == ["PERSON", "PERSON"]
+
+
+def test_agency_cut_at_and_is_joined_and_common_nouns_are_dropped():
+    text = "agents of U.S. Immigrations and Customs Enforcement seized the goods"
+    out = merge_adjacent([_m(text, "Immigrations", "ORG"),
+                          _m(text, "Customs Enforcement", "ORG")], text)
+    assert [m.text for m in out] == ["Immigrations and Customs Enforcement"]
+    assert written_lower("Mercados", "Mercados y ferias. Vendían en mercados.")
+    assert not written_lower("Kappa", "Prendas Kappa en mercados.")
