@@ -1,6 +1,6 @@
 """Post-processing of NER mentions for the kinds of error the statistical model makes on real prose.
 
-Each function fixes one class of error, on the mentions of one doc (character offsets into its text):
+Each function fixes one class of error on the mentions of one doc (offsets into its text):
 
 * :func:`drop_headline_guesses` - title-case headlines ("Man Sentenced To Prison For Smuggling
   Counterfeit Goods") look like names to the model: a NER guess there is kept only when the body
@@ -29,13 +29,15 @@ from nlp.components import RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 
-__all__ = ["clean_mentions", "written_lower", "drop_headline_guesses", "split_titles", "retype_by_keyword",
+__all__ = ["clean_mentions", "written_lower", "drop_headline_guesses", "split_titles",
+           "retype_by_keyword",
            "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TITLE = (r"(?:Acting\s+|Assistant\s+|Deputy\s+|Special\s+|Senior\s+|Chief\s+|Staff\s+|Executive\s+"
           r"|Associate\s+|Principal\s+|Supervisory\s+)*"
-          r"(?:Attorney(?:\s+General)?|Agent(?:\s+in\s+Charge)?|Judge|Justice|Commissioner|Director|"
+          r"(?:Attorney(?:\s+General)?|Agent(?:\s+in\s+Charge)?|Judge|Justice|Commissioner|"
+          r"Director|"
           r"Secretary|Inspector|Detective|Sergeant|Sgt\.|Officer|Sheriff|Prosecutor|Magistrate|"
           r"Superintendent|Spokes(?:wo)?man|Spokesperson|Constable|Const\.|Cst\.|Det\.|Insp\.|"
           r"Supt\.|Lieutenant|Lt\.|Captain|Capt\.|Minister|Administrator|Commander|Chief|"
@@ -43,7 +45,8 @@ _TITLE = (r"(?:Acting\s+|Assistant\s+|Deputy\s+|Special\s+|Senior\s+|Chief\s+|St
           r"Subdirector[a]?|Director[a]?|Titular|Comisari[oa])")
 _TITLE_THEN_NAME = re.compile(
     rf"^(?P<title>(?:(?:U\.S\.|United\s+States|[A-Z]{{2,6}}|Federal|State|District|County|"
-    rf"Acting|Assistant|Deputy)\s+)*{_TITLE})\s+(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Ý][\w'’-]+)+)$")
+    rf"Acting|Assistant|Deputy)\s+)*{_TITLE})\s+"
+    rf"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Ý][\w'’-]+)+)$")
 _TITLE_ORG = re.compile(
     rf"^(?:(?:U\.S\.|United\s+States|Acting|Assistant|Deputy|Special)\s+)*"
     rf"(?:Attorney(?:\s+General)?|Agent\s+in\s+Charge|Commissioner|Special\s+Agent)"
@@ -119,7 +122,7 @@ def _headline_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def drop_headline_guesses(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """Drop NER guesses inside title-case headlines unless the body repeats them or they are known."""
+    """Drop NER guesses in title-case headlines unless the body repeats them or they are known."""
     ranges = _headline_ranges(text)
     if not ranges:
         return mentions
@@ -177,7 +180,7 @@ def split_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
 
 
 def retype_by_keyword(mentions: list[RawMention]) -> None:
-    """A "place" whose words name an organisation (Court, Office, Ltd., Administration) is an ORG."""
+    """A "place" whose words name an organisation (Court, Office, Ltd., ...) is an ORG."""
     for m in mentions:
         if m.source == "ner" and m.type == "LOCATION" and _ORG_HEAD.search(m.text) and \
                 not re.match(r"(?i)port\s+of\b", m.text):
@@ -223,7 +226,8 @@ def _agency_names() -> frozenset[str]:
 def merge_adjacent(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Join names the model cut in two: "<X Republic/Port/District> of <place>", "Port of <A> and
     <B>", a known agency cut at "and" ("Immigration" + "and" + "Customs Enforcement", plural
-    slips included), and "<office>, District of <place>" / "<office> for the District of <place>"."""
+    slips included), and "<office>, District of <place>" / "<office> for the District of
+    <place>"."""
     out: list[RawMention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         prev = out[-1] if out else None
@@ -283,8 +287,8 @@ def unify_types(mentions: list[RawMention]) -> None:
 def is_noise_word(surface: str) -> bool:
     """Lower-case words, month and title abbreviations are not names.
 
-    >>> is_noise_word("gang"), is_noise_word("Nov"), is_noise_word("Staff-Insp"), is_noise_word("Nike")
-    (True, True, True, False)
+    >>> [is_noise_word(w) for w in ("gang", "Nov", "Staff-Insp", "Nike")]
+    [True, True, True, False]
     """
     if not any(ch.isupper() for ch in surface):
         return True

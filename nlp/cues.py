@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROLE_CUES", "RELATION_CUES", "DEFENDANT_CUE", "GROUP_CUE", "OFFICIAL_BEFORE", "OFFICIAL_AFTER",
-           "KEY_ROLES"]
+__all__ = ["ROLE_CUES", "RELATION_CUES", "DEFENDANT_CUE", "GROUP_CUE", "OFFICIAL_BEFORE",
+           "OFFICIAL_AFTER", "KEY_ROLES"]
 
 KEY_ROLES = ("importer", "exporter", "manufacturer", "financier", "money_launderer",
              "distributor", "shipper", "broker", "leader")
@@ -35,7 +35,8 @@ ROLE_CUES: dict[str, re.Pattern[str]] = {
     "money_launderer": _c(r"\b(launder\w*|blanchi\w*|blanqueo|lavado de dinero|"
                           r"operaciones con recursos de procedencia il[íi]cita)\b"),
     "leader": _c(r"\b(leader|ringleader|head of|mastermind|kingpin|boss|led the|headed|"
-                 r"led by|run by|chef|cerveau|cabecillas?|l[íi]der(?:es)?|jefe|dirig[íi]a|dirigeait|"
+                 r"led by|run by|chef|cerveau|cabecillas?|l[íi]der(?:es)?|jefe|dirig[íi]a|"
+                 r"dirigeait|"
                  r"orchestrated|organi[sz]er)\b"),
     "courier": _c(r"\b(courier|mule|passeur|mula|drove the)\b"),
     "supplier": _c(r"\b(supplier|supplied|fournisseur|fournissait|proveedor\w*|suministr\w*|"

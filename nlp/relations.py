@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components import RawMention, RawRelation
-from nlp.cues import DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES, ROLE_CUES
+from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
+                      ROLE_CUES)
 
 __all__ = ["RelationComponent"]
 
@@ -229,7 +230,8 @@ def _stated_links(text: str, in_sent: list[RawMention], parties: list[RawMention
             before = text[max(0, m.start - 30):m.start]
             if not _MOVES.search(text[movers[0].end:m.start]):
                 continue
-            type_ = "IMPORTED" if _FROM.search(before) else "SHIPPED" if _TO.search(before) else None
+            type_ = ("IMPORTED" if _FROM.search(before) else
+                     "SHIPPED" if _TO.search(before) else None)
             if type_:
                 for p in movers:
                     if p.end <= m.start:
