@@ -12,6 +12,7 @@ Each function fixes one class of error on the mentions of one doc (offsets into 
   cities of 15,000+ people) typed as a person or an organisation;
 * :func:`merge_adjacent` - names the model cut in two ("Peoples Republic" + "of" + "China",
   "Port of X and Y", "U.S. Attorney's Office, District of X");
+* :func:`add_bylines` - reporters' bylines and press-photo credits ("JEAN DUPONT/AFP");
 * :func:`unify_types` - one surface, one type within a doc.
 
 >>> from nlp.components import RawMention
@@ -29,7 +30,7 @@ from nlp.components import RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 
-__all__ = ["clean_mentions", "written_lower", "drop_headline_guesses", "split_titles",
+__all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
            "retype_by_keyword",
            "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place"]
 
@@ -309,6 +310,38 @@ def written_lower(surface: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is not None
 
 
+_BYLINE = re.compile(
+    r"(?m)^[ \t]*(?:By|Par|Por|Written by|Reporting by)[ \t]+(?P<person>[A-ZÀ-Ý][\w'’-]+"
+    r"(?: [A-Z]\.)?(?: [A-ZÀ-Ý][\w'’-]+){1,2})")
+_CREDIT = re.compile(
+    r"(?<![\w/])(?P<person>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’-]+){1,2}) ?/ ?"
+    r"(?P<org>[A-Z][A-Z&.-]{1,12})(?![\w/])")
+
+
+def add_bylines(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Reporters and photographers: "By Jane Roe" at the start of a line, and press-photo credits
+    in capitals "JEAN DUPONT/AFP" (a person, then an agency or publisher).
+
+    >>> [(m.type, m.text) for m in add_bylines([], "Photo: JEAN DUPONT/AFP\\nBy Ana Ruiz  May 2")]
+    [('PERSON', 'JEAN DUPONT'), ('ORG', 'AFP'), ('PERSON', 'Ana Ruiz')]
+    """
+    found: list[RawMention] = []
+    for hit in _BYLINE.finditer(text):
+        if is_given_name(hit["person"].split()[0]):
+            found.append(RawMention(hit.start("person"), hit.end("person"), hit["person"],
+                                    "PERSON", source="byline"))
+    for hit in _CREDIT.finditer(text):
+        if is_given_name(hit["person"].split()[0]):
+            found.append(RawMention(hit.start("person"), hit.end("person"), hit["person"],
+                                    "PERSON", source="byline"))
+            found.append(RawMention(hit.start("org"), hit.end("org"), hit["org"], "ORG",
+                                    "COMPANY", source="byline"))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(kept + sorted(found, key=lambda m: m.start), key=lambda m: m.start)
+
+
 def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     """All the fixes above, in order."""
     mentions = [m for m in mentions if m.source != "ner" or m.type not in
@@ -321,5 +354,6 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     retype_by_keyword(mentions)
     retype_known_places(mentions, text)
     mentions = merge_adjacent(mentions, text)
+    mentions = add_bylines(mentions, text)
     unify_types(mentions)
     return mentions

@@ -80,9 +80,10 @@ class RawRelation:
 
 @lru_cache(maxsize=1)
 def known_orgs() -> dict[str, str]:
-    """Gazetteer names and acronyms to AGENCY or BRAND."""
+    """Gazetteer names and acronyms to AGENCY, BRAND or COMPANY (online platforms)."""
     gaz = load_gazetteer()
-    out = {b: "BRAND" for b in gaz.brands}
+    out = {p: "COMPANY" for p in gaz.platforms}
+    out.update({b: "BRAND" for b in gaz.brands})
     for name, acronyms in gaz.agencies.items():
         out[name] = "AGENCY"
         out.update({a: "AGENCY" for a in acronyms})
@@ -99,7 +100,7 @@ def org_subtype(text: str, gazetteer_id: str, before: str) -> str:
     """
     if _COURT.search(text):
         return "COURT"
-    if gazetteer_id in ("AGENCY", "BRAND"):
+    if gazetteer_id in ("AGENCY", "BRAND", "COMPANY"):
         return gazetteer_id
     known = known_orgs()
     first = text.split()[0] if text.split() else text

@@ -21,10 +21,11 @@ SUBTYPE_KEY = "fakefree_subtype"
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Agency names to their acronyms, and brand names."""
+    """Agency names to their acronyms, brand names, and online platforms."""
 
     agencies: dict[str, list[str]]
     brands: list[str]
+    platforms: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -33,11 +34,12 @@ def load_gazetteer() -> Gazetteer:
     text = resources.files("nlp").joinpath("data/gazetteer.yaml").read_text(encoding="utf-8")
     raw = yaml.safe_load(text)
     return Gazetteer(agencies={k: list(v or []) for k, v in raw["agencies"].items()},
-                     brands=list(raw["brands"]))
+                     brands=list(raw["brands"]), platforms=list(raw.get("platforms") or []))
 
 
 def ruler_patterns(nlp: Language) -> list[dict]:
-    """SpanRuler phrase patterns: agencies and acronyms as ORG/AGENCY, brands as ORG/BRAND."""
+    """SpanRuler phrase patterns: agencies and acronyms as ORG/AGENCY, brands as ORG/BRAND,
+    online platforms as ORG/COMPANY."""
     gaz = load_gazetteer()
     patterns: list[dict] = []
     seen: set[str] = set()
@@ -50,6 +52,10 @@ def ruler_patterns(nlp: Language) -> list[dict]:
         if brand not in seen:
             seen.add(brand)
             patterns.append({"label": "ORG", "pattern": brand, "id": "BRAND"})
+    for platform in gaz.platforms:
+        if platform not in seen:
+            seen.add(platform)
+            patterns.append({"label": "ORG", "pattern": platform, "id": "COMPANY"})
     return patterns
 
 

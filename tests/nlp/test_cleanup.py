@@ -80,3 +80,14 @@ def test_agency_cut_at_and_is_joined_and_common_nouns_are_dropped():
     assert [m.text for m in out] == ["Immigrations and Customs Enforcement"]
     assert written_lower("Mercados", "Mercados y ferias. Vendían en mercados.")
     assert not written_lower("Kappa", "Prendas Kappa en mercados.")
+
+
+def test_bylines_photo_credits_and_platforms():
+    text = ("Saisie record au port du Havre\nDouaniers au travail. - JULIEN MOREAU/AFP\n"
+            "Par Claire Fontaine\nLes faux sacs étaient vendus sur Facebook et Vinted.")
+    x = extract(text, language="fr")
+    types = {e.name: (e.type, e.subtype) for e in x.entities}
+    assert types["JULIEN MOREAU"][0] == "PERSON" and types["Claire Fontaine"][0] == "PERSON"
+    assert types["AFP"] == ("ORG", "COMPANY")
+    assert types["Facebook"] == ("ORG", "COMPANY") and types["Vinted"] == ("ORG", "COMPANY")
+    assert "brand" not in next(e for e in x.entities if e.name == "Facebook").roles
