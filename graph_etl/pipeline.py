@@ -20,6 +20,7 @@ from typing import Any
 
 from fakefree.errors import FakefreeError, InputError
 from graph_etl.claims import extraction_batch
+from graph_etl.exchange import is_package, load_package, read_package
 from graph_etl.mapping import map_records
 from graph_etl.readers import ReadResult, Unreadable, read, sha256_file
 from graph_etl.resolve import Resolver
@@ -232,6 +233,8 @@ def ingest(paths: Iterable[Path], store: GraphStore, ledger: Ledger, options: In
         sha = sha256_file(meta.path)
         if ledger.loaded(sha) is not None:
             done(FileOutcome(meta.name, "duplicate", "already loaded", sha))
+        elif is_package(meta.path, max_bytes=options.max_bytes):
+            done(_load_package(meta, sha, store, ledger, resolver, options))
         else:
             todo.append((meta, sha))
     for prepared in _prepared_stream(todo, options):
@@ -279,3 +282,36 @@ def _load(prepared: Prepared, store: GraphStore, ledger: Ledger, resolver: Resol
                 log.info("previous version %s of %s was already gone", doc_id, meta.name)
         outcome.reason = "replaced the previous version"
     return outcome
+
+
+def _load_package(meta: FileMeta, sha: str, store: GraphStore, ledger: Ledger,
+                  resolver: Resolver, options: IngestOptions) -> FileOutcome:
+    """Load a partner's exchange package: its documents keep their own agency, marking, cases."""
+    entry = dict(sha256=sha, path=meta.name, size=meta.path.stat().st_size,
+                 reader="exchange-package", extractor_version="", case_id="", agency="",
+                 releasability="", at="")
+    try:
+        package = read_package(meta.path, max_bytes=options.max_bytes)
+        done = load_package(package, store, ledger, resolver)
+    except (Unreadable, InputError) as exc:
+        _quarantine(meta, str(exc), options)
+        ledger.record(LedgerEntry(**entry, outcome="quarantined", reason=str(exc), documents=[]))
+        return FileOutcome(meta.name, "quarantined", str(exc), sha)
+    for doc in done.loaded:
+        record = doc.record
+        ledger.record(LedgerEntry(
+            sha256=record.id, path=f"{meta.name}#{doc.source or doc.member}",
+            size=int(record.props.get("size") or 0), reader="exchange-package",
+            extractor_version=doc.extractor_version,
+            case_id=record.cases[0] if record.cases else "", agency=record.agency,
+            releasability=record.releasability, outcome="loaded", reason="",
+            documents=[record.id], at=""))
+    ids = [doc.record.id for doc in package.documents]
+    ledger.record(LedgerEntry(**entry, outcome="loaded", reason="", documents=ids))
+    if not done.loaded:
+        return FileOutcome(meta.name, "duplicate",
+                           f"already loaded ({len(done.already)} documents)", sha)
+    return FileOutcome(meta.name, "loaded",
+                       f"exchange package: {len(done.loaded)} documents loaded, "
+                       f"{len(done.already)} already loaded", sha, documents=len(done.loaded),
+                       nodes=done.nodes, rels=done.rels)
