@@ -294,3 +294,31 @@ def test_ordinary_zip_of_case_files_still_loads_as_before(tmp_path):
     assert outcome.outcome == "loaded" and outcome.documents == 1, outcome
     assert [d.name for d in receiver.documents(SYSTEM)] == ["case.zip#recordation.txt"]
     assert sha256_file(archive) == outcome.sha256
+
+
+def test_package_does_not_repeat_a_merge_that_rests_on_a_withheld_document(tmp_path):
+    """RCMP's AGENCY-ONLY interview spells 'Trang Phạm', which bridges the press release's
+    'Trang Pham' and the news article's 'Phạm Quang Trang' in RCMP's store. CBP gets the two
+    public documents and builds exactly the graph their original files would give it."""
+    sender_dir, direct_dir = tmp_path / "rcmp", tmp_path / "direct"
+    rows = [("interview_courier.txt", "AGENCY-ONLY"), ("news_article.txt", "UNCLASSIFIED"),
+            ("press_release.txt", "UNCLASSIFIED")]
+    for folder, chosen in ((sender_dir, rows), (direct_dir, rows[1:])):
+        folder.mkdir()
+        lines = ["path,case,agency,releasability"]
+        for name, rel in chosen:
+            shutil.copy(CASE / name, folder / name)
+            lines.append(f"{name},CA-2024-0334,RCMP,{rel}")
+        (folder / "manifest.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    sender = SQLiteStore(tmp_path / "rcmp.db")
+    sender_ledger = Ledger(tmp_path / "rcmp.db.ledger")
+    ingest([sender_dir], sender, sender_ledger, IngestOptions(), "test")
+    package = export_package(sender, sender_ledger, "CBP", tmp_path / "cbp.zip", date=DATE)
+    received = SQLiteStore(tmp_path / "cbp.db")
+    receive(received, tmp_path, package.path)
+    direct = SQLiteStore(tmp_path / "direct.db")
+    ingest([direct_dir], direct, Ledger(tmp_path / "direct.db.ledger"), IngestOptions(), "test")
+    [merged] = [n for n in sender.search("Trang Pham", CBP) if "Person" in n.labels]
+    assert "Trang Pham" in merged.aliases and merged.name != "Trang Pham"
+    assert "Trang Pham" in {n.name for n in received.search("Trang Pham", CBP)}
+    assert snapshot(received, CBP) == snapshot(direct, CBP)
