@@ -69,13 +69,16 @@ def _stated_date(date: str) -> str:
         raise InputError(f"Date {date!r} is not an ISO date such as 2024-06-28.") from exc
 
 
-def _load_order(ledger: Ledger) -> dict[str, int]:
-    """Each document's position in the order the ledger loaded them (resolution depends on it)."""
+def _load_order(ledger: Ledger) -> tuple[dict[str, int], dict[str, str]]:
+    """Each document's position in the order the ledger loaded them (resolution depends on
+    it), and the extractor version that read it."""
     order: dict[str, int] = {}
+    versions: dict[str, str] = {}
     for entry in ledger.entries("loaded"):
         for doc_id in entry.documents:
             order.setdefault(doc_id, len(order))
-    return order
+            versions[doc_id] = entry.extractor_version
+    return order, versions
 
 
 def _source_file(doc: DocumentRecord) -> tuple[Path | None, str]:
@@ -182,14 +185,12 @@ def export_package(store: GraphStore, ledger: Ledger, agency: str, out: Path, *,
         raise InputError("Name the receiving agency of the package (--for AGENCY).")
     viewer = Viewer.of(agency)
     stated = _stated_date(date)
-    order = _load_order(ledger)
+    order, versions = _load_order(ledger)
     visible = [d for d in store.documents(viewer) if not case or case in d.cases]
     visible.sort(key=lambda d: (order.get(d.id, len(order)), d.id))
     members: dict[str, bytes | Path] = {}
     entries: list[dict[str, Any]] = []
     withheld: list[dict[str, str]] = []
-    versions = {doc_id: e.extractor_version for e in ledger.entries("loaded")
-                for doc_id in e.documents}
     sizes: dict[str, dict[str, Any]] = {}
     for doc in visible:
         saved = ledger.extraction(doc.id)

@@ -134,10 +134,12 @@ def _digest(zf: zipfile.ZipFile, name: str) -> tuple[str, int]:
 
 def _verify_files(zf: zipfile.ZipFile, path: Path, listed: dict[str, Any]) -> None:
     present = {i.filename for i in zf.infolist() if not i.is_dir()} - {MANIFEST_NAME}
-    for name in sorted(set(listed) - present):
-        raise _refuse(path, "corrupt", f"lacks {name}, which its manifest.json lists.")
-    for name in sorted(present - set(listed)):
-        raise _refuse(path, "corrupt", f"holds {name}, which its manifest.json does not list.")
+    missing, unlisted = sorted(set(listed) - present), sorted(present - set(listed))
+    if missing:
+        raise _refuse(path, "corrupt", f"lacks {missing[0]}, which its manifest.json lists.")
+    if unlisted:
+        raise _refuse(path, "corrupt", f"holds {unlisted[0]}, which its manifest.json does not "
+                                       f"list.")
     for name in sorted(listed):
         want = listed[name]
         try:

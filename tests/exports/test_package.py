@@ -322,3 +322,35 @@ def test_package_does_not_repeat_a_merge_that_rests_on_a_withheld_document(tmp_p
     assert "Trang Pham" in merged.aliases and merged.name != "Trang Pham"
     assert "Trang Pham" in {n.name for n in received.search("Trang Pham", CBP)}
     assert snapshot(received, CBP) == snapshot(direct, CBP)
+
+
+def test_package_says_why_a_document_or_its_file_is_withheld(tmp_path):
+    from dataclasses import asdict
+
+    from graph_etl.store import Batch, DocumentRecord
+
+    changed = tmp_path / "changed.txt"
+    changed.write_text("edited after loading", "utf-8")
+    archive = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("inner.txt", "inside")
+    docs = [DocumentRecord(hashlib.sha256(name.encode()).hexdigest(), name, "CBSA",
+                           "UNCLASSIFIED", ["CA-1"], {"path": path})
+            for name, path in (("changed.txt", str(changed)), ("inner.txt", f"{archive}#inner.txt"),
+                               ("unknown.txt", str(changed)))]
+    store = SQLiteStore(tmp_path / "graph.db")
+    ledger = Ledger(tmp_path / "graph.db.ledger")
+    store.upsert(Batch(docs))
+    for doc in docs[:2]:
+        ledger.save_extraction(asdict(doc), {"entities": [], "relations": []})
+    summary = export_package(store, ledger, "CBP", tmp_path / "p.zip", date=DATE)
+    manifest = json.loads(members(summary.path)["manifest.json"])
+    reasons = {w["name"]: (w["withheld"], w["reason"]) for w in manifest["withheld"]}
+    assert reasons == {
+        "changed.txt": ("source file", f"its source file {changed} has changed since it was "
+                                       "loaded"),
+        "inner.txt": ("source file", f"it was read from inside {archive}, which is not sent whole"),
+        "unknown.txt": ("document", "the ledger holds no extraction of it, so its claims cannot "
+                                    "be sent with their evidence")}
+    assert (summary.files_included, summary.files_withheld, summary.documents_withheld) == (0, 2, 1)
+    assert [d["name"] for d in manifest["documents"]] == ["changed.txt", "inner.txt"]
