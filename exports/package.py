@@ -163,35 +163,16 @@ def _write_members(partial: Path, members: dict[str, bytes | Path], files: dict[
                 zf.writestr(info, content)
 
 
-def export_package(store: GraphStore, ledger: Ledger, agency: str, out: Path, *,
-                   case: str = "", date: str = "", exporter: str = "") -> PackageSummary:
-    """Write the exchange package for partner ``agency`` to ``out``.
-
-    Parameters
-    ----------
-    store, ledger
-        The graph and its ledger (the ledger holds each document's extraction and load order).
-    agency
-        The receiving agency: the store is read as ``Viewer.of(agency)``.
-    case
-        Only the documents of this case (default: every document the agency may see).
-    date
-        The one date the package states (ISO; default today). Nothing else time-dependent
-        goes into the zip.
-    exporter
-        Who exports (an agency or account), written to the manifest.
-    """
-    if not agency.strip():
-        raise InputError("Name the receiving agency of the package (--for AGENCY).")
-    viewer = Viewer.of(agency)
-    stated = _stated_date(date)
+def _documents(store: GraphStore, ledger: Ledger, viewer: Viewer, case: str,
+               members: dict[str, bytes | Path], sizes: dict[str, dict[str, Any]],
+               ) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Add each visible document's record and source file to ``members``; return the manifest's
+    list of documents (in load order) and of what was withheld, with why."""
     order, versions = _load_order(ledger)
     visible = [d for d in store.documents(viewer) if not case or case in d.cases]
     visible.sort(key=lambda d: (order.get(d.id, len(order)), d.id))
-    members: dict[str, bytes | Path] = {}
     entries: list[dict[str, Any]] = []
     withheld: list[dict[str, str]] = []
-    sizes: dict[str, dict[str, Any]] = {}
     for doc in visible:
         saved = ledger.extraction(doc.id)
         if saved is None:
@@ -214,6 +195,34 @@ def export_package(store: GraphStore, ledger: Ledger, agency: str, out: Path, *,
         entries.append({"id": doc.id, "name": doc.name, "agency": doc.agency,
                         "releasability": doc.releasability, "cases": doc.cases,
                         "record": record_name, "source": source})
+    return entries, withheld
+
+
+def export_package(store: GraphStore, ledger: Ledger, agency: str, out: Path, *,
+                   case: str = "", date: str = "", exporter: str = "") -> PackageSummary:
+    """Write the exchange package for partner ``agency`` to ``out``.
+
+    Parameters
+    ----------
+    store, ledger
+        The graph and its ledger (the ledger holds each document's extraction and load order).
+    agency
+        The receiving agency: the store is read as ``Viewer.of(agency)``.
+    case
+        Only the documents of this case (default: every document the agency may see).
+    date
+        The one date the package states (ISO; default today). Nothing else time-dependent
+        goes into the zip.
+    exporter
+        Who exports (an agency or account), written to the manifest.
+    """
+    if not agency.strip():
+        raise InputError("Name the receiving agency of the package (--for AGENCY).")
+    viewer = Viewer.of(agency)
+    stated = _stated_date(date)
+    members: dict[str, bytes | Path] = {}
+    sizes: dict[str, dict[str, Any]] = {}
+    entries, withheld = _documents(store, ledger, viewer, case, members, sizes)
     keep = {e["id"] for e in entries}
     graph = store.subgraph(viewer, cases=[case] if case else None)
     content = _graph_json(graph, keep)
