@@ -44,6 +44,8 @@ def ingest_command(
 
     Re-running is safe: files already loaded (same SHA-256) are skipped, a changed file
     replaces what its previous version asserted, unreadable files are quarantined with a reason.
+    A partner's exchange package (fakefree export --package) is verified against its manifest
+    and loaded with each document's own agency, releasability and cases.
 
     Example: fakefree ingest seed_data/demo/documents --workers 2
     """
