@@ -81,18 +81,24 @@ def _load_order(ledger: Ledger) -> tuple[dict[str, int], dict[str, str]]:
     return order, versions
 
 
-def _source_file(doc: DocumentRecord) -> tuple[Path | None, str]:
-    """The original file of a document, or why it cannot be sent."""
+def _source_file(doc: DocumentRecord, home: Path) -> tuple[Path | None, str]:
+    """The original file of a document, or why it cannot be sent.
+
+    A relative path (as given to ``fakefree ingest``) is looked up from the current folder,
+    then from ``home``, the folder of the store's ledger.
+    """
     recorded = str(doc.props.get("path") or "")
     if not recorded:
         return None, "no path of its source file is recorded"
     path = Path(recorded)
+    if not path.is_absolute() and not path.is_file():
+        path = home / path
     if path.is_file():
         if sha256_file(path) != doc.id:
             return None, f"its source file {recorded} has changed since it was loaded"
         return path, ""
     container = recorded.partition("#")[0]
-    if "#" in recorded and Path(container).is_file():
+    if "#" in recorded and (Path(container).is_file() or (home / container).is_file()):
         return None, f"it was read from inside {container}, which is not sent whole"
     return None, f"its source file {recorded} is no longer there"
 
@@ -183,7 +189,7 @@ def _documents(store: GraphStore, ledger: Ledger, viewer: Viewer, case: str,
         record_name = f"documents/{doc.id}.json"
         members[record_name] = package_json({"document": asdict(doc), "extraction": saved[1],
                                              "extractor_version": versions.get(doc.id, "")})
-        path, reason = _source_file(doc)
+        path, reason = _source_file(doc, Path(ledger.path).parent)
         source = None
         if path is None:
             withheld.append({"document": doc.id, "name": doc.name, "withheld": "source file",

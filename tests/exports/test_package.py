@@ -334,14 +334,16 @@ def test_package_says_why_a_document_or_its_file_is_withheld(tmp_path):
     archive = tmp_path / "bundle.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("inner.txt", "inside")
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "kept.txt").write_text("kept.txt", "utf-8")
     docs = [DocumentRecord(hashlib.sha256(name.encode()).hexdigest(), name, "CBSA",
                            "UNCLASSIFIED", ["CA-1"], {"path": path})
             for name, path in (("changed.txt", str(changed)), ("inner.txt", f"{archive}#inner.txt"),
-                               ("unknown.txt", str(changed)))]
+                               ("unknown.txt", str(changed)), ("kept.txt", "cases/kept.txt"))]
     store = SQLiteStore(tmp_path / "graph.db")
     ledger = Ledger(tmp_path / "graph.db.ledger")
     store.upsert(Batch(docs))
-    for doc in docs[:2]:
+    for doc in (docs[0], docs[1], docs[3]):
         ledger.save_extraction(asdict(doc), {"entities": [], "relations": []})
     summary = export_package(store, ledger, "CBP", tmp_path / "p.zip", date=DATE)
     manifest = json.loads(members(summary.path)["manifest.json"])
@@ -352,5 +354,7 @@ def test_package_says_why_a_document_or_its_file_is_withheld(tmp_path):
         "inner.txt": ("source file", f"it was read from inside {archive}, which is not sent whole"),
         "unknown.txt": ("document", "the ledger holds no extraction of it, so its claims cannot "
                                     "be sent with their evidence")}
-    assert (summary.files_included, summary.files_withheld, summary.documents_withheld) == (0, 2, 1)
-    assert [d["name"] for d in manifest["documents"]] == ["changed.txt", "inner.txt"]
+    assert (summary.files_included, summary.files_withheld, summary.documents_withheld) == (1, 2, 1)
+    kept = {d["name"]: d["source"] for d in manifest["documents"]}
+    assert kept.keys() == {"changed.txt", "inner.txt", "kept.txt"}
+    assert members(summary.path)[kept["kept.txt"]] == b"kept.txt"
