@@ -7,7 +7,7 @@ import pytest
 
 from fakefree import cli_app
 from fakefree.audit import AuditLog
-from fakefree.commands import export_commands, ingest_commands  # noqa: F401  (registers them)
+from fakefree.commands import export_commands, ingest_commands, store_commands  # noqa: F401
 
 from .data_fixtures import CBSA_SHA, SECRETS, all_text, members, store  # noqa: F401
 
@@ -91,10 +91,12 @@ def test_export_cli_unwritable_output_is_one_sentence(monkeypatch, capsys, store
     assert not AuditLog(home / "security.db").entries(action="export")
 
 
-@pytest.mark.slow
-def test_export_cli_on_seed_documents(monkeypatch, capsys, home, tmp_path):
+SEED_NAMES = ("bill_of_lading_01.txt", "seizure_report_01.txt", "interview_broker_agent.txt")
+
+
+def ingest_seed_documents(monkeypatch, capsys, tmp_path) -> tuple[Path, dict[str, str]]:
     """Two CBSA documents and an AGENCY-ONLY RCMP interview of the demo corpus, ingested."""
-    names = ("bill_of_lading_01.txt", "seizure_report_01.txt", "interview_broker_agent.txt")
+    names = SEED_NAMES
     folder = tmp_path / "docs"
     (folder / DEMO.name).mkdir(parents=True)
     manifest = (DEMO.parent / "manifest.csv").read_text("utf-8").splitlines()
@@ -107,6 +109,12 @@ def test_export_cli_on_seed_documents(monkeypatch, capsys, home, tmp_path):
     db = tmp_path / "demo.db"
     code, _, err = run(monkeypatch, capsys, "ingest", str(folder), "--store", str(db))
     assert code == 0, err
+    return db, sha
+
+
+@pytest.mark.slow
+def test_export_cli_on_seed_documents(monkeypatch, capsys, home, tmp_path):
+    db, sha = ingest_seed_documents(monkeypatch, capsys, tmp_path)
     outputs = {}
     for viewer in ("CBSA", "RCMP"):
         outputs[viewer] = tmp_path / f"{viewer}.zip"
@@ -124,6 +132,31 @@ def test_export_cli_on_seed_documents(monkeypatch, capsys, home, tmp_path):
     assert "interview_broker_agent" not in all_text(outputs["CBSA"].read_bytes())
     rcmp = members(outputs["RCMP"].read_bytes())["documents.csv"].decode("utf-8-sig")
     assert f"{secret},CA-2024-0334/interview_broker_agent.txt,RCMP,AGENCY-ONLY" in rcmp
+
+
+@pytest.mark.slow
+def test_export_cli_package_for_a_partner_is_audited_and_loads_on_the_other_side(
+        monkeypatch, capsys, home, tmp_path):
+    db, sha = ingest_seed_documents(monkeypatch, capsys, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    package = tmp_path / "for-cbsa.zip"
+    code, out, err = run(monkeypatch, capsys, "export", "--store", str(db), "--package",
+                         "--for", "CBSA", "--date", "2026-11-25", "-o", str(package))
+    assert code == 0, err
+    (entry,) = AuditLog(home / "security.db").entries(action="export")
+    assert entry.target == str(package) and entry.details["partner"] == "CBSA"
+    assert sorted(entry.details["documents"]) == sorted(
+        sha[name] for name in ("bill_of_lading_01.txt", "seizure_report_01.txt"))
+    assert sha["interview_broker_agent.txt"] not in all_text(package.read_bytes())
+
+    partner = tmp_path / "partner.db"
+    code, out, err = run(monkeypatch, capsys, "ingest", str(package), "--store", str(partner))
+    assert code == 0, err
+    code, out, err = run(monkeypatch, capsys, "search", "Jade Supply", "--store", str(partner),
+                         "--as-viewer", "CBSA")
+    assert code == 0 and "Jade Supply Ltd" in out, err
+    code, out, _ = run(monkeypatch, capsys, "ingest", str(package), "--store", str(partner))
+    assert code == 0 and "0 loaded" in out
 
 
 def test_export_cli_help_has_an_example_and_every_format(monkeypatch, capsys):
