@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from dashboard import auth, i18n
-from dashboard.registry import PAGES, VIEWS
+from dashboard.registry import PAGES, VIEWS, allowed
 from dashboard.session import t
 from fakefree.errors import FakefreeError, StoreUnavailable
 
@@ -47,7 +47,7 @@ def main() -> None:
     st.sidebar.caption(t("app.signed_in", user=st.session_state.get("username", "")))
     auth.logout_button()
     pages = [st.Page(str(VIEWS / script), title=t(key), icon=icon, url_path=script[:-3])
-             for script, key, icon in PAGES]
+             for script, key, icon in PAGES if allowed(auth.account(), script)]
     run_page(st.navigation(pages))
 
 
