@@ -7,6 +7,7 @@ reads the store through :mod:`dashboard.session` as the signed-in account's view
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import streamlit as st
 
@@ -16,6 +17,7 @@ from dashboard.session import t
 from fakefree.errors import FakefreeError, StoreUnavailable
 
 log = logging.getLogger(__name__)
+ICON = Path(__file__).with_name("static") / "icon.png"
 
 
 def language_selector() -> None:
@@ -37,7 +39,8 @@ def run_page(page) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="fakefree", page_icon=":material/hub:", layout="wide")
+    # a local icon: a Material or emoji page icon is fetched from fonts.gstatic.com
+    st.set_page_config(page_title="fakefree", page_icon=str(ICON), layout="wide")
     st.session_state.setdefault("lang", i18n.DEFAULT)
     language_selector()
     if auth.account() is None:

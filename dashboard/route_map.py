@@ -41,12 +41,39 @@ def _outlines() -> tuple[list[float | None], list[float | None]]:
         geometry = feature["geometry"]
         polygons = (geometry["coordinates"] if geometry["type"] == "MultiPolygon"
                     else [geometry["coordinates"]])
+        if feature["properties"].get("name") == "Antarctica":
+            continue
         for polygon in polygons:
             for ring in polygon:
+                lons = _unwrapped([lon for lon, _ in ring])
                 for offset in (0, 360):
-                    xs += [lon + offset for lon, _ in ring] + [None]
+                    xs += [lon + offset for lon in lons] + [None]
                     ys += [lat for _, lat in ring] + [None]
     return xs, ys
+
+
+def _unwrapped(lons: list[float]) -> list[float]:
+    """Longitudes made continuous where a ring crosses the antimeridian (Russia, Fiji).
+
+    >>> _unwrapped([179.0, -179.0, -178.0, 179.0])
+    [179.0, 181.0, 182.0, 179.0]
+    """
+    out = lons[:1]
+    for lon in lons[1:]:
+        lon += 360 * round((out[-1] - lon) / 360)
+        out.append(lon)
+    return out
+
+
+def _window(routes: list[ShipmentRoute]) -> tuple[list[float], list[float]]:
+    """The longitude and latitude ranges around the placed ports (the world when none)."""
+    lons = [shift(p.lon) for r in routes for p in r.ports if p.lon is not None]
+    lats = [p.lat for r in routes for p in r.ports if p.lat is not None]
+    if not lons:
+        return [WEST, WEST + 360], [-58, 80]
+    west, east = max(WEST, min(lons) - 25), min(WEST + 360, max(lons) + 25)
+    south, north = max(-58, min(lats) - 15), min(80, max(lats) + 15)
+    return [west, east], [south, north]
 
 
 def route_figure(routes: list[ShipmentRoute], labels: dict[str, str],
@@ -91,8 +118,9 @@ def route_figure(routes: list[ShipmentRoute], labels: dict[str, str],
             marker={"color": colour, "size": [8 + min(n, 12) for _, n in here],
                     "symbol": ["diamond" if p.hub else "circle" for p, _ in here],
                     "line": {"width": 1, "color": "#333333"}}))
+    x_range, y_range = _window(routes)
     fig.update_layout(height=440, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       plot_bgcolor="#f7fbff", legend={"orientation": "h", "y": -0.02},
-                      xaxis={"range": [WEST, WEST + 360], "visible": False},
-                      yaxis={"range": [-58, 80], "visible": False, "scaleanchor": "x"})
+                      xaxis={"range": x_range, "visible": False},
+                      yaxis={"range": y_range, "visible": False, "scaleanchor": "x"})
     return fig
