@@ -15,8 +15,7 @@ from queries.screening import ScreeningResult
 
 __all__ = ["open_alerts", "queue_alerts"]
 
-alerts_app = typer.Typer(name="alerts", help="List and triage watchlist alerts.",
-                         invoke_without_command=True)
+alerts_app = typer.Typer(name="alerts", invoke_without_command=True)
 app.add_typer(alerts_app, name="alerts")
 status_help = f"One of {', '.join(STATUSES)}."
 
@@ -40,7 +39,8 @@ def queue_alerts(result: ScreeningResult, watchlist: str, store: str | None) -> 
 def list_alerts(ctx: typer.Context,
                 status: str = typer.Option(None, "--status", help=status_help),
                 store: str = store_option, as_json: bool = json_option) -> None:
-    """List the alerts, highest score first (all, or those of one status).
+    """List and triage watchlist alerts; without a command, list them highest score first
+    (all, or those of one status).
 
     Example: fakefree alerts --status open --json
     """
