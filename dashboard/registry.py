@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fakefree.accounts import Account
+
 __all__ = ["VIEWS", "PAGES", "REQUIRES", "allowed"]
 
 VIEWS = Path(__file__).with_name("views")
@@ -28,6 +30,6 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 REQUIRES: dict[str, str] = {"ingest.py": "ingest"}
 
 
-def allowed(account, script: str) -> bool:
+def allowed(account: Account, script: str) -> bool:
     """Whether ``account`` may open the page ``script`` (it is not listed otherwise)."""
     return account.can(REQUIRES.get(script, "view"))
