@@ -32,7 +32,7 @@ with st.form("alerts_form"):
     picked = st.selectbox(t("alerts.alert"), list(by_id), key="alerts_pick",
                           format_func=lambda i: f"{by_id[i].watch_name} ~ {by_id[i].entity_name}"
                                                 f" ({by_id[i].score})")
-    new_status = st.radio(t("alerts.new_status"), STATUSES, horizontal=True, index=2,
+    new_status = st.radio(t("alerts.new_status"), STATUSES, horizontal=True, index=1,
                           key="alerts_new_status", format_func=lambda s: t(f"alerts.{s}"))
     note = st.text_area(t("alerts.note"), key="alerts_note", max_chars=2000)
     saved = st.form_submit_button(t("alerts.save"))
