@@ -1,21 +1,20 @@
 """A case timeline as CSV (for spreadsheets) and SVG (for a report), byte for byte reproducible.
 
-CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or ``@``)
+CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
 get a leading quote. The SVG carries the marking at its top and bottom.
 
 >>> from queries.timeline import TimelineEvent
->>> to_csv([TimelineEvent(date="2024-01-05", kind="payment", title="=HYPERLINK(1)")]).decode()
-...     # doctest: +ELLIPSIS
+>>> to_csv([TimelineEvent(date="2024-01-05", kind="payment", title="=HYPERLINK(1)")]
+...        ).decode("utf-8-sig")  # doctest: +ELLIPSIS
 "date,kind,title,...\\r\\n2024-01-05,payment,'=HYPERLINK(1),...
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+from exports.records import csv_bytes
 from queries.timeline import KINDS, TimelineEvent
 
 __all__ = ["COLUMNS", "to_csv", "to_svg", "KIND_COLOURS"]
@@ -24,29 +23,20 @@ COLUMNS = ("date", "kind", "title", "detail", "amount", "currency", "entities", 
            "evidence")
 KIND_COLOURS = {"shipment": "#bcbd22", "seizure": "#c0392b", "payment": "#d4a017",
                 "transfer": "#edc948", "court": "#34495e", "event": "#ff7f0e"}
-_FORMULA = ("=", "+", "-", "@")
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
-
-
-def _row(event: TimelineEvent) -> list[str]:
-    return [_cell(v) for v in (
-        event.date, event.kind, event.title, event.detail,
-        f"{event.amount:.2f}" if event.amount is not None else "", event.currency,
-        "; ".join(e.name for e in event.entities), "; ".join(event.documents),
-        " | ".join(e["text"] for e in event.evidence))]
+def _row(event: TimelineEvent) -> dict[str, object]:
+    return {"date": event.date, "kind": event.kind, "title": event.title, "detail": event.detail,
+            "amount": f"{event.amount:.2f}" if event.amount is not None else "",
+            "currency": event.currency, "entities": "; ".join(e.name for e in event.entities),
+            "documents": "; ".join(event.documents),
+            "evidence": " | ".join(e["text"] for e in event.evidence)}
 
 
 def to_csv(events: Sequence[TimelineEvent]) -> bytes:
-    """UTF-8 CSV, one row per event in the given order, ``\\r\\n`` line ends."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_row(e) for e in events)
-    return out.getvalue().encode("utf-8")
+    """UTF-8 CSV (with a byte-order mark for spreadsheets), one row per event in the given order,
+    every cell neutralised by :func:`exports.records.safe_cell`."""
+    return csv_bytes(list(COLUMNS), (_row(e) for e in events))
 
 
 ROW, TOP, WIDTH = 26, 70, 1000

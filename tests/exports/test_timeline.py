@@ -30,7 +30,7 @@ def network(tmp_path_factory):
 
 
 def test_timeline_csv_neutralises_formulas():
-    rows = list(csv.reader(io.StringIO(to_csv([HOSTILE]).decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(to_csv([HOSTILE]).decode("utf-8-sig"))))
     assert rows[0] == list(COLUMNS)
     row = dict(zip(rows[0], rows[1]))
     assert row["title"] == "'=cmd|' /C calc'!A0"
