@@ -7,15 +7,17 @@ reads the store through :mod:`dashboard.session` as the signed-in account's view
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import streamlit as st
 
 from dashboard import auth, i18n
-from dashboard.registry import PAGES, VIEWS
+from dashboard.registry import PAGES, VIEWS, allowed
 from dashboard.session import t
 from fakefree.errors import FakefreeError, StoreUnavailable
 
 log = logging.getLogger(__name__)
+ICON = Path(__file__).with_name("static") / "icon.png"
 
 
 def language_selector() -> None:
@@ -37,7 +39,8 @@ def run_page(page) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="fakefree", page_icon=":material/hub:", layout="wide")
+    # a local icon: a Material or emoji page icon is fetched from fonts.gstatic.com
+    st.set_page_config(page_title="fakefree", page_icon=str(ICON), layout="wide")
     st.session_state.setdefault("lang", i18n.DEFAULT)
     language_selector()
     if auth.account() is None:
@@ -47,7 +50,7 @@ def main() -> None:
     st.sidebar.caption(t("app.signed_in", user=st.session_state.get("username", "")))
     auth.logout_button()
     pages = [st.Page(str(VIEWS / script), title=t(key), icon=icon, url_path=script[:-3])
-             for script, key, icon in PAGES]
+             for script, key, icon in PAGES if allowed(auth.account(), script)]
     run_page(st.navigation(pages))
 
 

@@ -11,7 +11,7 @@ from fakefree.accounts import WRONG_CREDENTIALS, Account
 from fakefree.errors import AccessDenied, FakefreeError
 from fakefree.security import login, open_security, security_db_path
 
-__all__ = ["account", "login_form", "logout_button", "record"]
+__all__ = ["account", "login_form", "logout_button", "record", "audit"]
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,16 @@ def record(action: str, target: str, **details: object) -> None:
     if last.get(action) == target:
         return
     last[action] = target
+    audit(action, target, **details)
+
+
+def audit(action: str, target: str, **details: object) -> None:
+    """Write what the signed-in user did (an ingest, a triage) to the audit log, every time."""
+    signed_in = account()
+    if signed_in is None:
+        return
     try:
-        _, audit = _security(str(security_db_path()))
-        audit.append(signed_in.username, action, target, source="dashboard", **details)
+        _, log_ = _security(str(security_db_path()))
+        log_.append(signed_in.username, action, target, source="dashboard", **details)
     except FakefreeError as exc:
         st.error(t("login.unavailable", reason=str(exc)))

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from dashboard.i18n_workflow import WORKFLOW
+
 __all__ = ["LANGUAGES", "DEFAULT", "TRANSLATIONS", "translate"]
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español"}
@@ -272,6 +274,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
                        "fr": "{holder} pourrait partager avec {recipient}",
                        "es": "{holder} podría compartir con {recipient}"},
 }
+
+TRANSLATIONS |= WORKFLOW
 
 
 def translate(key: str, lang: str = DEFAULT, **values: object) -> str:

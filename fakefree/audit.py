@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 ACTIONS = (
     "login", "login_failed", "logout",
     "search", "view", "ingest", "merge", "split", "retract", "export", "screen",
+    "alert_triage",
     "user_add", "user_passwd", "user_disable", "user_enable",
 )
 GENESIS = "0" * 64

@@ -7,6 +7,7 @@ import sys
 
 from fakefree import cli_app
 from fakefree.commands import (  # noqa: F401  (importing a module registers its commands)
+    alert_commands,
     analyze_commands,
     audit_commands,
     bench_commands,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import auth, profile, session, tables
+from dashboard import auth, entity_profile, session, tables
 from dashboard.session import t
 from fakefree.schema import schema
 
@@ -44,5 +44,5 @@ if node_id:
         if st.button(t("profile.to_network"), key="profile_to_network", icon=":material/hub:"):
             st.session_state["network_seeds"] = [node_id]
             st.switch_page("views/network.py")
-        profile.render(view, session.neighbourhood(uri, who, node_id, 1),
+        entity_profile.render(view, session.neighbourhood(uri, who, node_id, 1),
                        session.document_names(uri, who))

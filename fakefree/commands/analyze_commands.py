@@ -21,6 +21,7 @@ from fakefree.cli_app import (
     viewer_from,
     viewer_option,
 )
+from fakefree.commands.alert_commands import queue_alerts
 from fakefree.commands.store_commands import resolve_entity
 from fakefree.errors import InputError
 from queries.communities import find_communities
@@ -216,11 +217,16 @@ def screen_command(
                                      "iban, account, container, address columns."),
     threshold: float = typer.Option(85.0, "--threshold", min=0, max=100),
     limit: int = typer.Option(5, "--limit", min=1, max=100, help="Candidates per entry."),
+    alerts: bool = typer.Option(False, "--alerts",
+                                help="Queue every candidate as an alert (see fakefree alerts)."),
     store: str = store_option, as_viewer: str = viewer_option, as_json: bool = json_option,
 ) -> None:
     """Screen a watchlist against the graph: ranked candidates with scores and reasons.
 
-    Example: fakefree screen watchlist.csv --threshold 90 --json
+    With --alerts, each candidate at or above the threshold joins the alerts queue once
+    (screening the same list again adds no duplicate).
+
+    Example: fakefree screen watchlist.csv --threshold 90 --alerts
     """
     try:
         text = watchlist.read_text("utf-8")
@@ -236,4 +242,9 @@ def screen_command(
         for c in e.candidates:
             lines.append(f"row {e.entry.row} {label}: {c.entity.name} ({c.entity.id}) "
                          f"{c.score}  {'; '.join(c.reasons)}")
-    emit(result.to_dict(), as_json, "\n".join(lines))
+    data = result.to_dict()
+    if alerts:
+        new, known = queue_alerts(result, watchlist.name, store)
+        data["alerts"] = {"new": new, "already_queued": known}
+        lines.append(f"{new} new alerts, {known} already in the queue.")
+    emit(data, as_json, "\n".join(lines))

@@ -51,10 +51,12 @@ def security_db(tmp_path, monkeypatch) -> Path:
     return path
 
 
-def app_as(*agencies: str, page: str | None = None, lang: str = "en") -> AppTest:
-    """The app, signed in as an analyst of ``agencies``, on ``page`` (a script of views/)."""
+def app_as(*agencies: str, page: str | None = None, lang: str = "en",
+           role: str = "analyst") -> AppTest:
+    """The app, signed in as an account of ``role`` (an analyst by default) of ``agencies``,
+    on ``page`` (a script of views/)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state["account"] = Account("analyst", "analyst", tuple(agencies))
+    at.session_state["account"] = Account("analyst", role, tuple(agencies))
     at.session_state["username"] = "analyst"
     at.session_state["lang"] = lang
     at.run()

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -146,3 +147,85 @@ def test_browser_sign_in_search_network_language(server, page):
     page.get_by_role("heading", name="Explorateur de réseau").wait_for(timeout=90_000)
     page.get_by_role("link", name="Recherche et fiche").wait_for(timeout=10_000)
     _shot(page, "network-fr")
+
+
+def _local_only(tab) -> list[str]:
+    """Record every request the page (and its frames) makes that leaves 127.0.0.1."""
+    remote: list[str] = []
+
+    def check(request) -> None:
+        host = urlsplit(request.url).hostname
+        if request.url.split(":", 1)[0] not in ("data", "blob", "about") and host != "127.0.0.1":
+            remote.append(request.url)
+
+    tab.on("request", check)
+    return remote
+
+
+def _sign_in(tab, url: str, user: str, password: str) -> None:
+    tab.goto(url)
+    tab.get_by_role("textbox", name="User name").fill(user)
+    tab.get_by_role("textbox", name="Password").fill(password)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.get_by_role("heading", name="Overview").wait_for(timeout=90_000)
+
+
+def test_browser_workflow_pages_work_offline(server, page, tmp_path):
+    remote = _local_only(page)
+    _sign_in(page, server, "admin", "an admin pass phrase")
+
+    page.get_by_role("link", name="Shipments and risk").click()
+    page.get_by_role("heading", name="Routes").wait_for(timeout=90_000)
+    page.locator(".js-plotly-plot .scatterlayer").first.wait_for(timeout=90_000)
+    assert page.get_by_text("Yantian").first.is_visible()
+    _shot(page, "routes")
+
+    page.get_by_role("link", name="Link analysis").click()
+    page.get_by_role("heading", name="Link analysis").wait_for(timeout=90_000)
+    page.get_by_role("tab", name="Paths").click()
+    page.get_by_role("textbox", name="From").fill("Maple Imports")
+    page.get_by_role("textbox", name="From").press("Enter")
+    page.get_by_role("textbox", name="To").fill("Golden Dragon")
+    page.get_by_role("textbox", name="To").press("Enter")
+    page.get_by_text("Path 1").first.wait_for(timeout=90_000)
+    _shot(page, "paths")
+
+    page.get_by_role("link", name="Case timeline").click()
+    page.get_by_role("heading", name="Case timeline").wait_for(timeout=90_000)
+    _pick(page, "Case", "CASE-A")
+    page.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
+    page.get_by_role("button", name="Download SVG").wait_for(timeout=90_000)
+    _shot(page, "timeline")
+
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("name,country\nGolden Dragon Holdings Limited,HK\n", "utf-8")
+    page.get_by_role("link", name="Watchlist screening").click()
+    page.get_by_role("heading", name="Watchlist screening").wait_for(timeout=90_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(watchlist))
+    page.get_by_text("watchlist.csv").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Screen").click()
+    page.get_by_text("1 new alerts").wait_for(timeout=90_000)
+    _shot(page, "screening")
+
+    page.get_by_role("link", name="Alerts").click()
+    page.get_by_role("heading", name="Alerts queue").wait_for(timeout=90_000)
+    page.get_by_role("heading", name="Triage").wait_for(timeout=90_000)
+    _shot(page, "alerts")
+
+    note = tmp_path / "seizure-note.txt"
+    note.write_text("On 3 March 2024 CBSA officers at the Port of Vancouver seized 400 counterfeit "
+                    "sneakers shipped by Han Tong Technology Co., Ltd.", "utf-8")
+    broken = tmp_path / "scan.pdf"
+    broken.write_bytes(b"%PDF-1.4 not a pdf at all")
+    page.get_by_role("link", name="Ingest").click()
+    page.get_by_role("heading", name="Ingest case files").wait_for(timeout=90_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(note), str(broken)])
+    page.get_by_text("scan.pdf").wait_for(timeout=30_000)  # uploaded before the form is sent
+    page.get_by_role("textbox", name="Case").fill("CA-2024-0099")
+    page.get_by_role("button", name="Load", exact=True).click()
+    page.get_by_role("heading", name="What happened to each file").wait_for(timeout=180_000)
+    page.get_by_role("heading", name="Quarantined files").wait_for(timeout=10_000)
+    _shot(page, "ingest")
+
+    assert remote == [], f"the dashboard made requests off the machine: {remote[:5]}"

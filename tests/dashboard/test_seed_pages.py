@@ -48,9 +48,34 @@ def test_seed_search_profile_and_network(seed_store):
     assert '"label": "China"' in at.get("iframe")[0].proto.srcdoc
 
 
-@pytest.mark.parametrize("page", ["sources.py", "money.py", "risk.py", "crosscase.py"])
+@pytest.mark.parametrize("page", ["sources.py", "money.py", "risk.py", "crosscase.py",
+                                  "links.py", "timeline.py"])
 def test_seed_analysis_pages_render(seed_store, page):
     at = app_as("CBSA", page=page)
     assert not at.exception
     assert not at.error
     assert at.dataframe, "the page shows no table"
+
+
+def test_seed_timeline_and_routes_of_the_first_case(seed_store):
+    case = json.loads((TRUTH / "cases.json").read_text("utf-8"))[0]["id"]
+    at = app_as("RCMP", "CBSA", "HSI", "CBP", page="timeline.py")
+    at.selectbox(key="timeline_case").select(case).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert {"Shipment", "Seizure"} <= set(table["kind"]) and list(table["date"]) == sorted(
+        table["date"])
+    assert table["documents"].str.contains(case).all()  # every event cites its documents
+    at.switch_page("views/risk.py").run()
+    spec = next(c.proto.spec for c in at.get("plotly_chart") if "Loaded at" in c.proto.spec)
+    assert "Discharged at" in spec and "E000" not in spec
+
+
+def test_seed_screening_finds_the_planted_source(seed_store):
+    source = _planted_source()
+    at = app_as("RCMP", "CBSA", "HSI", "CBP", page="screening.py")
+    at.file_uploader(key="screening_file").set_value(
+        ("list.csv", f"name\n{source.upper()}\n".encode(), "text/csv"))
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    assert at.dataframe[0].value["name"][0] == source

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 COMMANDS = ["search", "show", "stats", "retract", "ingest", "merge", "split", "screen",
-            "analyze", "eval", "bench", "neo4j", "seed", "user", "audit"]
+            "analyze", "eval", "bench", "neo4j", "seed", "user", "audit", "alerts"]
 
 
 def run(*args: str, env=None) -> subprocess.CompletedProcess:

@@ -1,4 +1,8 @@
-"""The entity profile: who or what it is, where it comes from, and every sentence behind it."""
+"""The entity profile: who or what it is, where it comes from, and every sentence behind it.
+
+(Not named ``profile``: Streamlit puts this folder on ``sys.path``, where that name would hide
+the standard library module that spaCy imports.)
+"""
 
 from __future__ import annotations
 
