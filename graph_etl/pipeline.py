@@ -47,6 +47,8 @@ class IngestOptions:
     quarantine_dir: Path | None = None
     language: str | None = None
     model: str | None = None
+    # How many folders above an ingested folder a manifest.csv is looked for (uploads: 0).
+    manifest_levels: int = 3
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,9 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
         return {row["path"]: row for row in csv.DictReader(handle) if row.get("path")}
 
 
-def _manifest_home(folder: Path) -> Path:
-    """The nearest folder at or above ``folder`` (three levels at most) with a manifest."""
-    for candidate in [folder, *list(folder.resolve().parents)[:3]]:
+def _manifest_home(folder: Path, levels: int) -> Path:
+    """The nearest folder at or above ``folder`` (``levels`` above at most) with a manifest."""
+    for candidate in [folder, *list(folder.resolve().parents)[:levels]]:
         if (candidate / MANIFEST).is_file():
             return candidate
     return folder
@@ -108,7 +110,7 @@ def discover(paths: Iterable[Path], options: IngestOptions) -> list[FileMeta]:
         root = Path(root)
         if not root.exists():
             raise InputError(f"{root} does not exist.")
-        base = _manifest_home(root if root.is_dir() else root.parent)
+        base = _manifest_home(root if root.is_dir() else root.parent, options.manifest_levels)
         manifest = _read_manifest(base)
         files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
         for path in files:

@@ -42,8 +42,9 @@ def run_ingest(uploaded: list, case: str, agency: str, releasability: str) -> li
     """Write the uploads to a private folder and load them; one row per file."""
     import nlp
 
+    # manifest_levels=0: no manifest.csv above the private upload folder applies to uploads.
     options = IngestOptions(case=case, agency=agency, releasability=releasability,
-                            max_bytes=int(settings.get("FAKEFREE_MAX_FILE_MB")) * 1024 * 1024)
+                            manifest_levels=0, max_bytes=int(settings.get("FAKEFREE_MAX_FILE_MB")) * 1024 * 1024)
     bar = st.progress(0.0, text=t("ingest.progress", done=0, total=len(uploaded)))
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="fakefree-upload-") as tmp:

@@ -92,3 +92,17 @@ def test_pipeline_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path):
     reference.mkdir()
     ref_store, _, _ = run_ingest(cases, reference)
     assert SQLiteStore(store_path).stats(SYSTEM) == ref_store.stats(SYSTEM)
+
+
+def test_manifest_is_looked_for_above_a_folder_only_as_far_as_asked(tmp_path):
+    from graph_etl.pipeline import discover
+
+    (tmp_path / "manifest.csv").write_text(
+        "path,case,agency,releasability\nuploads/note.txt,PLANTED,EVIL,UNCLASSIFIED\n", "utf-8")
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    (folder / "note.txt").write_text("A note.", "utf-8")
+    (found,) = discover([folder], IngestOptions())
+    assert (found.case, found.agency) == ("PLANTED", "EVIL")
+    (found,) = discover([folder], IngestOptions(case="C-1", manifest_levels=0))
+    assert (found.case, found.agency, found.name) == ("C-1", "", "note.txt")
