@@ -17,7 +17,7 @@ from graph_etl.store import DocumentRecord, GraphStore, NodeView, RelView, Viewe
 from graph_etl.store.base import find_entity
 from graph_etl.store.model import LES, REL_TO, UNCLASSIFIED
 
-__all__ = ["ExportMeta", "ExportGraph", "select", "marking_of", "CONTEXT_LABELS"]
+__all__ = ["ExportMeta", "ExportGraph", "select", "from_graph", "marking_of", "CONTEXT_LABELS"]
 
 # Hubs that tie everything to everything (every document, every country): left out of diagrams
 # unless asked for, as in the dashboard's network explorer.
@@ -97,7 +97,15 @@ def select(store: GraphStore, viewer: Viewer, around: Iterable[str], *, hops: in
     shown = [n for n, data in graph.nodes(data=True)
              if n in keep or ((not case or case in data["view"].cases)
                               and (keep_context or not set(data["labels"]) & set(CONTEXT_LABELS)))]
-    graph = graph.subgraph(shown).copy()
+    title = title or f"Network around {', '.join(v.name for v in focus)}"
+    return from_graph(store, viewer, graph.subgraph(shown).copy(), focus=keep, title=title,
+                      case=case, date=date)
+
+
+def from_graph(store: GraphStore, viewer: Viewer, graph: nx.MultiDiGraph, *, focus: Iterable[str],
+               title: str, case: str = "", date: str = "") -> ExportGraph:
+    """An export of a graph the viewer already has (e.g. the dashboard's view), with the
+    documents its nodes and relationships cite, read again as that viewer."""
     doc_ids = sorted({d for _, data in graph.nodes(data=True) for d in data["view"].documents}
                      | {d for _, _, data in graph.edges(data=True) for d in data["view"].documents})
     documents = {}
@@ -106,11 +114,11 @@ def select(store: GraphStore, viewer: Viewer, around: Iterable[str], *, hops: in
         if doc is not None:
             documents[doc_id] = doc
     meta = ExportMeta(
-        title=title or f"Network around {', '.join(v.name for v in focus)}",
+        title=title,
         date=date or dt.date.today().isoformat(),
         viewer=viewer.name,
         agencies=tuple(sorted(viewer.agencies)) if not viewer.all_access else ("ALL",),
         marking=marking_of(documents.values()),
         case=case)
-    graph.graph["focus"] = sorted(keep)
+    graph.graph["focus"] = sorted(focus)
     return ExportGraph(graph=graph, meta=meta, documents=documents)
