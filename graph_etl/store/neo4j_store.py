@@ -116,6 +116,13 @@ class Neo4jStore:
                     raise
                 time.sleep(1.0 + attempt)
 
+    def purge(self, prefix: str) -> None:
+        """Delete every node whose id starts with ``prefix`` (benchmarks on a shared server)."""
+        if not prefix:
+            raise InputError("A purge needs a non-empty id prefix.")
+        with self._driver.session(database=self.database) as session:
+            session.run(Q.PURGE, prefix=prefix).consume()
+
     # -- writing ----------------------------------------------------------------------------
 
     def upsert(self, batch: Batch) -> dict[str, int]:
