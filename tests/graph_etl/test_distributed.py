@@ -43,6 +43,7 @@ def _shape(store: SQLiteStore) -> tuple:
             sorted((u, v, k, d["type"]) for u, v, k, d in G.edges(keys=True, data=True)))
 
 
+@pytest.mark.slow
 def test_distributed_dask_cluster_gives_the_local_graph_and_reruns_as_no_op(tmp_path):
     folder = _corpus(tmp_path)
     local, local_summary = _ingest(folder, tmp_path / "local.db", "local")
