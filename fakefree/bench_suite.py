@@ -46,6 +46,7 @@ class SuiteOptions:
     sizes: tuple[int, ...] = (1_000, 10_000, 100_000)
     ingest_cases: tuple[int, ...] = (37,)
     neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_sizes: tuple[int, ...] | None = None  # default: the same sizes
     texts: int = 200
     samples: int = 20
     reference: str = "blank:en"
@@ -53,7 +54,7 @@ class SuiteOptions:
     seed: int = 7
 
 
-QUICK = SuiteOptions(sizes=(200, 1_000), ingest_cases=(2,), texts=30, samples=5)
+QUICK = SuiteOptions(sizes=(200, 1_000), ingest_cases=(1,), texts=30, samples=5)
 
 
 # -- memory ---------------------------------------------------------------------------------
@@ -216,7 +217,8 @@ def run_suite(options: SuiteOptions, progress: Callable[[str], None] = log.info)
     memory: dict[str, float] = {}
     results: dict[str, Any] = {"machine": machine(), "options": {
         "sizes": list(options.sizes), "ingest_cases": list(options.ingest_cases),
-        "neo4j": options.neo4j_uri, "texts": options.texts, "samples": options.samples,
+        "neo4j": options.neo4j_uri, "neo4j_sizes": list(options.neo4j_sizes or options.sizes),
+        "texts": options.texts, "samples": options.samples,
         "reference": options.reference, "seed": options.seed},
         "ingest": [], "load": [], "naive": [], "queries": [], "memory_mib": memory}
     with _stage(memory, "extraction", progress):
@@ -259,12 +261,12 @@ def _neo4j_stages(results: dict[str, Any], options: SuiteOptions, memory: dict[s
         return
     try:
         store.purge(PREFIX)  # type: ignore[attr-defined]
-        smallest = min(options.sizes)
+        smallest = min(options.neo4j_sizes or options.sizes)
         with _stage(memory, f"naive load {smallest} docs neo4j", progress):
             results["naive"].append({"backend": "neo4j", "documents": smallest, **
                                      naive_neo4j_rate(options.neo4j_uri,
                                                       world_batches(smallest, options.seed))})
-        for size in sorted(options.sizes):
+        for size in sorted(options.neo4j_sizes or options.sizes):
             with _stage(memory, f"world {size} docs neo4j", progress):
                 try:
                     _file(results, bench_world_store(store, "neo4j", size, options))

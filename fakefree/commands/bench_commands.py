@@ -80,13 +80,15 @@ def bench_all(
     out: Path = typer.Option(Path("bench-results.json"), "-o", "--out",
                              help="JSON results; the chart goes next to it as .png."),
     quick: bool = typer.Option(False, "--quick",
-                               help="Tiny sizes (200 and 1000 documents, 2 seed cases): a smoke test."),
+                               help="Tiny sizes (200 and 1000 documents, 1 seed case): a smoke test."),
     sizes: str = typer.Option(None, "--sizes", help="World sizes in documents, e.g. 1000,10000,100000."),
     ingest_cases: str = typer.Option(None, "--ingest-cases",
                                      help="Seed cases to ingest end to end (about 27 documents each), e.g. 37."),
     neo4j_uri: str = typer.Option(
         "bolt://127.0.0.1:7687", "--neo4j",
         help="Neo4j to measure (only ids starting with qb- are written, and purged after); '' to skip."),
+    neo4j_sizes: str = typer.Option(None, "--neo4j-sizes",
+                                    help="World sizes for Neo4j if not all of --sizes, e.g. 1000,10000."),
     reference: str = typer.Option("blank:en", "--reference",
                                   help="Stock spaCy pipeline for extraction: blank:en or an installed one."),
     as_json: bool = json_option,
@@ -105,6 +107,8 @@ def bench_all(
     options = replace(options, neo4j_uri=neo4j_uri, reference=reference)
     if sizes:
         options = replace(options, sizes=_numbers(sizes, "--sizes", 30))
+    if neo4j_sizes:
+        options = replace(options, neo4j_sizes=_numbers(neo4j_sizes, "--neo4j-sizes", 30))
     if ingest_cases:
         options = replace(options, ingest_cases=_numbers(ingest_cases, "--ingest-cases", 1))
     console = Console(stderr=True)
