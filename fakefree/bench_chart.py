@@ -19,6 +19,7 @@ def write_chart(results: dict[str, Any], path: Path) -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, NullFormatter
 
     fig, (load_ax, query_ax) = plt.subplots(1, 2, figsize=(12, 4.8), dpi=100)
     for backend, style in _STYLE.items():
@@ -47,8 +48,20 @@ def write_chart(results: dict[str, Any], path: Path) -> Path:
     query_ax.set(xscale="log", yscale="log", xlabel="documents in the store",
                  ylabel="median latency (ms)", title="Query latency")
     query_ax.legend(fontsize=7, ncol=2)
+    sizes = sorted({r["documents"] for r in results["load"] + results["queries"]})
+    for ax in (load_ax, query_ax):
+        ax.set_xticks(sizes, [_short(n) for n in sizes])
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.grid(True, which="major", alpha=0.3)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="png", metadata={"Software": None})
     plt.close(fig)
     return path
+
+
+def _short(n: int) -> str:
+    """``1000`` -> ``1k``, ``100000`` -> ``100k``."""
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
