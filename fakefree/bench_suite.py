@@ -203,6 +203,7 @@ def bench_world_store(store: GraphStore, backend: str, documents: int,
     """Load the world of ``documents`` documents into ``store``, then time the queries."""
     with bulk_work():
         load = load_rate(store, world_batches(documents, options.seed))
+    load.pop("store")  # a temporary path or the server URI, already in the options
     rows = [{"kind": "load", "backend": backend, **load}]
     for query, figures in bench_queries(store, documents, options).items():
         rows.append({"kind": "query", "backend": backend, "documents": documents, "query": query,
