@@ -1,7 +1,7 @@
 """The load pipeline: files -> readers -> extraction or mapping -> resolution -> store.
 
-Reading and extraction run in worker processes (pure, no store access); resolution and
-writing run in the calling process, one batch per document, and the ledger records a file
+Reading and extraction run in worker processes (pure, no store access: a local process pool,
+or the workers of a Dask cluster); resolution and writing run in the calling process, one batch per document, and the ledger records a file
 only after its batches are written, so an interrupted run re-done completes the batch with
 nothing lost and nothing duplicated.
 """
@@ -49,6 +49,7 @@ class IngestOptions:
     model: str | None = None
     # How many folders above an ingested folder a manifest.csv is looked for (uploads: 0).
     manifest_levels: int = 3
+    executor: str = "local"  # "local" (a process pool of ``workers``) or "dask://HOST:PORT"
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,15 @@ def _quarantine(meta: FileMeta, reason: str, options: IngestOptions) -> None:
 
 
 def _prepared_stream(todo: list[tuple[FileMeta, str]], options: IngestOptions) -> Iterator[Prepared]:
+    """Each file read and extracted, in ``todo`` order, wherever ``options.executor`` says."""
+    if options.executor.startswith("dask://"):
+        from graph_etl.distributed import dask_prepared
+
+        yield from dask_prepared(options.executor, prepare, todo, options)
+        return
+    if options.executor != "local":
+        raise InputError(f"The executor {options.executor!r} is neither 'local' nor "
+                         "dask://HOST:PORT.")
     if options.workers <= 1 or len(todo) < 2:
         for meta, sha in todo:
             yield prepare(meta, sha, options)

@@ -60,7 +60,9 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 
     "both are mentioned in the same document" says nothing. Raises
     :class:`fakefree.errors.NotFound` if an endpoint is not in the graph.
 
-    Complexity: O(limit * V * (V + E)) with Yen's algorithm (``shortest_simple_paths``).
+    Complexity: O(V + E) for two breadth-first searches bounded by the hop limit, then Yen's
+    algorithm (``shortest_simple_paths``), O(limit * v * (v + e)), only on the v nodes and e
+    edges that lie on some path short enough (``d(source, n) + d(n, target) <= bound``).
     """
     for node in (source, target):
         if node not in G:
@@ -68,13 +70,16 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 
     H = undirected(G, skip_labels=set(skip_labels) - set(_labels(G, source, target)))
     H.add_nodes_from([source, target])
     result = PathResult(source=entity_ref(G, source), target=entity_ref(G, target), shortest=None)
-    if source == target or not nx.has_path(H, source, target):
+    if source == target:
         return result
-    shortest = nx.shortest_path_length(H, source, target)
-    if shortest > max_hops:
+    from_source = nx.single_source_shortest_path_length(H, source, cutoff=max_hops)
+    if target not in from_source:
         return result
-    result.shortest = shortest
+    result.shortest = shortest = from_source[target]
     bound = min(max_hops, shortest + slack)
+    from_target = nx.single_source_shortest_path_length(H, target, cutoff=bound)
+    H = H.subgraph(n for n, d in from_source.items()
+                   if d + from_target.get(n, bound + 1) <= bound)
     for nodes in islice(nx.shortest_simple_paths(H, source, target), limit * 4):
         if len(nodes) - 1 > bound or len(result.paths) >= limit:
             break

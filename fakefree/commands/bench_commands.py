@@ -1,4 +1,4 @@
-"""``fakefree bench load``: nodes+relationships per second, embedded and Neo4j side by side."""
+"""``fakefree bench load`` and ``fakefree bench all`` (the suite of :mod:`fakefree.bench_suite`)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import tempfile
 from pathlib import Path
 
 import typer
+from rich.console import Console
 
 from fakefree.cli_app import emit, groups, json_option
-from fakefree.errors import FakefreeError, NotFound
+from fakefree.errors import FakefreeError, InputError, NotFound
 from graph_etl.store import open_store
 from graph_etl.store.bench_load import generate_batches, load_rate
 from graph_etl.store.sqlite_store import SQLiteStore
@@ -62,3 +63,86 @@ def load(
                      f"{row['seconds']:>8} {row['per_second']:>11,} "
                      f"{TARGETS[row['backend']]:>8,}")
     emit(results, as_json, "\n".join(lines))
+
+
+def _numbers(text: str, option: str, minimum: int) -> tuple[int, ...]:
+    try:
+        numbers = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise InputError(f"{option} {text!r} is not a comma-separated list of numbers.") from None
+    if not numbers or min(numbers) < minimum:
+        raise InputError(f"{option} {text!r} needs numbers of at least {minimum}.")
+    return numbers
+
+
+@groups["bench"].command("all")
+def bench_all(
+    out: Path = typer.Option(Path("bench-results.json"), "-o", "--out",
+                             help="JSON results; the chart goes next to it as .png."),
+    quick: bool = typer.Option(False, "--quick",
+                               help="Tiny sizes (200 and 1000 documents, 1 seed case): a smoke test."),
+    sizes: str = typer.Option(None, "--sizes", help="World sizes in documents, e.g. 1000,10000,100000."),
+    ingest_cases: str = typer.Option(None, "--ingest-cases",
+                                     help="Seed cases to ingest end to end (about 27 documents each), e.g. 37."),
+    neo4j_uri: str = typer.Option(
+        "bolt://127.0.0.1:7687", "--neo4j",
+        help="Neo4j to measure (only ids starting with qb- are written, and purged after); '' to skip."),
+    neo4j_sizes: str = typer.Option(None, "--neo4j-sizes",
+                                    help="World sizes for Neo4j if not all of --sizes, e.g. 1000,10000."),
+    reference: str = typer.Option("blank:en", "--reference",
+                                  help="Stock spaCy pipeline for extraction: blank:en or an installed one."),
+    as_json: bool = json_option,
+) -> None:
+    """Run the whole benchmark suite; each figure next to a reference measured in the same run.
+
+    Example: fakefree bench all --sizes 1000,10000,100000 --ingest-cases 37 -o bench/results.json
+    """
+    import json
+    from dataclasses import replace
+
+    from fakefree.bench_chart import write_chart
+    from fakefree.bench_suite import QUICK, SuiteOptions, run_suite
+
+    options = QUICK if quick else SuiteOptions()
+    options = replace(options, neo4j_uri=neo4j_uri, reference=reference)
+    if sizes:
+        options = replace(options, sizes=_numbers(sizes, "--sizes", 30))
+    if neo4j_sizes:
+        options = replace(options, neo4j_sizes=_numbers(neo4j_sizes, "--neo4j-sizes", 30))
+    if ingest_cases:
+        options = replace(options, ingest_cases=_numbers(ingest_cases, "--ingest-cases", 1))
+    console = Console(stderr=True)
+    results = run_suite(options, lambda stage: console.print(f"bench: {stage}", markup=False,
+                                                             highlight=False))
+    results["command"] = "fakefree bench all" + (" --quick" if quick else "")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    chart = write_chart(results, out.with_suffix(".png"))
+    emit(results, as_json, format_results(results) + f"\n\nwrote {out} and {chart}")
+
+
+def format_results(results: dict) -> str:
+    """The suite's figures as a plain table, ours next to the reference."""
+    ex = results["extraction"]
+    lines = ["figure                                   ours         reference",
+             f"extraction words/s                  {ex['ours_words_per_s']:>9,.0f}   "
+             f"{ex['reference_words_per_s']:>9,.0f} ({ex['reference']})"]
+    for row in results["ingest"]:
+        lines.append(f"ingest {row['documents']} docs: docs/s             {row['documents_per_s']:>9}")
+        lines.append(f"  store claims/s (vs naive loader)    {row['claims_per_s']:>9,}   "
+                     f"{row['naive_claims_per_s']:>9,}")
+    naive = {(r["backend"], r["documents"]): r["per_second"] for r in results["naive"]}
+    for row in results["load"]:
+        ref = naive.get((row["backend"], row["documents"]))
+        lines.append(f"load {row['documents']:>7} docs {row['backend']:<8} n+r/s  "
+                     f"{row['per_second']:>9,}   " + (f"{ref:>9,} (naive)" if ref else
+                                                      f"{TARGETS[row['backend']]:>9,} (target)"))
+    for row in results["queries"]:
+        target = f"{row['target_ms']:>9} ms (target)" if row.get("target_ms") else ""
+        lines.append(f"{row['query']:<15} {row['documents']:>7} {row['backend']:<8} "
+                     f"median {row['median_ms']:>8.1f} ms p95 {row['p95_ms']:>8.1f} {target}")
+    if results.get("neo4j_error"):
+        lines.append(f"neo4j not measured: {results['neo4j_error']}")
+    lines.append("peak RSS MiB: " + ", ".join(f"{k} {v:.0f}"
+                                              for k, v in results["memory_mib"].items()))
+    return "\n".join(lines)

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from fakefree import settings
 from fakefree.commands.recording import record
+from fakefree.errors import InputError
 from fakefree.cli_app import app, emit, json_option, open_store_for, store_option
 from graph_etl.pipeline import FileOutcome, IngestOptions, discover, ingest
 from graph_etl.store.ledger import Ledger, ledger_path_for
@@ -37,6 +38,10 @@ def ingest_command(
     quarantine: Path = typer.Option(None, "--quarantine",
                                     help="Copy quarantined files here with a .reason.txt each."),
     model: str = typer.Option(None, "--model", help="An installed spaCy pipeline to use instead."),
+    executor: str = typer.Option(
+        "local", "--executor",
+        help="Where reading and extraction run: local (a pool of --workers processes) or "
+             "dask://HOST:PORT (a Dask cluster's workers; files on a path they share)."),
     store: str = store_option,
     as_json: bool = json_option,
 ) -> None:
@@ -48,13 +53,16 @@ def ingest_command(
     and loaded with each document's own agency, releasability and cases.
 
     Example: fakefree ingest seed_data/demo/documents --workers 2
+    (or --executor dask://scheduler:8786 to extract on a Dask cluster)
     """
     import nlp
 
     limit = max_mb or int(settings.get("FAKEFREE_MAX_FILE_MB"))
     options = IngestOptions(case=case, agency=agency, releasability=releasability,
                             workers=workers, max_bytes=limit * 1024 * 1024,
-                            quarantine_dir=quarantine, model=model)
+                            quarantine_dir=quarantine, model=model, executor=executor)
+    if executor != "local" and not executor.startswith("dask://"):
+        raise InputError(f"--executor {executor!r} is neither local nor dask://HOST:PORT.")
     graph = open_store_for(store)
     ledger = open_ledger(store)
     total = len(discover(paths, options))

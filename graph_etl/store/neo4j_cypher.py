@@ -234,3 +234,6 @@ RETURN type(r) AS type, count(r) AS count
 """
 
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+
+PURGE = ("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix "
+         "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")

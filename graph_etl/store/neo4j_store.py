@@ -88,13 +88,35 @@ class Neo4jStore:
 
     def _write(self, query: str, rows: list[dict[str, Any]], /, **params: Any) -> None:
         """Write ``rows`` in managed transactions of :data:`CHUNK` rows (retried by the driver)."""
-        def work(tx: neo4j.ManagedTransaction, chunk: list[dict[str, Any]]) -> None:
-            tx.run(query, rows=chunk, **params).consume()
+        self._write_all([(query, rows, params)])
+
+    def _write_all(self, statements: list[tuple[str, list[dict[str, Any]], dict[str, Any]]]
+                   ) -> None:
+        """Run the statements in order, packed into transactions of at most :data:`CHUNK` rows.
+
+        A small batch is one transaction (one commit) instead of one per statement.
+        """
+        Work = list[tuple[str, list[dict[str, Any]], dict[str, Any]]]
+        transactions: list[Work] = [[]]
+        size = 0
+        for query, rows, params in statements:
+            for start in range(0, max(len(rows), 1), CHUNK):
+                chunk = rows[start:start + CHUNK]
+                if size and size + len(chunk) > CHUNK:
+                    transactions.append([])
+                    size = 0
+                transactions[-1].append((query, chunk, params))
+                size += len(chunk)
+
+        def work(tx: neo4j.ManagedTransaction, parts: Work) -> None:
+            for query, chunk, params in parts:
+                if chunk:
+                    tx.run(query, rows=chunk, **params).consume()
 
         try:
             with self._driver.session(database=self.database) as session:
-                for start in range(0, len(rows), CHUNK):
-                    session.execute_write(work, rows[start:start + CHUNK])
+                for parts in transactions:
+                    session.execute_write(work, parts)
         except (ServiceUnavailable, AuthError) as exc:
             raise unavailable(self.uri, self._user, exc) from exc
         except ClientError as exc:
@@ -116,6 +138,13 @@ class Neo4jStore:
                     raise
                 time.sleep(1.0 + attempt)
 
+    def purge(self, prefix: str) -> None:
+        """Delete every node whose id starts with ``prefix`` (benchmarks on a shared server)."""
+        if not prefix:
+            raise InputError("A purge needs a non-empty id prefix.")
+        with self._driver.session(database=self.database) as session:
+            session.run(Q.PURGE, prefix=prefix).consume()
+
     # -- writing ----------------------------------------------------------------------------
 
     def upsert(self, batch: Batch) -> dict[str, int]:
@@ -131,15 +160,15 @@ class Neo4jStore:
                 f"does not hold: {', '.join(sorted(missing - set(known))[:5])}.")
         old_tags = self._doc_tags(set(tags))
         tags.update(known)
-        self._write(Q.UPSERT_DOCS, [
+        statements: list[tuple[str, list[dict[str, Any]], dict[str, Any]]] = [(Q.UPSERT_DOCS, [
             {"id": d.id, "name": d.name, "agency": d.agency, "releasability": d.releasability,
              "tag": d.tag, "cases": sorted(d.cases), "props": dumps(d.props)}
-            for d in batch.documents])
+            for d in batch.documents], {})]
         for doc_id, tag in sorted(tags.items()):
             if doc_id in old_tags and old_tags[doc_id] != tag:
                 log.info("document %s changed marking; re-tagging its claims", doc_id)
-                self._write(Q.RETAG_NODES, [{}], doc=doc_id, tag=tag)
-                self._write(Q.RETAG_RELS, [{}], doc=doc_id, tag=tag)
+                statements.append((Q.RETAG_NODES, [{}], {"doc": doc_id, "tag": tag}))
+                statements.append((Q.RETAG_RELS, [{}], {"doc": doc_id, "tag": tag}))
         node_rows = _grouped(
             {"id": c.id, "doc": c.document_id, "tag": tags[c.document_id], "labels": c.labels,
              "lab": ",".join(c.labels), "search": search_text(c.name, c.aliases),
@@ -148,10 +177,11 @@ class Neo4jStore:
             {"id": c.id, "source": c.source, "target": c.target, "type": c.type,
              "doc": c.document_id, "tag": tags[c.document_id], "data": dumps(rel_claim_data(c))}
             for c in batch.rels)
-        self._write(Q.UPSERT_NODES, node_rows)
+        statements.append((Q.UPSERT_NODES, node_rows, {}))
         for rel_type in sorted({r["type"] for r in rel_rows}):
-            self._write(Q.UPSERT_RELS.format(type=_checked_type(rel_type)),
-                        [r for r in rel_rows if r["type"] == rel_type])
+            statements.append((Q.UPSERT_RELS.format(type=_checked_type(rel_type)),
+                               [r for r in rel_rows if r["type"] == rel_type], {}))
+        self._write_all(statements)
         return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
 
     def _doc_tags(self, doc_ids: set[str]) -> dict[str, str]:

@@ -116,7 +116,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
-_VISIBLE_DOCS = "SELECT id FROM documents WHERE tag IN (SELECT value FROM json_each(:tags))"
+# The distinct tags by skipping along the tag index: O(tags log documents), not O(documents).
+_DISTINCT_TAGS = ("WITH RECURSIVE t(tag) AS (SELECT MIN(tag) FROM documents UNION ALL "
+                  "SELECT (SELECT MIN(tag) FROM documents WHERE tag > t.tag) FROM t "
+                  "WHERE t.tag IS NOT NULL) SELECT tag FROM t WHERE tag IS NOT NULL")
+_TAG_OK = "tag IN (SELECT value FROM json_each(:tags))"
+# A claim is visible when its document's tag is: one primary-key lookup per claim, never a
+# list of every visible document (which costs O(documents) per query).
+_CLAIM_VISIBLE = ("EXISTS (SELECT 1 FROM documents v WHERE v.id = c.document_id "
+                  "AND v.tag IN (SELECT value FROM json_each(:tags)))")
+# Nodes with a claim from a document of one of :cases (visible or not: callers merge views).
+_CASE_NODES = ("SELECT DISTINCT c.node_id FROM documents d JOIN node_claims c "
+               "ON c.document_id = d.id WHERE d.tag IN (SELECT value FROM json_each(:tags)) "
+               "AND EXISTS (SELECT 1 FROM json_each(d.cases) k WHERE k.value IN "
+               "(SELECT value FROM json_each(:cases)))")
 
 
 class SQLiteStore:
@@ -259,14 +272,14 @@ class SQLiteStore:
     # -- reading ----------------------------------------------------------------------------
 
     def _tags(self, viewer: Viewer) -> str:
-        tags = [r[0] for r in self._conn().execute("SELECT DISTINCT tag FROM documents")]
+        tags = [r[0] for r in self._conn().execute(_DISTINCT_TAGS)]
         return dumps(viewer.allowed_tags(tags))
 
     def _node_views(self, ids: Iterable[str], tags: str) -> dict[str, NodeView]:
         rows = self._conn().execute(
             "SELECT c.node_id, c.document_id, c.data, d.agency, d.releasability, d.cases, d.props "
             f"FROM node_claims c JOIN documents d ON d.id = c.document_id "
-            f"WHERE c.node_id IN (SELECT value FROM json_each(:ids)) AND d.id IN ({_VISIBLE_DOCS})",
+            f"WHERE c.node_id IN (SELECT value FROM json_each(:ids)) AND d.{_TAG_OK}",
             {"ids": dumps(sorted(set(ids))), "tags": tags})
         return _merge_nodes(rows)
 
@@ -275,7 +288,7 @@ class SQLiteStore:
             "SELECT r.id, r.source, r.target, r.type, c.document_id, c.data, d.agency, "
             "d.releasability, d.cases, d.props FROM rels r "
             "JOIN rel_claims c ON c.rel_id = r.id JOIN documents d ON d.id = c.document_id "
-            f"WHERE r.id IN (SELECT value FROM json_each(:ids)) AND d.id IN ({_VISIBLE_DOCS})",
+            f"WHERE r.id IN (SELECT value FROM json_each(:ids)) AND d.{_TAG_OK}",
             {"ids": dumps(sorted(set(ids))), "tags": tags})
         return _merge_rels(rows)
 
@@ -285,14 +298,14 @@ class SQLiteStore:
     def get_document(self, document_id: str, viewer: Viewer) -> DocumentRecord | None:
         row = self._conn().execute(
             f"SELECT id, name, agency, releasability, cases, props FROM documents "
-            f"WHERE id = :id AND id IN ({_VISIBLE_DOCS})",
+            f"WHERE id = :id AND {_TAG_OK}",
             {"id": document_id, "tags": self._tags(viewer)}).fetchone()
         return _document(row) if row else None
 
     def documents(self, viewer: Viewer) -> list[DocumentRecord]:
         rows = self._conn().execute(
             f"SELECT id, name, agency, releasability, cases, props FROM documents "
-            f"WHERE id IN ({_VISIBLE_DOCS}) ORDER BY name, id", {"tags": self._tags(viewer)})
+            f"WHERE {_TAG_OK} ORDER BY name, id", {"tags": self._tags(viewer)})
         return [_document(row) for row in rows]
 
     def search(self, text: str, viewer: Viewer, *, label: str | None = None,
@@ -306,7 +319,7 @@ class SQLiteStore:
             "SELECT c.node_id, MIN(m.score) AS best FROM "
             "(SELECT rowid, rank AS score FROM names WHERE names MATCH :query) AS m "
             "JOIN node_claims c ON c.rowid = m.rowid "
-            f"WHERE c.document_id IN ({_VISIBLE_DOCS}) AND (:label IS NULL OR EXISTS "
+            f"WHERE {_CLAIM_VISIBLE} AND (:label IS NULL OR EXISTS "
             "(SELECT 1 FROM json_each(c.labels) WHERE value = :label)) "
             "GROUP BY c.node_id ORDER BY best LIMIT :limit",
             {"query": query, "tags": tags, "label": label, "limit": max(limit * 5, 50)}).fetchall()
@@ -318,8 +331,8 @@ class SQLiteStore:
 
     def _visible_nodes(self, ids: Iterable[str], tags: str) -> set[str]:
         rows = self._conn().execute(
-            "SELECT DISTINCT node_id FROM node_claims WHERE node_id IN "
-            f"(SELECT value FROM json_each(:ids)) AND document_id IN ({_VISIBLE_DOCS})",
+            "SELECT DISTINCT node_id FROM node_claims c WHERE node_id IN "
+            f"(SELECT value FROM json_each(:ids)) AND {_CLAIM_VISIBLE}",
             {"ids": dumps(sorted(set(ids))), "tags": tags})
         return {r[0] for r in rows}
 
@@ -334,7 +347,7 @@ class SQLiteStore:
                 "SELECT DISTINCT r.id, r.source, r.target, r.type FROM rels r "
                 f"JOIN rel_claims c ON c.rel_id = r.id WHERE r.{end} IN "
                 "(SELECT value FROM json_each(:ids)) AND (:types IS NULL OR r.type IN "
-                f"(SELECT value FROM json_each(:types))) AND c.document_id IN ({_VISIBLE_DOCS})",
+                f"(SELECT value FROM json_each(:types))) AND {_CLAIM_VISIBLE}",
                 params).fetchall()
         return sorted(set(out))
 
@@ -358,15 +371,19 @@ class SQLiteStore:
                  rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph:
         """The visible graph induced on ``ids``, or on every node matching the filters."""
         tags = self._tags(viewer)
+        if ids is None and cases is not None:  # only the nodes of those cases, not the whole graph
+            ids = [r[0] for r in self._conn().execute(
+                _CASE_NODES, {"tags": tags, "cases": dumps(sorted(cases))})]
         params = {"tags": tags, "labels": dumps(sorted(labels)) if labels else None,
                   "cases": dumps(sorted(cases)) if cases else None,
                   "ids": dumps(sorted(set(ids))) if ids is not None else None,
                   "types": dumps(sorted(rel_types)) if rel_types else None}
+        # Two forms rather than ":ids IS NULL OR ...", which would stop SQLite using the indexes.
+        only_ids = "" if ids is None else "AND c.node_id IN (SELECT value FROM json_each(:ids))"
         rows = self._conn().execute(
             "SELECT c.node_id, c.document_id, c.data, d.agency, d.releasability, d.cases, d.props "
             "FROM node_claims c JOIN documents d ON d.id = c.document_id "
-            f"WHERE d.id IN ({_VISIBLE_DOCS}) "
-            "AND (:ids IS NULL OR c.node_id IN (SELECT value FROM json_each(:ids)))", params)
+            f"WHERE d.{_TAG_OK} {only_ids}", params)
         views = _merge_nodes(rows)
         keep = {
             node_id for node_id, view in views.items()
@@ -377,10 +394,10 @@ class SQLiteStore:
             "SELECT r.id, r.source, r.target, r.type, c.document_id, c.data, d.agency, "
             "d.releasability, d.cases, d.props FROM rels r "
             "JOIN rel_claims c ON c.rel_id = r.id JOIN documents d ON d.id = c.document_id "
-            f"WHERE d.id IN ({_VISIBLE_DOCS}) AND (:types IS NULL OR r.type IN "
-            "(SELECT value FROM json_each(:types))) AND (:ids IS NULL OR "
-            "(r.source IN (SELECT value FROM json_each(:ids)) AND "
-            "r.target IN (SELECT value FROM json_each(:ids))))", params)
+            f"WHERE d.{_TAG_OK} AND (:types IS NULL OR r.type IN "
+            "(SELECT value FROM json_each(:types))) "
+            + ("" if ids is None else "AND r.source IN (SELECT value FROM json_each(:ids)) "
+               "AND r.target IN (SELECT value FROM json_each(:ids))"), params)
         rels = _merge_rels(rel_rows)
         return to_graph([views[i] for i in sorted(keep)], rels.values())
 
@@ -406,15 +423,15 @@ class SQLiteStore:
         conn = self._conn()
         labels = dict(conn.execute(
             "SELECT j.value, COUNT(DISTINCT c.node_id) FROM node_claims c, json_each(c.labels) j "
-            f"WHERE c.document_id IN ({_VISIBLE_DOCS}) GROUP BY j.value ORDER BY j.value",
+            f"WHERE {_CLAIM_VISIBLE} GROUP BY j.value ORDER BY j.value",
             {"tags": tags}).fetchall())
         types = dict(conn.execute(
             "SELECT r.type, COUNT(DISTINCT r.id) FROM rels r JOIN rel_claims c ON c.rel_id = r.id "
-            f"WHERE c.document_id IN ({_VISIBLE_DOCS}) GROUP BY r.type ORDER BY r.type",
+            f"WHERE {_CLAIM_VISIBLE} GROUP BY r.type ORDER BY r.type",
             {"tags": tags}).fetchall())
         nodes = conn.execute(
-            "SELECT COUNT(DISTINCT node_id) FROM node_claims "
-            f"WHERE document_id IN ({_VISIBLE_DOCS})", {"tags": tags}).fetchone()[0]
+            "SELECT COUNT(DISTINCT node_id) FROM node_claims c "
+            f"WHERE {_CLAIM_VISIBLE}", {"tags": tags}).fetchone()[0]
         return stats_summary(self.documents(viewer), nodes, labels, types)
 
 
