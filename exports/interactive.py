@@ -18,7 +18,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from exports.selection import ExportGraph
-from exports.style import colour, text_colour
+from exports.style import colour, marking_colour
 
 __all__ = ["render", "network_html", "legend_html", "REMOTE_URL"]
 
@@ -97,8 +97,9 @@ def legend_html(labels: list[str], rel_types: list[str] = ()) -> str:
 
 
 def _banner(marking: str) -> str:
-    return ('<div style="background:#222;color:#fff;text-align:center;font:bold 14px sans-serif;'
-            f'padding:4px;letter-spacing:1px">{html.escape(marking)}</div>')
+    return (f'<div style="background:{marking_colour(marking)};color:#fff;text-align:center;'
+            'font:bold 14px sans-serif;padding:4px;letter-spacing:1px">'
+            f"{html.escape(marking)}</div>")
 
 
 def _header(export: ExportGraph) -> str:

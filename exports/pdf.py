@@ -13,6 +13,7 @@ import io
 
 import matplotlib
 from fpdf import FPDF
+from PIL import Image
 
 from exports.diagram import Drawing, chart_figure, drawing, facts_line, left_out_note, \
     legend_items, rc
@@ -69,12 +70,12 @@ class Exhibit(FPDF):
         self._banner(self.h - BANNER_MM)
 
 
-def _chart_png(d: Drawing, focus: set[str]) -> bytes:
+def _chart_image(d: Drawing, focus: set[str]) -> Image.Image:
     out = io.BytesIO()
     with matplotlib.rc_context(rc()):
         chart_figure(d, focus).savefig(out, format="png", dpi=CHART_DPI, facecolor="#ffffff",
                                        metadata={"Software": None})
-    return out.getvalue()
+    return Image.open(out).convert("RGB")  # opaque: no soft mask in the PDF
 
 
 def _first_page(pdf: Exhibit, export: ExportGraph, d: Drawing) -> None:
@@ -89,7 +90,7 @@ def _first_page(pdf: Exhibit, export: ExportGraph, d: Drawing) -> None:
     area_w, area_h = pdf.epw - legend_w - 4, pdf.h - top - BANNER_MM - 12
     width, height = d.size
     scale = min(area_w / (width * 25.4), area_h / (height * 25.4), 1.0)
-    pdf.image(io.BytesIO(_chart_png(d, set(export.graph.graph.get("focus", ())))),
+    pdf.image(_chart_image(d, set(export.graph.graph.get("focus", ()))),
               x=pdf.l_margin, y=top, w=width * 25.4 * scale, h=height * 25.4 * scale)
     _legend(pdf, export, d, x=pdf.l_margin + area_w + 4, y=top, w=legend_w)
 
