@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -83,3 +87,32 @@ def test_static_layout_of_a_large_graph_is_capped_without_overlaps():
     assert f"{91 - MAX_NODES} entities" in left_out_note(d)
     assert not overlaps(d.boxes), "node labels overlap"
     assert left_out_note(d) in _svg_text(static.render_svg(export)).replace("\n", " ")
+
+
+HASHES = """
+import hashlib, sys
+from pathlib import Path
+from exports import interactive, static
+from exports.selection import select
+from graph_etl.store.model import Viewer
+from graph_etl.store.sqlite_store import SQLiteStore
+from tests.exports.conftest import DATE, batches
+store = SQLiteStore(Path(sys.argv[1]))
+for batch in batches():
+    store.upsert(batch)
+export = select(store, Viewer.of("RCMP"), ["co-hantong"], hops=3, date=DATE)
+for render in (static.render_svg, static.render_png, static.render_pdf, interactive.render):
+    print(hashlib.sha256(render(export)).hexdigest())
+"""
+
+
+@pytest.mark.slow
+def test_static_same_bytes_in_another_process_with_another_hash_seed(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", HASHES, str(tmp_path / f"{seed}.db")],
+                              cwd=root, env=env, capture_output=True, text=True, check=True)
+        runs.append(done.stdout.split())
+    assert len(runs[0]) == 4 and runs[0] == runs[1]
