@@ -15,8 +15,8 @@ import matplotlib
 from fpdf import FPDF
 from PIL import Image
 
-from exports.diagram import Drawing, chart_figure, drawing, facts_line, left_out_note, \
-    legend_items, rc
+from exports.diagram import (Drawing, chart_figure, drawing, facts_line, left_out_note,
+                             legend_items, rc)
 from exports.selection import ExportGraph
 from exports.style import colour, font_paths, marking_colour
 
@@ -98,34 +98,30 @@ def _first_page(pdf: Exhibit, export: ExportGraph, d: Drawing) -> None:
 def _legend(pdf: Exhibit, export: ExportGraph, d: Drawing, *, x: float, y: float,
             w: float) -> None:
     labels, rel_types = legend_items(export, d)
+
+    def line(text: str, style: str = "", size: float = 7.5, height: float = 4.4) -> None:
+        pdf.set_x(x)
+        pdf.set_font(FONT, style, size)
+        pdf.multi_cell(w, height, text, new_x="LEFT", new_y="NEXT", align="L")
+
     pdf.set_xy(x, y)
-    pdf.set_font(FONT, "B", 9)
-    pdf.cell(w, 5, "Legend", new_x="LEFT", new_y="NEXT")
+    line("Legend", "B", 9, 5)
     pdf.set_font(FONT, "", 7.5)
     for label in labels:
         pdf.set_fill_color(*_rgb(colour(label)))
         pdf.rect(x, pdf.get_y() + 0.8, 3, 3, style="DF")
         pdf.set_x(x + 4.5)
         pdf.cell(w - 4.5, 4.4, label, new_x="LEFT", new_y="NEXT")
-        pdf.set_x(x)
     pdf.ln(1)
-    pdf.set_x(x)
-    pdf.set_font(FONT, "B", 7.5)
-    pdf.cell(w, 4.4, "Relationships (lines drawn)", new_x="LEFT", new_y="NEXT")
-    pdf.set_font(FONT, "", 7)
-    pdf.set_x(x)
-    pdf.multi_cell(w, 3.6, ", ".join(rel_types), new_x="LMARGIN", align="L")
-    pdf.set_x(x)
+    line("Relationships (lines drawn)", "B")
+    line(", ".join(rel_types), size=7, height=3.6)
     pdf.ln(1)
-    pdf.set_x(x)
-    pdf.multi_cell(w, 3.6, "A black frame marks the focus entity. Arrows run from subject to "
-                   "object; the number on a line is its entry in the evidence appendix.", new_x="LMARGIN",
-                   align="L")
+    line("A black frame marks the focus entity. Arrows run from subject to object; the number "
+         "on a line is its entry in the evidence appendix.", size=7, height=3.6)
     note = left_out_note(d)
     if note:
-        pdf.set_x(x)
         pdf.set_text_color(164, 22, 26)
-        pdf.multi_cell(w, 3.6, note, new_x="LMARGIN", align="L")
+        line(note, size=7, height=3.6)
         pdf.set_text_color(0, 0, 0)
 
 
