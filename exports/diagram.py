@@ -26,8 +26,7 @@ __all__ = ["Drawing", "drawing", "draw_chart", "chart_axes", "chart_figure", "le
 MAX_NODES = 60
 NODE_PT, EDGE_PT, PAD = 8.0, 6.0, 0.06  # font sizes (pt) and padding inside a node box (in)
 MARGIN = 0.35
-RC = {"svg.hashsalt": "fakefree", "svg.fonttype": "none",
-      "path.simplify": False}
+RC = {"svg.hashsalt": "fakefree", "svg.fonttype": "none", "path.simplify": False}
 
 
 @dataclass
