@@ -3,8 +3,10 @@
 import streamlit as st
 import streamlit.components.v1 as components
 
-from dashboard import network_view, session
+from dashboard import auth, network_view, session
 from dashboard.session import t
+from exports import formats
+from exports.selection import from_graph
 from fakefree.schema import primary_label
 
 uri, who = session.store_uri(), session.viewer()
@@ -66,3 +68,26 @@ go_col.write("")
 if go_col.button(t("network.open_profile"), key="network_open"):
     st.session_state["profile_id"] = picked
     st.switch_page("views/search.py")
+
+with st.expander(t("network.export")):
+    fmt_col, go_col = st.columns([3, 1])
+    fmt = fmt_col.selectbox(t("network.export_format"), list(formats.FORMATS), key="network_fmt",
+                            format_func=lambda f: f"{f}: {formats.FORMATS[f].description}")
+    go_col.write("")
+    if go_col.button(t("network.export_prepare"), key="network_export"):
+        title = t("network.title") + ": " + ", ".join(graph.nodes[n]["name"] for n in selected
+                                                      if n in graph)
+        export = from_graph(session.store(), who, graph.copy(), focus=selected, title=title,
+                            case=", ".join(cases))
+        spec = formats.get_format(fmt)
+        name = f"network-{export.meta.date}{spec.extension}"
+        st.session_state["network_file"] = (name, formats.renderer(fmt)(export), spec.media_type,
+                                            export.meta.marking, len(export.documents))
+        auth.audit("export", name, format=fmt, entities=sorted(graph.nodes),
+                   documents=sorted(export.documents), marking=export.meta.marking)
+    prepared = st.session_state.get("network_file")
+    if prepared:
+        name, data_bytes, media, marking, cited = prepared
+        st.caption(t("network.export_marking", marking=marking, documents=cited))
+        st.download_button(t("network.export_download", name=name), data_bytes, file_name=name,
+                           mime=media, key="network_download")

@@ -139,3 +139,34 @@ def test_pages_search_and_profile_views_are_audited_once(store_path):
     assert entries.count(("analyst", "search", "jose angel garcia")) == 1
     assert any(action == "view" for _, action, _ in entries)
     assert audit.verify().ok
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "csv"])
+def test_pages_network_exports_the_view_as_the_viewer_and_audits_it(store_path, fmt):
+    import io
+    import zipfile
+
+    import pdfplumber
+
+    from fakefree.security import open_security
+
+    at = app_as("CBSA", page="search.py")
+    at.text_input(key="search_query").input("Han Tong").run()
+    to_network(at)
+    at.selectbox(key="network_fmt").select(fmt).run()
+    at.button(key="network_export").click().run()
+    assert not at.exception
+    name, data, _, marking, cited = at.session_state["network_file"]
+    assert name.endswith(".pdf" if fmt == "pdf" else ".zip") and cited > 0
+    if fmt == "pdf":
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    else:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            text = "\n".join(zf.read(n).decode("utf-8-sig") for n in zf.namelist())
+    assert "Han Tong" in text and marking in text
+    assert SECRET_FINANCIER not in text
+    assert "Marked" in texts(at)
+    _, audit = open_security()
+    (entry,) = [e for e in audit.entries(action="export") if e.details["format"] == fmt]
+    assert entry.actor == "analyst" and entry.target == name
