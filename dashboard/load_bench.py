@@ -59,6 +59,19 @@ class UserLoad:
                 "ingest": self.ingest}
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MiB: ``VmHWM`` on Linux (reset by exec, unlike
+    ``ru_maxrss``, which a spawned worker inherits from its parent), else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _timed(at: AppTest, out: dict[str, list], what: str) -> None:
     started = time.perf_counter()
     try:
@@ -90,7 +103,7 @@ def _user(number: int, username: str, password: str, rounds: int) -> dict[str, A
                 query = QUERIES[(number + round_number) % len(QUERIES)]
                 at.text_input(key="search_query").input(query)
                 _timed(at, out, f"{username} search {query!r}")
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["rss_mb"] = peak_rss_mb()
     return out
 
 
@@ -120,7 +133,6 @@ def run_users(accounts: list[tuple[str, str]], rounds: int, ingest: Any = None) 
             load.errors += out["errors"]
             users_rss.append(out["rss_mb"])
     load.seconds = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    load.peak_rss_mb = own
+    load.peak_rss_mb = peak_rss_mb()
     load.user_rss_mb = users_rss
     return load

@@ -72,3 +72,32 @@ def test_regression_extract_of_a_long_run_of_currency_signs_does_not_hang():
     for entity in extraction.entities:
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("header", [
+    b"Message-ID: <20250304.1015@\n",  # IndexError deep in the stdlib's msg-id parser
+    b"Date: Tue, 04 Mar 2025 10:15:00 -06060606060600\n",  # OverflowError building the zone
+])
+def test_regression_email_with_an_unparsable_header_is_read(tmp_path, header):
+    # found by FAKEFREE_FUZZ_EXAMPLES=400 on test_fuzz_mutated_files...[eml]: the fallback
+    # for a malformed header parsed it again and raised the same error
+    path = tmp_path / "odd.eml"
+    path.write_bytes(b"From: a@example.org\nSubject: Factura\n" + header +
+                     b"\nHan Tong Technology shipped 4,000 watches.\n")
+    results = read(path, max_bytes=MAX_BYTES)
+    assert "Han Tong Technology" in results[0].text
+
+
+def test_regression_email_with_a_damaged_address_header_is_read(tmp_path):
+    # found by FAKEFREE_FUZZ_EXAMPLES=300 on test_fuzz_mutated_files...[eml]: AttributeError
+    # ('Group' object has no attribute 'local_part') from the stdlib's address parser
+    data = bytearray(seeds()["eml"])
+    del data[79:79 + 215]
+    path = tmp_path / "cut.eml"
+    path.write_bytes(bytes(data))
+    try:
+        results = read(path, max_bytes=MAX_BYTES)
+    except Unreadable as exc:
+        assert str(exc).startswith("cut.eml ")
+    else:
+        assert results
