@@ -31,9 +31,14 @@ def measure(store: str, preload: list[Path], ingest_paths: list[Path], users: in
     from fakefree import settings
     from fakefree.security import open_security
     from graph_etl.pipeline import IngestOptions, ingest
-    from graph_etl.store import open_store
+    from graph_etl.store import NEO4J_SCHEMES, open_store
     from graph_etl.store.ledger import Ledger, ledger_path_for
 
+    if store.startswith(NEO4J_SCHEMES):  # read before FAKEFREE_HOME moves to the work folder
+        from graph_etl.store.neo4j_connect import credentials
+
+        user, password = credentials()
+        os.environ.update(NEO4J_USERNAME=user, NEO4J_PASSWORD=password)
     os.environ.update(FAKEFREE_STORE=store, FAKEFREE_HOME=str(workdir / "home"),
                       FAKEFREE_SECURITY_DB=str(workdir / "security.db"))
     accounts, audit = open_security()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 
@@ -38,14 +39,18 @@ def _neo4j_uri() -> str:
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def test_load_users_and_an_ingest_at_once_make_no_errors(backend, corpus, tmp_path, monkeypatch):
-    for name, value in {"FAKEFREE_ARGON2_TIME_COST": "1", "FAKEFREE_ARGON2_MEMORY_KIB": "1024",
-                        "FAKEFREE_ARGON2_PARALLELISM": "1", "FAKEFREE_STORE": "",
-                        "FAKEFREE_HOME": "", "FAKEFREE_SECURITY_DB": ""}.items():
-        monkeypatch.setenv(name, value)  # restored afterwards, whatever measure() sets
+def test_bench_users_and_an_ingest_at_once_make_no_errors(backend, corpus, tmp_path, monkeypatch):
     store = str(tmp_path / "graph.db") if backend == "sqlite" else _neo4j_uri()
+    monkeypatch.setenv("FAKEFREE_ARGON2_TIME_COST", "1")
+    monkeypatch.setenv("FAKEFREE_ARGON2_MEMORY_KIB", "1024")
+    monkeypatch.setenv("FAKEFREE_ARGON2_PARALLELISM", "1")
     cases = sorted(p for p in corpus.iterdir() if p.is_dir())
-    result = measure(store, cases[:1], cases[1:], users=3, rounds=1, workdir=tmp_path)
+    saved = dict(os.environ)  # measure() points FAKEFREE_STORE, _HOME, _SECURITY_DB at tmp_path
+    try:
+        result = measure(store, cases[:1], cases[1:], users=3, rounds=1, workdir=tmp_path)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
     assert result["errors"] == 0, result["first_errors"]
     assert result["page_loads"] == 3 * (2 + 5)  # login page, sign-in, a round of 5 loads each
     assert result["ingest"]["loaded"] == 3
