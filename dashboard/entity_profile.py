@@ -10,6 +10,7 @@ import networkx as nx
 import streamlit as st
 
 from dashboard import tables
+from dashboard.markup import md
 from dashboard.session import t
 from graph_etl.store import NodeView
 
@@ -17,7 +18,7 @@ __all__ = ["render"]
 
 
 def _line(label: str, values: list[str]) -> None:
-    st.markdown(f"**{label}:** {', '.join(values) if values else '—'}")
+    st.markdown(f"**{label}:** {', '.join(md(v) for v in values) if values else '—'}")
 
 
 def _shown(graph: nx.MultiDiGraph, value: object) -> str:
@@ -29,7 +30,7 @@ def _shown(graph: nx.MultiDiGraph, value: object) -> str:
 
 def render(view: NodeView, graph: nx.MultiDiGraph, doc_names: dict[str, str]) -> None:
     """Show ``view`` with its neighbourhood ``graph`` (one hop) and document names."""
-    st.header(view.name)
+    st.header(md(view.name))
     _line(t("common.labels"), view.labels)
     _line(t("profile.aliases"), view.aliases)
     _line(t("common.cases"), view.cases)
@@ -43,7 +44,7 @@ def render(view: NodeView, graph: nx.MultiDiGraph, doc_names: dict[str, str]) ->
                      hide_index=True, column_config={"property": t("profile.property"),
                                                      "value": t("profile.value")})
     st.subheader(t("profile.documents"))
-    st.markdown("\n".join(f"- {doc_names.get(d, d)} (`{d[:12]}`)" for d in view.documents)
+    st.markdown("\n".join(f"- {md(doc_names.get(d, d))} (`{md(d[:12])}`)" for d in view.documents)
                 or "—")
     st.subheader(t("profile.evidence"))
     evidence = tables.evidence_rows(view, graph, doc_names)

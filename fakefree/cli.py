@@ -11,6 +11,7 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     analyze_commands,
     audit_commands,
     bench_commands,
+    bench_users_commands,
     correction_commands,
     dashboard_commands,
     eval_commands,

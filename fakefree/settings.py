@@ -40,6 +40,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_NEO4J_BOLT", "127.0.0.1:7687", "Listen address of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_HEAP", "1g", "Java heap of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_PAGECACHE", "512m", "Page cache of the local Neo4j server."),
+    Setting("FAKEFREE_NEO4J_RETRY_ATTEMPTS", "6",
+            "Tries of each Neo4j statement when the server is unreachable or busy."),
+    Setting("FAKEFREE_NEO4J_RETRY_DELAY", "0.5",
+            "Seconds before the second try of a Neo4j statement; doubled before each next one."),
+    Setting("FAKEFREE_NEO4J_RETRY_MAX_SECONDS", "60",
+            "No new try of a Neo4j statement after this many seconds; then a clear error."),
     Setting("FAKEFREE_MAX_FILE_MB", "200",
             "Largest case file read, in MB; also the most an archive or e-mail may expand to."),
 )

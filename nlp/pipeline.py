@@ -32,6 +32,21 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "fakefree_xx"
 SUPPORTED = ("en", "fr", "es")
 CHUNK_CHARS = 20_000
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+MAX_TOKEN_CHARS = 256
+"""Longer runs without white space (no name or identifier is that long) are blanked before
+tokenizing: spaCy splits affixes such as ``$`` or ``(`` one at a time, so a run of thousands of
+them took minutes (found by fuzzing)."""
+_LONG_TOKEN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+
+
+def blank_long_tokens(text: str) -> str:
+    """``text`` with every run of more than :data:`MAX_TOKEN_CHARS` non-space characters
+    replaced by as many spaces, so every offset still points into ``text``.
+
+    >>> blank_long_tokens("paid $" + "$" * 300 + " to ACME") == "paid " + " " * 301 + " to ACME"
+    True
+    """
+    return _LONG_TOKEN.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=8)
@@ -123,7 +138,7 @@ def extract_many(texts: Iterable[str], *, language: str | None = None, model: st
             pipe = load_pipeline(lang, model)
             jobs = ((piece, (i, offset)) for i, t in enumerate(batch)
                     if langs[i] == lang and not _empty_message(t)
-                    for offset, piece in chunks(t))
+                    for offset, piece in chunks(blank_long_tokens(t)))
             for doc, (i, offset) in pipe.pipe(jobs, as_tuples=True, batch_size=batch_size,
                                               n_process=n_process):
                 for m in doc._.ff_mentions or []:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import analyses, session, widgets
+from dashboard.markup import md
 from dashboard.session import t
 
 uri, who = session.store_uri(), session.viewer()
@@ -47,15 +48,15 @@ with networks_tab:
         st.info(t("cross.none"))
     for number, net in enumerate(result.networks, 1):
         st.subheader(t("cross.network", number=number, size=net.size))
-        st.markdown(f"**{t('common.cases')}:** {', '.join(net.cases)} — "
-                    f"**{t('common.agencies')}:** {', '.join(net.agencies)}")
+        st.markdown(f"**{t('common.cases')}:** {', '.join(map(md, net.cases))} — "
+                    f"**{t('common.agencies')}:** {', '.join(map(md, net.agencies))}")
         st.markdown(f"**{t('cross.linking')}:** "
-                    f"{', '.join(e.name for e in net.linking_entities) or '—'}")
+                    f"{', '.join(md(e.name) for e in net.linking_entities) or '—'}")
         st.dataframe([{"agency": p.agency, "cases": ", ".join(p.cases), "entities": p.entities,
                        "contacts": ", ".join(p.contacts)} for p in net.pieces], hide_index=True,
                      column_config={"agency": t("common.agency"), "cases": t("common.cases"),
                                     "entities": t("overview.entities"),
                                     "contacts": t("cross.contacts")})
         for ex in net.exchanges:
-            st.markdown(f"- {t('cross.exchange', holder=ex.holder, recipient=ex.recipient)}: "
-                        f"{', '.join(e.name for e in ex.entities)}")
+            exchange = t("cross.exchange", holder=md(ex.holder), recipient=md(ex.recipient))
+            st.markdown(f"- {exchange}: {', '.join(md(e.name) for e in ex.entities)}")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import analyses, session, widgets
+from dashboard.markup import md
 from dashboard.session import t
 
 uri, who = session.store_uri(), session.viewer()
@@ -32,14 +33,14 @@ names = analyses.names(uri, who)
 doc_names = session.document_names(uri, who)
 st.subheader(t("sources.why"))
 for r in result.ranks[:5]:
-    with st.expander(f"{r.rank}. {r.entity.name} — {t('common.score')} {r.score}"):
+    with st.expander(f"{r.rank}. {md(r.entity.name)} — {t('common.score')} {r.score}"):
         for number, path in enumerate(r.paths, 1):
             st.markdown(f"**{t('sources.path', number=number)}**")
             lines = []
             for hop in path:
                 ev = hop.evidence[0] if hop.evidence else None
-                quote = (f" — “{ev['text']}” ({doc_names.get(ev['document_id'], '')})"
+                quote = (f" — “{md(ev['text'])}” ({md(doc_names.get(ev['document_id'], ''))})"
                          if ev else "")
-                lines.append(f"- {names.get(hop.source, hop.source)} **{hop.type}** "
-                             f"{names.get(hop.target, hop.target)}{quote}")
+                lines.append(f"- {md(names.get(hop.source, hop.source))} **{md(hop.type)}** "
+                             f"{md(names.get(hop.target, hop.target))}{quote}")
             st.markdown("\n".join(lines))

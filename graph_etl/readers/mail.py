@@ -28,9 +28,11 @@ _ADDRESS_HEADERS = ("from", "to", "cc", "bcc", "reply-to")
 def _header(msg: EmailMessage, name: str) -> str | None:
     try:
         value = msg.get(name)
-    except (ValueError, IndexError, TypeError):  # malformed header the policy cannot parse
-        raw = msg.get_all(name, failobj=[None])
-        value = raw[0] if raw else None
+    except Exception:  # noqa: BLE001
+        # the stdlib's header parser fails on malformed input with many exception types
+        # (IndexError, OverflowError, AttributeError... all found by fuzzing); raw_items()
+        # gives the header as written, without the parsing that just failed
+        value = next((raw for key, raw in msg.raw_items() if key.lower() == name), None)
     if value is None:
         return None
     return " ".join(str(value).split()) or None
@@ -53,7 +55,7 @@ def _meta(msg: EmailMessage) -> dict[str, Any]:
     if date:
         try:
             meta["date"] = parsedate_to_datetime(date).isoformat()
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             meta["date"] = date
         meta["created"] = meta["date"]
     if "from" in meta:

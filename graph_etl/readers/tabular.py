@@ -10,11 +10,14 @@ import csv
 import io
 import logging
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
+from lxml.etree import XMLSyntaxError
 from openpyxl.utils.exceptions import InvalidFileException
 
 from graph_etl.readers.base import Context, ReadResult, Source
@@ -174,7 +177,7 @@ def read_xlsx(source: Source, ctx: Context) -> list[ReadResult]:
             finally:
                 workbook.close()
     except (InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile,
-            OSError, IndexError, AttributeError) as exc:
+            zlib.error, XMLSyntaxError, ParseError, OSError, IndexError, AttributeError) as exc:
         log.debug("%s: openpyxl failure", source.label, exc_info=True)
         raise source.refuse("corrupt", "is a damaged Excel workbook that cannot be "
                                        "parsed.") from exc

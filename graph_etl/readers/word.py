@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -93,7 +94,7 @@ def read_docx(source: Source, ctx: Context) -> list[ReadResult]:
                     if lines:
                         blocks.append("\n".join(lines))
             meta, language = _meta(document)
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError, AttributeError) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, OSError, AttributeError) as exc:
         log.debug("%s: python-docx failure", source.label, exc_info=True)
         raise source.refuse("corrupt", "is a damaged Word document that cannot be parsed.") from exc
     except Exception as exc:  # lxml.etree.XMLSyntaxError and docx.opc errors

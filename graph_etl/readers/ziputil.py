@@ -8,6 +8,7 @@ part declares a DTD, the vehicle of entity-expansion ("billion laughs") attacks.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as safe_et
@@ -72,6 +73,6 @@ def check_xml_parts(zf: zipfile.ZipFile, source: Source) -> None:
         except DefusedXmlException as exc:
             raise source.refuse("bomb", f"declares XML entities in {info.filename}, the mark of "
                                         f"an entity-expansion bomb, so it was not parsed.") from exc
-        except (ParseError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (ParseError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
             raise source.refuse("corrupt", f"has a damaged part {info.filename} that cannot be "
                                            f"parsed.") from exc

@@ -36,11 +36,13 @@ def open_store(uri: str | None = None) -> GraphStore:
     """
     uri = uri or settings.get("FAKEFREE_STORE")
     if uri.startswith(NEO4J_SCHEMES):
+        from graph_etl.store.neo4j_retry import RetryPolicy
         from graph_etl.store.neo4j_store import Neo4jStore, credentials
 
         user, password = credentials()
         return Neo4jStore(uri, user=user, password=password,
-                          database=settings.get("NEO4J_DATABASE"))
+                          database=settings.get("NEO4J_DATABASE"),
+                          retry=RetryPolicy.from_settings())
     if "://" in uri:
         from fakefree.errors import StoreUnavailable
 

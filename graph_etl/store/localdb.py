@@ -19,7 +19,7 @@ from pathlib import Path
 
 from fakefree.errors import StoreUnavailable, StoreVersionError
 
-__all__ = ["prepare", "LocalDB", "migrate"]
+__all__ = ["prepare", "LocalDB", "migrate", "commit_or_rollback", "write_failure"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,30 @@ def prepare(path: str | Path) -> Path:
         log.warning("tightening the mode of %s to 0600", path)
         os.chmod(path, 0o600)
     return path
+
+
+@contextmanager
+def commit_or_rollback(conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE",
+                       ) -> Iterator[sqlite3.Connection]:
+    """``conn`` inside one transaction: committed at the end, rolled back on any error, including
+    a ``COMMIT`` that fails (a full disk), so the connection is never left half-way."""
+    conn.execute(begin)
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def write_failure(path: Path, what: str, exc: sqlite3.Error) -> StoreUnavailable:
+    """One sentence for a failed write to the SQLite file ``path`` (``what`` names its role)."""
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return StoreUnavailable(
+            f"The disk holding {what} {path} is full, so the last change was rolled back and "
+            "everything saved before is kept; free some space and run the command again.")
+    return StoreUnavailable(f"Cannot use {what} {path}: {exc}.")
 
 
 class LocalDB:
@@ -81,15 +105,10 @@ class LocalDB:
         """This thread's connection inside one transaction (``BEGIN IMMEDIATE`` to write)."""
         conn = self._conn()
         try:
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
+            with commit_or_rollback(conn, "BEGIN IMMEDIATE" if write else "BEGIN"):
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            raise StoreUnavailable(f"Cannot use {self.path}: {exc}.") from exc
+            raise write_failure(self.path, "the database", exc) from exc
 
     def close(self) -> None:
         """Close every connection; the next use opens new ones."""

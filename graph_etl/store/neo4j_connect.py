@@ -60,7 +60,8 @@ def connect(uri: str, user: str, password: str) -> neo4j.Driver:
     """A driver for ``uri`` whose login has been checked; :class:`StoreUnavailable` if not."""
     try:
         driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0,
-                                      max_transaction_retry_time=60.0)
+                                      connection_acquisition_timeout=30.0,
+                                      max_transaction_retry_time=0.0)
     except (ConfigurationError, ValueError) as exc:
         raise unavailable(uri, user, exc) from exc
     try:

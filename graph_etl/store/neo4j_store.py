@@ -11,8 +11,8 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import networkx as nx
 import neo4j
@@ -49,11 +49,14 @@ from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part 
     verify,
 )
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
+from graph_etl.store.neo4j_retry import RetryPolicy, retrying
 from graph_etl.store.search_terms import search_rank, search_text, words
 
 __all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK"]
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 CHUNK = 20_000
 """Rows per write transaction."""
@@ -63,9 +66,11 @@ _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 class Neo4jStore:
     """A :class:`graph_etl.store.base.GraphStore` on a Neo4j 5.26 server (or cluster, or Aura)."""
 
-    def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j") -> None:
+    def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j",
+                 retry: RetryPolicy = RetryPolicy()) -> None:
         self.uri = uri
         self.database = database
+        self.retry = retry
         self._user = user
         self._driver = connect(uri, user, password)
         try:
@@ -78,23 +83,37 @@ class Neo4jStore:
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        """A read or schema statement in an auto-commit transaction; records as dicts."""
+    def _retried(self, work: Callable[[], T]) -> T:
+        """``work()`` retried through transient failures (:attr:`retry`), errors as sentences."""
         try:
-            records, _, _ = self._driver.execute_query(query, params, database_=self.database)
+            return retrying(work, self.retry, self.uri)
         except (ServiceUnavailable, AuthError) as exc:
             raise unavailable(self.uri, self._user, exc) from exc
+
+    def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        """A read or schema statement in an auto-commit transaction; records as dicts."""
+        records, _, _ = self._retried(
+            lambda: self._driver.execute_query(query, params, database_=self.database))
         return [r.data() for r in records]
 
+    def _write_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        """``work`` in one managed write transaction, on a fresh session for each try."""
+        def attempt() -> T:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(work)
+
+        return self._retried(attempt)
+
     def _write(self, query: str, rows: list[dict[str, Any]], /, **params: Any) -> None:
-        """Write ``rows`` in managed transactions of :data:`CHUNK` rows (retried by the driver)."""
+        """Write ``rows`` in transactions of at most :data:`CHUNK` rows, each retried on its own."""
         self._write_all([(query, rows, params)])
 
     def _write_all(self, statements: list[tuple[str, list[dict[str, Any]], dict[str, Any]]]
                    ) -> None:
         """Run the statements in order, packed into transactions of at most :data:`CHUNK` rows.
 
-        A small batch is one transaction (one commit) instead of one per statement.
+        A small batch is one transaction (one commit) instead of one per statement; each
+        transaction is retried on its own (every statement is an idempotent upsert).
         """
         Work = list[tuple[str, list[dict[str, Any]], dict[str, Any]]]
         transactions: list[Work] = [[]]
@@ -114,11 +133,8 @@ class Neo4jStore:
                     tx.run(query, rows=chunk, **params).consume()
 
         try:
-            with self._driver.session(database=self.database) as session:
-                for parts in transactions:
-                    session.execute_write(work, parts)
-        except (ServiceUnavailable, AuthError) as exc:
-            raise unavailable(self.uri, self._user, exc) from exc
+            for parts in transactions:
+                self._write_tx(lambda tx, parts=parts: work(tx, parts))
         except ClientError as exc:
             raise InputError(
                 f"The batch for {self.uri} breaks a store rule: {exc.message}.") from exc
@@ -197,18 +213,17 @@ class Neo4jStore:
         node_ids = sorted(set(found[0]["node_ids"] or []))
         rels = sorted(set(zip(found[0]["rel_sources"] or [], found[0]["rel_ids"] or [])))
         removed_rels = emptied = 0
-        with self._driver.session(database=self.database) as session:
-            for start in range(0, len(rels), CHUNK):
-                rows = [{"source": s, "id": r} for s, r in rels[start:start + CHUNK]]
-                removed_rels += session.execute_write(
-                    lambda tx, rows=rows: tx.run(Q.RETRACT_RELS, rows=rows, doc=document_id)
-                    .single()["removed"])
-            for start in range(0, len(node_ids), CHUNK):
-                ids = node_ids[start:start + CHUNK]
-                emptied += session.execute_write(
-                    lambda tx, ids=ids: tx.run(Q.RETRACT_NODES, ids=ids, doc=document_id)
-                    .single()["emptied"])
-            session.execute_write(lambda tx: tx.run(Q.RETRACT_DOCUMENT, doc=document_id).consume())
+        for start in range(0, len(rels), CHUNK):
+            rows = [{"source": s, "id": r} for s, r in rels[start:start + CHUNK]]
+            removed_rels += self._write_tx(
+                lambda tx, rows=rows: tx.run(Q.RETRACT_RELS, rows=rows, doc=document_id)
+                .single()["removed"])
+        for start in range(0, len(node_ids), CHUNK):
+            ids = node_ids[start:start + CHUNK]
+            emptied += self._write_tx(
+                lambda tx, ids=ids: tx.run(Q.RETRACT_NODES, ids=ids, doc=document_id)
+                .single()["emptied"])
+        self._write_tx(lambda tx: tx.run(Q.RETRACT_DOCUMENT, doc=document_id).consume())
         return {"node_claims": len(node_ids), "rel_claims": len(rels),
                 "nodes_removed": emptied, "rels_removed": removed_rels}
 

@@ -30,6 +30,7 @@ from graph_etl.store.base import (
     rel_claim_data,
     to_graph,
 )
+from graph_etl.store.localdb import commit_or_rollback, write_failure
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
 from graph_etl.store.search_terms import fts_query, search_rank, search_text
 
@@ -176,17 +177,12 @@ class SQLiteStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         conn = self._conn()
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with commit_or_rollback(conn):
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
             raise InputError(f"The batch for {self.path} breaks a store rule: {exc}.") from exc
         except sqlite3.OperationalError as exc:
-            raise StoreUnavailable(f"Cannot write to the embedded store {self.path}: {exc}.") from exc
+            raise write_failure(self.path, "the embedded store", exc) from exc
 
     def _migrate(self) -> None:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.markup import md
 from tests.dashboard.conftest import app_as
 from tests.dashboard.test_pages import texts
 
@@ -25,7 +26,7 @@ def test_analysis_sources_opens_profile(analysis_store):
     at.button(key="sources_profile").click().run()
     assert not at.exception
     assert at.title[0].value == "Search and entity profile"
-    assert at.header[0].value == first
+    assert at.header[0].value == md(first)  # Markdown-escaped, renders as the name
 
 
 def test_analysis_money_sankey_and_patterns(analysis_store):

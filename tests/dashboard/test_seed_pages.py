@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.markup import md
 from tests.dashboard.conftest import app_as
 from tests.dashboard.test_pages import texts
 
@@ -36,7 +37,7 @@ def test_seed_search_profile_and_network(seed_store):
     at = app_as("RCMP", "CBSA", "HSI", "CBP", page="search.py")
     at.text_input(key="search_query").input(source).run()
     assert not at.exception
-    assert at.header[0].value == source
+    assert at.header[0].value == md(source)  # Markdown-escaped, renders as the name
     at.button(key="profile_to_network").click().run()
     at.switch_page("views/network.py").run()
     assert not at.exception
