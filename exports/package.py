@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from exports.records import zip_entry
 from fakefree.errors import InputError
 from graph_etl.exchange import FORMAT, MANIFEST_NAME, VERSION, package_json
 from graph_etl.readers import sha256_file
@@ -31,7 +32,6 @@ from graph_etl.store.model import DocumentRecord, Evidence, Viewer
 
 __all__ = ["PackageSummary", "export_package"]
 
-_EPOCH = (1980, 1, 1, 0, 0, 0)
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -156,10 +156,7 @@ def _write_zip(out: Path, members: dict[str, bytes | Path], files: dict[str, Any
 def _write_members(partial: Path, members: dict[str, bytes | Path], files: dict[str, Any]) -> None:
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in sorted(members):
-            info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
+            info = zip_entry(name)
             content = members[name]
             if isinstance(content, Path):
                 info.file_size = files[name]["size"]

@@ -19,7 +19,7 @@ from fakefree.schema import primary_label
 from graph_etl.store import NodeView, RelView
 
 __all__ = ["SEP", "node_row", "rel_row", "evidence_text", "document_rows", "meta_rows", "meta_text",
-           "attribute_graph", "safe_cell", "csv_bytes", "zip_bytes", "ZIP_DATE"]
+           "attribute_graph", "safe_cell", "csv_bytes", "zip_bytes", "zip_entry", "ZIP_DATE"]
 
 #: How lists are joined into one cell or attribute.
 SEP = "; "
@@ -176,14 +176,19 @@ def csv_bytes(header: list[str], rows: Iterable[dict[str, Any]], *, bom: bool = 
     return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
 
 
+def zip_entry(name: str) -> zipfile.ZipInfo:
+    """A zip member header with nothing time- or machine-dependent: fixed date, Unix, mode 644."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3
+    info.external_attr = 0o100644 << 16
+    return info
+
+
 def zip_bytes(files: dict[str, bytes]) -> bytes:
     """A zip of ``files`` that is the same bytes for the same content: sorted, fixed time and mode."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, files[name])
+            archive.writestr(zip_entry(name), files[name])
     return buffer.getvalue()
