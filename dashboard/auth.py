@@ -107,7 +107,10 @@ def logout_button() -> None:
             _, audit = _security(str(security_db_path()))
             audit.append(signed_in.username, "logout", "", source=source)
         if source == OIDC_SOURCE:
-            st.logout()  # drops the identity cookie and starts a new session
+            # drops the identity cookie by sending the browser to /auth/logout; a rerun now
+            # could race that redirect and keep the cookie, so this run just stops
+            st.logout()
+            st.stop()
         st.rerun()
 
 

@@ -61,6 +61,8 @@ def test_oidc_linked_identity_signs_in_as_the_account(store_path, oidc):
     assert at.title[0].value == "Overview"
     assert {m.label: m.value for m in at.metric}["Documents"] == "2"  # CBSA sees two of three
     at.button(key="logout").click().run()
+    assert "account" not in at.session_state
+    at.run()  # the browser is sent to /auth/logout, which starts a new session
     assert at.subheader[0].value == "Sign in"
     _, audit = open_security()
     assert [(e.actor, e.action, e.details["source"]) for e in audit.entries()[-2:]] == [
