@@ -31,7 +31,7 @@ from graph_etl.store.model import LES, UNCLASSIFIED, Viewer
 
 __all__ = ["ROLES", "CLEARANCES", "PERMISSIONS", "MIN_PASSWORD_LENGTH", "MAX_FAILURES",
            "FAILURE_WINDOW", "WRONG_CREDENTIALS", "Account", "AccountStore", "check_new_account",
-           "check_password", "failure_key", "normalise_username"]
+           "check_password", "failure_key", "normalise_email", "normalise_username"]
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ FAILURE_WINDOW = timedelta(minutes=15)
 WRONG_CREDENTIALS = "Unknown user or wrong password."
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,63}$")
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}$")
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -82,6 +83,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX login_failures_user ON login_failures(username, ts)",
     ),
+    (
+        # the e-mail an OpenID Connect provider vouches for, linked to this account (lower case)
+        "ALTER TABLE accounts ADD COLUMN oidc_email TEXT",
+        "CREATE UNIQUE INDEX accounts_oidc_email ON accounts(oidc_email)",
+    ),
 )
 
 
@@ -104,6 +110,7 @@ class Account:
     disabled: bool = False
     created_at: str = ""
     last_login_at: str | None = None
+    oidc_email: str | None = None
 
     def viewer(self) -> Viewer:
         """The :class:`Viewer` the store filters this account's reads with."""
@@ -139,6 +146,18 @@ def normalise_username(username: str) -> str:
             f"User name {username!r} is not allowed; use 1 to 64 letters, digits, '.', '_', '@' "
             "or '-', starting with a letter or digit.")
     return name
+
+
+def normalise_email(email: str) -> str:
+    """The stored form of an OIDC e-mail claim (lower case), or :class:`InputError`.
+
+    >>> normalise_email(" Ana@CBSA.example ")
+    'ana@cbsa.example'
+    """
+    address = email.strip().lower()
+    if not _EMAIL.match(address):
+        raise InputError(f"{email!r} is not an e-mail address (e.g. ana@cbsa.example).")
+    return address
 
 
 def failure_key(typed_username: str) -> str:
@@ -259,6 +278,36 @@ class AccountStore:
         log.info("enabled account %s", name)
         return self.get(name)
 
+    def link_oidc(self, username: str, email: str | None) -> Account:
+        """Link an account to the e-mail its OIDC provider vouches for (``None`` unlinks it)."""
+        name = normalise_username(username)
+        address = normalise_email(email) if email is not None else None
+        with self._db.transaction(write=True) as tx:
+            self._require(tx, name)
+            other = tx.execute("SELECT username FROM accounts WHERE oidc_email = ? "
+                               "AND username != ?", (address, name)).fetchone()
+            if address is not None and other is not None:
+                raise InputError(f"{address} is already linked to account {other[0]}.")
+            tx.execute("UPDATE accounts SET oidc_email = ? WHERE username = ?", (address, name))
+        log.info("%s the OIDC e-mail of %s", "set" if address else "removed", name)
+        return self.get(name)
+
+    def by_oidc_email(self, email: str) -> Account | None:
+        """The account linked to an OIDC e-mail claim (enabled or not), or ``None``."""
+        try:
+            address = normalise_email(email)
+        except InputError:
+            return None
+        with self._db.transaction() as tx:
+            row = tx.execute("SELECT * FROM accounts WHERE oidc_email = ?", (address,)).fetchone()
+        return _account(row) if row is not None else None
+
+    def record_login(self, username: str) -> None:
+        """Note the time of a login that did not go through :meth:`authenticate` (OIDC)."""
+        with self._db.transaction(write=True) as tx:
+            tx.execute("UPDATE accounts SET last_login_at = ? WHERE username = ?",
+                       (_iso(self.clock()), normalise_username(username)))
+
     # -- reading ----------------------------------------------------------------------------
 
     def get(self, username: str) -> Account:
@@ -364,4 +413,4 @@ def _account(row: sqlite3.Row) -> Account:
     return Account(username=row["username"], role=row["role"],
                    agencies=tuple(json.loads(row["agencies"])), clearance=row["clearance"],
                    disabled=bool(row["disabled"]), created_at=row["created_at"],
-                   last_login_at=row["last_login_at"])
+                   last_login_at=row["last_login_at"], oidc_email=row["oidc_email"])

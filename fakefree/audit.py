@@ -36,7 +36,7 @@ ACTIONS = (
     "login", "login_failed", "logout",
     "search", "view", "ingest", "merge", "split", "retract", "export", "screen",
     "alert_triage",
-    "user_add", "user_passwd", "user_disable", "user_enable",
+    "user_add", "user_passwd", "user_disable", "user_enable", "user_oidc",
 )
 GENESIS = "0" * 64
 _SECRET_WORDS = ("password", "secret", "token")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from types import ModuleType
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from argon2 import PasswordHasher
@@ -23,13 +24,15 @@ from fakefree.accounts import Account, AccountStore, failure_key, normalise_user
 from fakefree.audit import AuditLog
 from fakefree.errors import AccessDenied, InputError
 
-__all__ = ["SettingsSource", "security_db_path", "password_hasher", "open_security", "login"]
+__all__ = ["SettingsSource", "security_db_path", "password_hasher", "open_security", "login",
+           "oidc_login", "OIDC_SOURCE"]
 
 log = logging.getLogger(__name__)
 
 HOME_PLACEHOLDER = "<FAKEFREE_HOME>"
 OWASP_MEMORY_KIB = 19456
 UNKNOWN_USER = "unknown-user"
+OIDC_SOURCE = "oidc"
 
 
 class SettingsSource(Protocol):
@@ -98,3 +101,31 @@ def login(accounts: AccountStore, audit: AuditLog, username: str, password: str,
         raise
     audit.append(account.username, "login", "", source=source, role=account.role)
     return account
+
+
+def oidc_login(accounts: AccountStore, audit: AuditLog, claims: Mapping[str, Any]) -> Account:
+    """The local account linked to the e-mail an OIDC provider vouched for, audited as ``oidc``.
+
+    The provider only proves who signs in; the linked account gives the role and agencies. An
+    identity without an e-mail (or with ``email_verified`` false), linked to no account or to a
+    disabled one is refused with :class:`AccessDenied` and written as ``login_failed``.
+    """
+    email = str(claims.get("email") or "")
+    identity = {"oidc_email": email, "oidc_iss": str(claims.get("iss") or ""),
+                "oidc_sub": str(claims.get("sub") or "")}
+    account = accounts.by_oidc_email(email) if email else None
+    if not email or claims.get("email_verified") is False:
+        reason = "The identity provider did not give a verified e-mail address."
+    elif account is None:
+        reason = (f"No fakefree account is linked to {email}; ask an administrator to link one "
+                  f"('fakefree user oidc NAME {email}').")
+    elif account.disabled:
+        reason = f"Account {account.username} is disabled; ask an administrator."
+    else:
+        accounts.record_login(account.username)
+        audit.append(account.username, "login", "", source=OIDC_SOURCE, role=account.role,
+                     **identity)
+        return account
+    actor = account.username if account is not None else UNKNOWN_USER
+    audit.append(actor, "login_failed", "", reason=reason, source=OIDC_SOURCE, **identity)
+    raise AccessDenied(reason)

@@ -31,6 +31,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_ARGON2_MEMORY_KIB", "65536",
             "argon2id memory per password hash, in KiB (OWASP minimum 19456)."),
     Setting("FAKEFREE_ARGON2_PARALLELISM", "4", "argon2id lanes per password hash."),
+    Setting("FAKEFREE_OIDC_PROVIDER", "",
+            "Name of an [auth.NAME] OpenID Connect provider in .streamlit/secrets.toml; if set, "
+            "the dashboard offers sign-in with it. Empty: local accounts only."),
+    Setting("FAKEFREE_OIDC_ONLY", "false",
+            "true: the dashboard hides the local password form (needs FAKEFREE_OIDC_PROVIDER)."),
     Setting("NEO4J_USERNAME", "neo4j", "User name for a Neo4j store."),
     Setting("NEO4J_PASSWORD", "",
             "Password for a Neo4j store; if empty, read from FAKEFREE_HOME/neo4j/password."),

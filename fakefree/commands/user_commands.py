@@ -20,6 +20,7 @@ from fakefree.accounts import (
     Account,
     AccountStore,
     check_new_account,
+    normalise_email,
 )
 from fakefree.audit import AuditLog
 from fakefree.cli_app import emit, fail, groups, json_option
@@ -77,13 +78,15 @@ def add(
                                help="Agencies, comma-separated, e.g. CBSA or RCMP,CBSA."),
     clearance: str = typer.Option(CLEARANCES[-1], "--clearance",
                                   help=f"One of: {', '.join(CLEARANCES)}."),
+    oidc: str = typer.Option("", "--oidc", help="E-mail the dashboard's OIDC provider "
+                             "vouches for, e.g. ana@cbsa.example (see 'fakefree user oidc')."),
     password_stdin: bool = password_stdin_option,
     security_db: str = security_db_option,
     as_json: bool = json_option,
 ) -> None:
     """Create a local account; the password is asked twice. The first account must be an admin.
 
-    Example: fakefree user add ana.lopez --role analyst --agency CBSA
+    Example: fakefree user add ana.lopez --role analyst --agency CBSA --oidc ana@cbsa.example
     """
     accounts, audit = security_for(security_db)
     if role != "admin" and not accounts.has_admin():
@@ -92,7 +95,11 @@ def add(
     name, agencies = check_new_account(username, role, agency.split(","), clearance)
     if accounts.exists(name):
         fail(f"Account {name} already exists in {accounts.path}.")
+    if oidc:
+        normalise_email(oidc)  # refuse a bad address before asking for the password
     account = _create(accounts, audit, name, role, agencies, clearance, password_stdin)
+    if oidc:
+        account = _link(accounts, audit, account.username, oidc)
     emit(account.to_dict(), as_json, f"Added {account.role} {account.username}.")
 
 
@@ -121,6 +128,30 @@ def passwd(
     accounts.set_password(account.username, read_password(password_stdin, account.username))
     audit.append(cli_actor(), "user_passwd", account.username)
     typer.echo(f"Changed the password of {account.username}.")
+
+
+def _link(accounts: AccountStore, audit: AuditLog, username: str, email: str | None) -> Account:
+    account = accounts.link_oidc(username, email)
+    audit.append(cli_actor(), "user_oidc", account.username, oidc_email=account.oidc_email)
+    return account
+
+
+@user.command("oidc")
+def oidc_link(
+    username: str = typer.Argument(..., help="The user name."),
+    email: str = typer.Argument("", help="The e-mail claim of the OIDC identity; empty unlinks."),
+    security_db: str = security_db_option,
+) -> None:
+    """Link an account to the e-mail the dashboard's OIDC provider vouches for (or unlink it).
+
+    Signing in with that identity then gives this account's role and agencies.
+
+    Example: fakefree user oidc ana.lopez ana@cbsa.example
+    """
+    accounts, audit = security_for(security_db)
+    account = _link(accounts, audit, username, email or None)
+    typer.echo(f"Linked {account.username} to {account.oidc_email}." if account.oidc_email
+               else f"Unlinked {account.username} from OIDC.")
 
 
 @user.command("disable")

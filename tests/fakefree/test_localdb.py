@@ -18,7 +18,7 @@ def test_localdb_components_share_one_versioned_wal_file(db_path):
     with sqlite3.connect(db_path) as conn:
         versions = dict(conn.execute("SELECT component, version FROM schema_versions"))
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    assert versions == {"accounts": 1, "audit": 1}
+    assert versions == {"accounts": 2, "audit": 1}  # accounts v2: the OIDC e-mail link
     assert mode == "wal"
 
 
