@@ -9,6 +9,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+# pandas is imported whole before any page runs: plotly looks it up in sys.modules without the
+# import lock, so a chart drawn while another thread is still importing pandas failed with
+# "partially initialized module 'pandas' has no attribute 'Series'" (seen in the browser test).
+import pandas  # noqa: F401
 import streamlit as st
 
 from dashboard import auth, i18n
