@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,21 +53,14 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
     raise TimeoutError(f"the dashboard at {url} did not start within {timeout} s")
 
 
-@pytest.fixture
-def server(tmp_path, security_db):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium).")
-    store_path = tmp_path / "graph.db"
-    store = SQLiteStore(store_path)
-    for batch in batches() + [build_network().batch]:
-        store.upsert(batch)
-    store.close()
-    env = {**os.environ, "FAKEFREE_STORE": str(store_path)}
-    port = _free_port()
-    log = (tmp_path / "streamlit.log").open("w")
-    proc = subprocess.Popen(streamlit_command(port, "127.0.0.1"), cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+@contextmanager
+def dashboard_server(tmp_path: Path, port: int, env: dict[str, str],
+                     extra_args: Iterable[str] = ()) -> Iterator[str]:
+    """``streamlit run`` of the dashboard on 127.0.0.1:``port``, healthy; stopped afterwards."""
     url = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "streamlit.log").open("w")
+    proc = subprocess.Popen([*streamlit_command(port, "127.0.0.1"), *extra_args], cwd=ROOT,
+                            env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_healthy(url, proc)
         yield url
@@ -77,6 +71,19 @@ def server(tmp_path, security_db):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture
+def server(tmp_path, security_db):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium).")
+    store_path = tmp_path / "graph.db"
+    store = SQLiteStore(store_path)
+    for batch in batches() + [build_network().batch]:
+        store.upsert(batch)
+    store.close()
+    with dashboard_server(tmp_path, _free_port(), {"FAKEFREE_STORE": str(store_path)}) as url:
+        yield url
 
 
 @pytest.fixture

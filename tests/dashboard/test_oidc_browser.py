@@ -7,18 +7,15 @@ linked to the CBSA analyst, so the overview shows what CBSA may see.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from fakefree.commands.dashboard_commands import streamlit_command
 from fakefree.security import open_security
 from graph_etl.store.sqlite_store import SQLiteStore
 from tests.dashboard.conftest import USER
 from tests.dashboard.network import batches
-from tests.dashboard.test_browser import ARGS, CHROMIUM, ROOT, SHOTS, _free_port, _wait_healthy
+from tests.dashboard.test_browser import ARGS, CHROMIUM, SHOTS, _free_port, dashboard_server
 
 pytestmark = pytest.mark.browser
 
@@ -55,20 +52,9 @@ def oidc_server(tmp_path, security_db, provider):
         f'cookie_secret = "a test cookie secret of some length"\n\n'
         f'[auth.agency]\nclient_id = "fakefree"\nclient_secret = "client secret"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n')
-    env = {**os.environ, "FAKEFREE_STORE": str(store_path), "FAKEFREE_OIDC_PROVIDER": "agency"}
-    log = (tmp_path / "streamlit.log").open("w")
-    command = streamlit_command(port, "127.0.0.1") + ["--secrets.files", str(secrets)]
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    env = {"FAKEFREE_STORE": str(store_path), "FAKEFREE_OIDC_PROVIDER": "agency"}
+    with dashboard_server(tmp_path, port, env, ["--secrets.files", str(secrets)]) as served:
+        yield served
 
 
 @pytest.fixture
