@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from exports.interactive import REMOTE_URL, legend_html, network_html
-from exports.selection import CONTEXT_LABELS
+from exports.selection import CONTEXT_LABELS, restrict
 
 __all__ = ["to_html", "legend_html", "restrict", "expansion_types", "REMOTE_URL",
            "CONTEXT_LABELS", "CONTEXT_TYPES"]
@@ -19,17 +19,6 @@ def to_html(graph: nx.MultiDiGraph, *, height: str = "640px", focus: set[str] = 
             ) -> str:
     """The network drawing of :func:`exports.interactive.network_html`, offline."""
     return network_html(graph, height=height, focus=focus)
-
-
-def restrict(graph: nx.MultiDiGraph, *, cases: list[str] | None = None,
-             hide_labels: tuple[str, ...] = (), keep: set[str] = frozenset()) -> nx.MultiDiGraph:
-    """The part of ``graph`` in any of ``cases`` and without ``hide_labels`` (``keep`` stays)."""
-    shown = [n for n, d in graph.nodes(data=True)
-             if n in keep or ((not cases or set(d["view"].cases) & set(cases))
-                              and not set(d["labels"]) & set(hide_labels))]
-    out = graph.subgraph(shown).copy()
-    out.graph.update(graph.graph)
-    return out
 
 
 def expansion_types(chosen: list[str], known: list[str], hide_context: bool) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from graph_etl.store import DocumentRecord, GraphStore, NodeView, RelView, Viewe
 from graph_etl.store.base import find_entity
 from graph_etl.store.model import LES, REL_TO, UNCLASSIFIED
 
-__all__ = ["ExportMeta", "ExportGraph", "select", "from_graph", "marking_of", "CONTEXT_LABELS"]
+__all__ = ["ExportMeta", "ExportGraph", "select", "from_graph", "marking_of", "restrict", "CONTEXT_LABELS"]
 
 # Hubs that tie everything to everything (every document, every country): left out of diagrams
 # unless asked for, as in the dashboard's network explorer.
@@ -94,12 +94,21 @@ def select(store: GraphStore, viewer: Viewer, around: Iterable[str], *, hops: in
     for view in focus:
         graph = nx.compose(graph, store.neighbors(view.id, viewer, hops=hops, rel_types=rel_types))
     keep = {v.id for v in focus}
-    shown = [n for n, data in graph.nodes(data=True)
-             if n in keep or ((not case or case in data["view"].cases)
-                              and (keep_context or not set(data["labels"]) & set(CONTEXT_LABELS)))]
+    shown = restrict(graph, cases=[case] if case else None, keep=keep,
+                     hide_labels=() if keep_context else CONTEXT_LABELS)
     title = title or f"Network around {', '.join(v.name for v in focus)}"
-    return from_graph(store, viewer, graph.subgraph(shown).copy(), focus=keep, title=title,
-                      case=case, date=date)
+    return from_graph(store, viewer, shown, focus=keep, title=title, case=case, date=date)
+
+
+def restrict(graph: nx.MultiDiGraph, *, cases: list[str] | None = None,
+             hide_labels: tuple[str, ...] = (), keep: set[str] = frozenset()) -> nx.MultiDiGraph:
+    """The part of ``graph`` in any of ``cases`` and without ``hide_labels`` (``keep`` stays)."""
+    shown = [n for n, d in graph.nodes(data=True)
+             if n in keep or ((not cases or set(d["view"].cases) & set(cases))
+                              and not set(d["labels"]) & set(hide_labels))]
+    out = graph.subgraph(shown).copy()
+    out.graph.update(graph.graph)
+    return out
 
 
 def from_graph(store: GraphStore, viewer: Viewer, graph: nx.MultiDiGraph, *, focus: Iterable[str],
