@@ -7,7 +7,7 @@ from typing import Any
 
 __all__ = ["write_chart"]
 
-_STYLE = {"embedded": "-", "neo4j": "--"}
+_STYLE = {"embedded": "-", "neo4j": "--", "neo4j-import": ":"}
 
 
 def write_chart(results: dict[str, Any], path: Path) -> Path:
@@ -23,7 +23,8 @@ def write_chart(results: dict[str, Any], path: Path) -> Path:
 
     fig, (load_ax, query_ax) = plt.subplots(1, 2, figsize=(12, 4.8), dpi=100)
     for backend, style in _STYLE.items():
-        rows = sorted((r for r in results["load"] if r["backend"] == backend),
+        rows = sorted((r for r in results["load"]
+                       if r["backend"] == backend and "error" not in r),
                       key=lambda r: r["documents"])
         if rows:
             load_ax.plot([r["documents"] for r in rows], [r["per_second"] for r in rows],

@@ -14,7 +14,7 @@ from graph_etl.store import open_store
 from graph_etl.store.bench_load import generate_batches, load_rate
 from graph_etl.store.sqlite_store import SQLiteStore
 
-TARGETS = {"embedded": 50_000, "neo4j": 20_000}
+TARGETS = {"embedded": 50_000, "neo4j": 20_000, "neo4j-import": 20_000}
 """Nodes+relationships per second we aim for on 2 cores (a benchmark, never a test)."""
 
 
@@ -24,7 +24,8 @@ def load(
     rels: int = typer.Option(200_000, "--rels", min=0),
     neo4j_uri: str = typer.Option(
         "bolt://127.0.0.1:7687", "--neo4j",
-        help="Neo4j to measure (its bench documents are retracted afterwards); '' to skip."),
+        help="Neo4j to measure (its bench documents are retracted afterwards); '' to skip it "
+             "and the neo4j-admin import into a second local server."),
     seed: int = typer.Option(7, "--seed"),
     as_json: bool = json_option,
 ) -> None:
@@ -32,12 +33,18 @@ def load(
 
     Example: fakefree bench load --nodes 100000 --rels 200000
     """
+    from fakefree.bench_suite import bench_import
+
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "bench.db")
         results.append({"backend": "embedded", **load_rate(store, generate_batches(
             nodes, rels, seed))})
         store.close()
+        if neo4j_uri:
+            imported = bench_import(Path(tmp) / "bench.db", results[0], Path(tmp))
+            imported.pop("kind")
+            results.append(imported)
     if neo4j_uri:
         try:
             graph = open_store(neo4j_uri)
@@ -53,13 +60,13 @@ def load(
                     except NotFound:
                         pass
             graph.close()
-    lines = [f"{'backend':<10} {'nodes':>8} {'rels':>8} {'seconds':>8} {'per second':>11} "
+    lines = [f"{'backend':<13} {'nodes':>8} {'rels':>8} {'seconds':>8} {'per second':>11} "
              f"{'target':>8}"]
     for row in results:
         if "error" in row:
-            lines.append(f"{row['backend']:<10} not measured: {row['error']}")
+            lines.append(f"{row['backend']:<13} not measured: {row['error']}")
             continue
-        lines.append(f"{row['backend']:<10} {row['nodes']:>8} {row['rels']:>8} "
+        lines.append(f"{row['backend']:<13} {row['nodes']:>8} {row['rels']:>8} "
                      f"{row['seconds']:>8} {row['per_second']:>11,} "
                      f"{TARGETS[row['backend']]:>8,}")
     emit(results, as_json, "\n".join(lines))
@@ -133,6 +140,10 @@ def format_results(results: dict) -> str:
                      f"{row['naive_claims_per_s']:>9,}")
     naive = {(r["backend"], r["documents"]): r["per_second"] for r in results["naive"]}
     for row in results["load"]:
+        if "error" in row:
+            lines.append(f"load {row['documents']:>7} docs {row['backend']} not measured: "
+                         f"{row['error']}")
+            continue
         ref = naive.get((row["backend"], row["documents"]))
         lines.append(f"load {row['documents']:>7} docs {row['backend']:<8} n+r/s  "
                      f"{row['per_second']:>9,}   " + (f"{ref:>9,} (naive)" if ref else

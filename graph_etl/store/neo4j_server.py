@@ -30,7 +30,7 @@ from typing import Any
 from fakefree import settings
 from fakefree.errors import StoreUnavailable
 
-__all__ = ["ServerConfig", "start", "stop", "status", "build", "password", "password_file"]
+__all__ = ["ServerConfig", "start", "stop", "status", "build", "java", "password", "password_file"]
 
 log = logging.getLogger(__name__)
 
@@ -131,9 +131,14 @@ def _launcher_digest() -> str:
     return hashlib.sha256((SOURCES / "Launcher.java").read_bytes()).hexdigest()[:16]
 
 
+def java() -> str:
+    """The ``java`` executable (one sentence naming what to install when it is missing)."""
+    return _require("java", "a Java 17 runtime")
+
+
 def build(cfg: ServerConfig) -> FilePath:
     """Build the server classpath (Maven, once per version) and the launcher; return its folder."""
-    _require("java", "a Java 17 runtime")
+    java()
     lib = cfg.build_dir / "lib"
     classes = cfg.build_dir / "classes"
     jars_done = cfg.build_dir / "lib.done"
@@ -242,8 +247,7 @@ def start(cfg: ServerConfig | None = None, *, timeout_s: float = 600.0) -> dict[
     _write_conf(cfg)
     cfg.log_dir.mkdir(parents=True, exist_ok=True)
     (cfg.home / "plugins").mkdir(exist_ok=True)
-    java = _require("java", "a Java 17 runtime")
-    command = [java, f"-Xms{cfg.heap}", f"-Xmx{cfg.heap}", *JVM_FLAGS,
+    command = [java(), f"-Xms{cfg.heap}", f"-Xmx{cfg.heap}", *JVM_FLAGS,
                "-cp", f"{build_dir / 'lib'}/*:{build_dir / 'classes'}", "Launcher",
                str(cfg.home), str(cfg.conf_file), str(password_file(cfg))]
     began = time.monotonic()

@@ -142,24 +142,30 @@ class Neo4jStore:
     def close(self) -> None:
         self._driver.close()
 
-    def wipe(self) -> None:
-        """Delete everything in the database (tests and benchmarks only)."""
+    def run_batched(self, query: str, /, **params: Any) -> None:
+        """Run a ``CALL { ... } IN TRANSACTIONS`` statement (it needs an auto-commit transaction).
+
+        Retried when it deadlocks with another writer.
+        """
         for attempt in range(5):
             try:
                 with self._driver.session(database=self.database) as session:
-                    session.run(Q.WIPE).consume()
+                    session.run(query, params).consume()
                 return
-            except TransientError:  # a deadlock with another writer; try again
+            except TransientError:
                 if attempt == 4:
                     raise
                 time.sleep(1.0 + attempt)
+
+    def wipe(self) -> None:
+        """Delete everything in the database (tests and benchmarks only)."""
+        self.run_batched(Q.WIPE)
 
     def purge(self, prefix: str) -> None:
         """Delete every node whose id starts with ``prefix`` (benchmarks on a shared server)."""
         if not prefix:
             raise InputError("A purge needs a non-empty id prefix.")
-        with self._driver.session(database=self.database) as session:
-            session.run(Q.PURGE, prefix=prefix).consume()
+        self.run_batched(Q.PURGE, prefix=prefix)
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -195,7 +201,7 @@ class Neo4jStore:
             for c in batch.rels)
         statements.append((Q.UPSERT_NODES, node_rows, {}))
         for rel_type in sorted({r["type"] for r in rel_rows}):
-            statements.append((Q.UPSERT_RELS.format(type=_checked_type(rel_type)),
+            statements.append((Q.UPSERT_RELS.format(type=checked_type(rel_type)),
                                [r for r in rel_rows if r["type"] == rel_type], {}))
         self._write_all(statements)
         return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
@@ -369,7 +375,7 @@ def lucene_query(text: str) -> str:
     return "(" + " AND ".join(f"{t}*" for t in tokens) + f") OR {''.join(tokens)}*"
 
 
-def _checked_type(rel_type: str) -> str:
+def checked_type(rel_type: str) -> str:
     """A relationship type safe to write into Cypher: in the schema, word characters only."""
     schema().check_type(rel_type, "A relationship")
     if not _TYPE_NAME.fullmatch(rel_type):
