@@ -12,12 +12,11 @@ from __future__ import annotations
 import logging
 import platform
 import resource
-import shutil
 import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,8 @@ from graph_etl.store.model import Batch
 from graph_etl.store import neo4j_server
 from graph_etl.store.naive_load import naive_neo4j_rate, naive_sqlite_rate
 from graph_etl.store.neo4j_import import bulk_import, scratch_server
+from graph_etl.store.neo4j_server import ServerConfig
+from graph_etl.store.neo4j_store import Neo4jStore
 from graph_etl.store.sqlite_store import SQLiteStore
 
 __all__ = ["SuiteOptions", "QUERY_TARGETS_MS", "run_suite", "QUERIES"]
@@ -49,7 +50,7 @@ class SuiteOptions:
     sizes: tuple[int, ...] = (1_000, 10_000, 100_000)
     ingest_cases: tuple[int, ...] = (37,)
     neo4j_uri: str = "bolt://127.0.0.1:7687"
-    neo4j_sizes: tuple[int, ...] | None = None  # default: the same sizes
+    neo4j_sizes: tuple[int, ...] | None = None  # of the Cypher load; default: the smallest
     texts: int = 200
     samples: int = 20
     reference: str = "blank:en"
@@ -201,38 +202,50 @@ def bench_queries(store: GraphStore, documents: int, options: SuiteOptions) -> d
     return {name: _timed(plans[name]) for name in QUERIES}
 
 
+def _query_rows(store: GraphStore, backend: str, documents: int,
+                options: SuiteOptions) -> list[dict[str, Any]]:
+    return [{"kind": "query", "backend": backend, "documents": documents, "query": query,
+             **figures, "target_ms": QUERY_TARGETS_MS.get(query)}
+            for query, figures in bench_queries(store, documents, options).items()]
+
+
 def bench_world_store(store: GraphStore, backend: str, documents: int,
-                      options: SuiteOptions) -> list[dict[str, Any]]:
+                      options: SuiteOptions, *, queries: bool = True) -> list[dict[str, Any]]:
     """Load the world of ``documents`` documents into ``store``, then time the queries."""
     with bulk_work():
         load = load_rate(store, world_batches(documents, options.seed))
     load.pop("store")  # a temporary path or the server URI, already in the options
     rows = [{"kind": "load", "backend": backend, **load}]
-    for query, figures in bench_queries(store, documents, options).items():
-        rows.append({"kind": "query", "backend": backend, "documents": documents, "query": query,
-                     **figures, "target_ms": QUERY_TARGETS_MS.get(query)})
-    return rows
+    return rows + (_query_rows(store, backend, documents, options) if queries else [])
 
 
-def bench_import(world: Path, load: dict[str, Any], work: Path) -> dict[str, Any]:
-    """Bulk-import the embedded ``world`` into a second local Neo4j server with neo4j-admin.
+def bench_import(world: Path, load: dict[str, Any], server: ServerConfig,
+                 options: SuiteOptions, *, queries: bool = True) -> list[dict[str, Any]]:
+    """Bulk-import the embedded ``world`` into the second local Neo4j server ``server`` with
+    neo4j-admin, then time the queries on it.
 
     The rate counts the same claims as the world's load row (``load``), over the whole import:
     writing the CSV files, stopping the server, importing, starting it, building the indexes.
+    The imported graph is the one the Cypher writer makes (tests/graph_etl/store/
+    test_neo4j_import.py), so its query figures are Neo4j's.
     """
+    documents = load["documents"]
     try:
-        with scratch_server(work / "import") as cfg:
-            neo4j_server.start(cfg)  # the first start (system database) is not the import's
-            info = bulk_import(world, cfg)
+        info = bulk_import(world, server, overwrite=True)
     except FakefreeError as exc:
-        return {"kind": "load", "backend": "neo4j-import", "documents": load["documents"],
-                "error": str(exc)}
-    finally:
-        shutil.rmtree(work / "import", ignore_errors=True)
+        return [{"kind": "load", "backend": "neo4j-import", "documents": documents,
+                 "error": str(exc)}]
     stages = {k: v for k, v in info.items() if k.endswith("_s")}
-    return {"kind": "load", "backend": "neo4j-import", "documents": load["documents"],
-            "nodes": load["nodes"], "rels": load["rels"], "seconds": info["seconds"],
-            "per_second": round((load["nodes"] + load["rels"]) / info["seconds"]), **stages}
+    rows = [{"kind": "load", "backend": "neo4j-import", "documents": documents,
+             "nodes": load["nodes"], "rels": load["rels"], "seconds": info["seconds"],
+             "per_second": round((load["nodes"] + load["rels"]) / info["seconds"]), **stages}]
+    if not queries:
+        return rows
+    store = Neo4jStore(server.uri, user="neo4j", password=neo4j_server.password(server))
+    try:
+        return rows + _query_rows(store, "neo4j", documents, options)
+    finally:
+        store.close()
 
 
 # -- the suite ------------------------------------------------------------------------------
@@ -242,7 +255,8 @@ def run_suite(options: SuiteOptions, progress: Callable[[str], None] = log.info)
     memory: dict[str, float] = {}
     results: dict[str, Any] = {"machine": machine(), "options": {
         "sizes": list(options.sizes), "ingest_cases": list(options.ingest_cases),
-        "neo4j": options.neo4j_uri, "neo4j_sizes": list(options.neo4j_sizes or options.sizes),
+        "neo4j": options.neo4j_uri,
+        "neo4j_sizes": list(options.neo4j_sizes or (min(options.sizes),)),
         "texts": options.texts, "samples": options.samples,
         "reference": options.reference, "seed": options.seed},
         "ingest": [], "load": [], "naive": [], "queries": [], "memory_mib": memory}
@@ -258,17 +272,20 @@ def run_suite(options: SuiteOptions, progress: Callable[[str], None] = log.info)
             results["naive"].append({"backend": "embedded", "documents": smallest, **
                                      naive_sqlite_rate(work / "naive.db",
                                                        world_batches(smallest, options.seed))})
-        for size in sorted(options.sizes):
-            world = work / f"world-{size}.db"
-            with _stage(memory, f"world {size} docs embedded", progress):
-                store = SQLiteStore(world)
-                rows = bench_world_store(store, "embedded", size, options)
-                store.close()
-            if options.neo4j_uri:
-                with _stage(memory, f"neo4j-admin import {size} docs", progress):
-                    rows.append(bench_import(world, rows[0], work))
-            world.unlink()
-            _file(results, rows)
+        with ExitStack() as stack:
+            server = (stack.enter_context(scratch_server(work / "import"))
+                      if options.neo4j_uri else None)
+            for size in sorted(options.sizes):
+                world = work / f"world-{size}.db"
+                with _stage(memory, f"world {size} docs embedded", progress):
+                    store = SQLiteStore(world)
+                    rows = bench_world_store(store, "embedded", size, options)
+                    store.close()
+                if server:
+                    with _stage(memory, f"neo4j-admin import {size} docs", progress):
+                        rows += bench_import(world, rows[0], server, options)
+                world.unlink()
+                _file(results, rows)
         if options.neo4j_uri:
             _neo4j_stages(results, options, memory, progress)
     return results
@@ -282,7 +299,8 @@ def _file(results: dict[str, Any], rows: list[dict[str, Any]]) -> None:
 
 def _neo4j_stages(results: dict[str, Any], options: SuiteOptions, memory: dict[str, float],
                   progress: Callable[[str], None]) -> None:
-    """The Neo4j figures; every node the bench writes has the world's id prefix and is purged."""
+    """Loading through Cypher into ``options.neo4j_uri`` (queries are timed on the imported
+    graph, see :func:`bench_import`); every node written has the world's id prefix and is purged."""
     try:
         store = open_store(options.neo4j_uri)
     except FakefreeError as exc:
@@ -290,15 +308,17 @@ def _neo4j_stages(results: dict[str, Any], options: SuiteOptions, memory: dict[s
         return
     try:
         store.purge(PREFIX)  # type: ignore[attr-defined]
-        smallest = min(options.neo4j_sizes or options.sizes)
+        sizes = options.neo4j_sizes or (min(options.sizes),)
+        smallest = min(sizes)
         with _stage(memory, f"naive load {smallest} docs neo4j", progress):
             results["naive"].append({"backend": "neo4j", "documents": smallest, **
                                      naive_neo4j_rate(options.neo4j_uri,
                                                       world_batches(smallest, options.seed))})
-        for size in sorted(options.neo4j_sizes or options.sizes):
+        for size in sorted(sizes):
             with _stage(memory, f"world {size} docs neo4j", progress):
                 try:
-                    _file(results, bench_world_store(store, "neo4j", size, options))
+                    _file(results, bench_world_store(store, "neo4j", size, options,
+                                                     queries=False))
                 finally:
                     store.purge(PREFIX)  # type: ignore[attr-defined]
     finally:

@@ -33,7 +33,8 @@ def load(
 
     Example: fakefree bench load --nodes 100000 --rels 200000
     """
-    from fakefree.bench_suite import bench_import
+    from fakefree.bench_suite import QUICK, bench_import
+    from graph_etl.store.neo4j_import import scratch_server
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -42,9 +43,11 @@ def load(
             nodes, rels, seed))})
         store.close()
         if neo4j_uri:
-            imported = bench_import(Path(tmp) / "bench.db", results[0], Path(tmp))
-            imported.pop("kind")
-            results.append(imported)
+            with scratch_server(Path(tmp)) as server:
+                row = bench_import(Path(tmp) / "bench.db", results[0], server, QUICK,
+                                   queries=False)[0]
+            row.pop("kind")
+            results.append(row)
     if neo4j_uri:
         try:
             graph = open_store(neo4j_uri)
@@ -93,9 +96,12 @@ def bench_all(
                                      help="Seed cases to ingest end to end (about 27 documents each), e.g. 37."),
     neo4j_uri: str = typer.Option(
         "bolt://127.0.0.1:7687", "--neo4j",
-        help="Neo4j to measure (only ids starting with qb- are written, and purged after); '' to skip."),
+        help="Neo4j to load through Cypher (only ids starting with qb- are written, and purged "
+             "after); '' to skip it and the neo4j-admin import into a second local server, "
+             "on which the Neo4j queries are timed at every size."),
     neo4j_sizes: str = typer.Option(None, "--neo4j-sizes",
-                                    help="World sizes for Neo4j if not all of --sizes, e.g. 1000,10000."),
+                                    help="World sizes of the Cypher load into Neo4j (default: "
+                                         "the smallest of --sizes), e.g. 1000,10000."),
     reference: str = typer.Option("blank:en", "--reference",
                                   help="Stock spaCy pipeline for extraction: blank:en or an installed one."),
     as_json: bool = json_option,

@@ -70,6 +70,6 @@ def test_bench_neo4j_stages_measure_and_leave_nothing_behind():
     assert "neo4j_error" not in results
     assert [r["backend"] for r in results["load"]] == ["neo4j"]
     assert results["naive"][0]["per_second"] > 0
-    assert {r["query"] for r in results["queries"]} == set(QUERIES)
+    assert results["queries"] == []  # timed on the imported graph (test_neo4j_import.py)
     assert not [n for n in store.subgraph(Viewer.system()) if n.startswith(PREFIX)]
     store.close()

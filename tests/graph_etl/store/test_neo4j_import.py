@@ -10,10 +10,12 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from fakefree.bench_suite import QUERIES, QUICK, bench_import, bench_world_store
 from fakefree.errors import InputError, StoreUnavailable
 from graph_etl.store import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim, Viewer
 from graph_etl.store import neo4j_server
@@ -182,7 +184,7 @@ def test_neo4j_import_refuses_a_value_holding_the_list_separator(tmp_path):
 
 
 def test_neo4j_import_takes_later_upserts_retractions_and_markings(imported, embedded):
-    """Last: changes both stores. Adds relationships to a document imported without any."""
+    """Changes both stores. Adds relationships to a document imported without any."""
     later = Batch([], [
         NodeClaim("p-dash", LONELY.id, ["Person"], "—", [], {}, []),
         NodeClaim("p-li", LONELY.id, ["Person"], "Li Wei", [], {}, []),
@@ -201,3 +203,17 @@ def test_neo4j_import_takes_later_upserts_retractions_and_markings(imported, emb
             assert imported.get(node_id, viewer) == embedded.get(node_id, viewer)
         assert (parity.graph_data(imported.subgraph(viewer))
                 == parity.graph_data(embedded.subgraph(viewer)))
+
+
+def test_neo4j_import_benchmark_times_the_import_and_the_queries(server, tmp_path):
+    """Last: replaces the second server's graph with a benchmark world."""
+    world = tmp_path / "world.db"
+    store = SQLiteStore(world)
+    load = bench_world_store(store, "embedded", 60, QUICK, queries=False)[0]
+    store.close()
+    rows = bench_import(world, load, server, replace(QUICK, samples=3))
+    assert rows[0]["backend"] == "neo4j-import" and rows[0]["per_second"] > 0, rows[0]
+    assert rows[0]["import_s"] > 0 and rows[0]["start_and_index_s"] > 0
+    assert (rows[0]["nodes"], rows[0]["rels"]) == (load["nodes"], load["rels"])
+    assert {r["query"] for r in rows[1:]} == set(QUERIES)
+    assert all(r["backend"] == "neo4j" and r["median_ms"] > 0 for r in rows[1:])

@@ -87,6 +87,18 @@ def test_neo4j_server_restart_keeps_data(store):
     again.close()
 
 
+def test_neo4j_routing_scheme_of_clusters_and_aura_works_against_the_local_server(store):
+    """neo4j:// (routing: clusters, neo4j+s:// for Aura) reaches the same graph as bolt://."""
+    routed = Neo4jStore(store.uri.replace("bolt://", "neo4j://"), user="neo4j",
+                        password=credentials()[1])
+    doc = DocumentRecord("routed", "routed.txt", "HSI", "UNCLASSIFIED")
+    routed.upsert(Batch([doc], [NodeClaim("p-routed", "routed", ["Person"], "Routed Person")]))
+    assert routed.uri.startswith("neo4j://127.0.0.1:")
+    assert store.get("p-routed", Viewer.system()) == routed.get("p-routed", Viewer.system())
+    assert [v.id for v in routed.search("routed person", Viewer.of("HSI"))] == ["p-routed"]
+    routed.close()
+
+
 def test_neo4j_store_unreachable_uri_is_one_clear_sentence():
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
