@@ -21,6 +21,7 @@ import sqlite3
 import subprocess
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -72,14 +73,14 @@ _REL_ROWS = (
     "group_concat(t.tag, char(31)), group_concat(c.data, char(31)) FROM rels r "
     "JOIN rel_claims c ON c.rel_id = r.id JOIN documents t ON t.id = c.document_id GROUP BY r.id")
 _COUNTS = ("SELECT (SELECT count(*) FROM node_claims), (SELECT count(*) FROM rel_claims)")
-# A value holding the list separator cannot be imported; one with a line break needs the
-# importer's slower multi-line mode.
-_HOLDING = (
-    "SELECT 'Document ' || id FROM documents WHERE instr(id || tag || cases || props, {c}) "
-    "OR instr(name, {c}) UNION ALL SELECT 'Node ' || node_id FROM node_claims "
-    "WHERE instr(node_id || document_id || labels || search_text || data, {c}) UNION ALL "
-    "SELECT 'Relationship ' || id FROM rels WHERE instr(id || source || target, {c}) "
-    "UNION ALL SELECT 'Relationship ' || rel_id FROM rel_claims WHERE instr(data, {c}) LIMIT 1")
+# Values that are not JSON (JSON escapes control characters) and hold the list separator, which
+# cannot be imported, or a line break, which needs the importer's slower multi-line mode.
+_ODD_VALUES = (
+    "SELECT what, instr(text, char(31)) > 0, instr(text, char(10)) + instr(text, char(13)) > 0 "
+    "FROM (SELECT 'Document ' || id AS what, id || tag || name AS text FROM documents "
+    "UNION ALL SELECT 'Node ' || node_id, node_id || document_id || search_text FROM node_claims "
+    "UNION ALL SELECT 'Relationship ' || id, id || source || target FROM rels) "
+    "WHERE instr(text, char(31)) OR instr(text, char(10)) OR instr(text, char(13))")
 
 # CSV cannot tell an empty list or an empty string from a missing value: the importer leaves
 # those properties out, and these statements put them back as the Cypher writer has them.
@@ -162,35 +163,57 @@ def _open_embedded(path: Path) -> sqlite3.Connection:
 
 
 def write_import_files(source: Path, folder: Path) -> ImportFiles:
-    """Write the embedded store at ``source`` as import CSV files into ``folder``."""
+    """Write the embedded store at ``source`` as import CSV files into ``folder``.
+
+    The three files are written side by side, one process each (up to the number of cores).
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {name: folder / f"{name}.csv" for name in ("documents", "entities", "relationships")}
     db = _open_embedded(source)
     try:
-        holding = db.execute(_HOLDING.format(c="char(31)")).fetchone()
-        if holding:
-            raise _separator_error(holding[0], source)
-        multiline = any(db.execute(_HOLDING.format(c=f"char({code})")).fetchone()
-                        for code in (10, 13))
+        multiline = False
+        for what, separator, line_break in db.execute(_ODD_VALUES):
+            if separator:
+                raise _separator_error(what, source)
+            multiline = multiline or bool(line_break)
         node_claims, rel_claims = db.execute(_COUNTS).fetchone()
-        written = {}
-        for name, header, query, shape in (
-                ("documents", DOCUMENT_HEADER, _DOCUMENT_ROWS, _document_rows),
-                ("entities", ENTITY_HEADER, _ENTITY_ROWS, _entity_rows),
-                ("relationships", REL_HEADER, _REL_ROWS, _rel_rows)):
-            with open(paths[name], "w", newline="", encoding="utf-8") as handle:
-                out = csv.writer(handle, lineterminator="\n")
-                out.writerow(header)
-                count = 0
-                for row in shape(db.execute(query), source):
-                    out.writerow(row)
-                    count += 1
-                written[name] = count
     finally:
         db.close()
+    paths = {name: folder / f"{name}.csv" for name in _FILES}
+    with ProcessPoolExecutor(min(len(_FILES), os.cpu_count() or 1)) as pool:
+        jobs = {name: pool.submit(_write_file, name, source, paths[name]) for name in _FILES}
+        written = {name: job.result() for name, job in jobs.items()}
     return ImportFiles(paths["documents"], paths["entities"], paths["relationships"],
-                       written["documents"], written["entities"], written["relationships"],
-                       node_claims, rel_claims, multiline)
+                       written["documents"][0], written["entities"][0],
+                       written["relationships"][0], node_claims, rel_claims,
+                       multiline or written["documents"][1])
+
+
+_FILES = {"documents": (DOCUMENT_HEADER, _DOCUMENT_ROWS, _document_rows),
+          "entities": (ENTITY_HEADER, _ENTITY_ROWS, _entity_rows),
+          "relationships": (REL_HEADER, _REL_ROWS, _rel_rows)}
+
+
+def _write_file(name: str, source: Path, path: Path) -> tuple[int, bool]:
+    """Write one CSV file of the import; its row count and whether a cell holds a line break."""
+    header, query, shape = _FILES[name]
+    db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    count = 0
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle, lineterminator="\n")
+            out.writerow(header)
+            for row in shape(db.execute(query), source):
+                out.writerow(row)
+                count += 1
+    finally:
+        db.close()
+    return count, name == "documents" and _has_line_break(path)
+
+
+def _has_line_break(path: Path) -> bool:
+    """Whether a quoted cell of the (small) documents file holds a line break."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return any("\n" in cell or "\r" in cell for row in csv.reader(handle) for cell in row)
 
 
 def _admin_import(cfg: ServerConfig, files: ImportFiles) -> None:
