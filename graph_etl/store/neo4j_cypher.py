@@ -187,10 +187,28 @@ RETURN r.id AS id, a.id AS source, b.id AS target, type(r) AS type,
 ALL_REL_CLAIMS = f"""
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE any(t IN r.claim_tags WHERE t IN $tags) AND ($types IS NULL OR type(r) IN $types)
-  AND ($ids IS NULL OR (a.id IN $ids AND b.id IN $ids))
 WITH a, b, r, {_VIS_R} AS vis
 RETURN r.id AS id, a.id AS source, b.id AS target, type(r) AS type,
        [i IN vis | r.claim_docs[i]] AS docs, [i IN vis | r.claim_data[i]] AS data
+"""
+
+# The relationships among $ids only: one indexed lookup per source id, never a scan.
+REL_CLAIMS_AMONG = f"""
+UNWIND $ids AS id
+MATCH (a:Entity {{id: id}})-[r]->(b:Entity)
+WHERE b.id IN $ids AND any(t IN r.claim_tags WHERE t IN $tags)
+  AND ($types IS NULL OR type(r) IN $types)
+WITH a, b, r, {_VIS_R} AS vis
+RETURN r.id AS id, a.id AS source, b.id AS target, type(r) AS type,
+       [i IN vis | r.claim_docs[i]] AS docs, [i IN vis | r.claim_data[i]] AS data
+"""
+
+# Nodes claimed by a visible document of one of $cases (visible or not: callers merge views):
+# the documents through their tag index, then the ids each lists, as the embedded store does.
+CASE_NODES = """
+MATCH (d:Document) WHERE d.tag IN $tags AND any(k IN d.cases WHERE k IN $cases)
+UNWIND d.node_ids AS id
+RETURN DISTINCT id
 """
 
 EXPAND = """

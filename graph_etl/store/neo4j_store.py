@@ -318,19 +318,22 @@ class Neo4jStore:
                  rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph:
         """The visible graph induced on ``ids``, or on every node matching the filters."""
         tags = self._tags(viewer)
+        if ids is None and cases is not None:  # only the nodes of those cases, not the whole graph
+            ids = [r["id"] for r in self._run(Q.CASE_NODES, tags=tags, cases=sorted(cases))]
         id_list = sorted(set(ids)) if ids is not None else None
+        types = sorted(rel_types) if rel_types else None
         if id_list is None:
             views = self._merge_nodes(self._run(Q.ALL_NODE_CLAIMS, tags=tags))
+            rel_rows = self._run(Q.ALL_REL_CLAIMS, tags=tags, types=types)
         else:
             views = self._node_views(id_list, tags)
+            rel_rows = self._run(Q.REL_CLAIMS_AMONG, tags=tags, ids=id_list, types=types)
         labels = set(labels) if labels is not None else None
         cases = set(cases) if cases is not None else None
         keep = [views[i] for i in sorted(views)
                 if (labels is None or set(views[i].labels) & labels)
                 and (cases is None or set(views[i].cases) & cases)]
-        rels = self._merge_rels(self._run(Q.ALL_REL_CLAIMS, tags=tags, ids=id_list,
-                                          types=sorted(rel_types) if rel_types else None))
-        return to_graph(keep, rels.values())
+        return to_graph(keep, self._merge_rels(rel_rows).values())
 
     def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
               limit: int = 10) -> list[Path]:

@@ -152,6 +152,11 @@ def test_neo4j_parity_neighbors_paths_subgraph(stores, viewer):
     assert graph_data(neo.subgraph(viewer)) == graph_data(lite.subgraph(viewer))
     assert graph_data(neo.subgraph(viewer, labels=["Company"], cases=["CA-2025-0007"])) \
         == graph_data(lite.subgraph(viewer, labels=["Company"], cases=["CA-2025-0007"]))
+    for cases, types in [(["CA-2025-0007"], None), (["US-2025-0100"], None),
+                         (["US-2025-0100", "CASE-007"], None), (["CASE-013"], ["PAID", "OWNS"]),
+                         (["CA-2025-0007"], ["PAID", "HOLDS"]), (["NO-SUCH-CASE"], None)]:
+        assert graph_data(neo.subgraph(viewer, cases=cases, rel_types=types)) \
+            == graph_data(lite.subgraph(viewer, cases=cases, rel_types=types)), cases
     assert graph_data(neo.subgraph(viewer, ids=["co-obrien", "sh-9", "p-hostile"],
                                    rel_types=["CONSIGNED_TO", "EMPLOYED_BY"])) \
         == graph_data(lite.subgraph(viewer, ids=["co-obrien", "sh-9", "p-hostile"],
@@ -174,6 +179,9 @@ def test_neo4j_parity_retract_and_changed_marking(tmp_path):
         for node_id in ["co-dragon", "p-li", "p-hostile", "co-obrien", "sh-9"]:
             assert neo.get(node_id, viewer) == lite.get(node_id, viewer)
         assert graph_data(neo.subgraph(viewer)) == graph_data(lite.subgraph(viewer))
+        for case in ["CA-2025-0007", "US-2025-0100"]:
+            assert graph_data(neo.subgraph(viewer, cases=[case])) \
+                == graph_data(lite.subgraph(viewer, cases=[case]))
     assert neo.retract("cbsa-2") == lite.retract("cbsa-2")
     assert neo.stats(Viewer.system()) == lite.stats(Viewer.system())
     assert neo.search("Robert", Viewer.of("PRESS", clearance="UNCLASSIFIED"))[0].aliases == []
