@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from graph_etl.store.base import fold
 
-__all__ = ["search_text", "fts_query", "search_rank", "words", "compact"]
+__all__ = ["search_text", "name_words", "fts_query", "search_rank", "words", "compact"]
 
 _WORD = re.compile(r"\w+")
 
@@ -49,21 +49,50 @@ def _search_text(name: str, aliases: tuple[str, ...]) -> str:
     return " ".join(dict.fromkeys(p for p in parts if p))
 
 
-def fts_query(text: str) -> str:
+def name_words(name: str, aliases: list[str]) -> set[str]:
+    """The words of every name of one claim: what a query word may be the start of.
+
+    >>> sorted(name_words("Han Tong", ["HT-Tech"]))
+    ['han', 'ht', 'tech', 'tong']
+    """
+    return _name_words(name, tuple(aliases))
+
+
+@lru_cache(maxsize=131072)
+def _name_words(name: str, aliases: tuple[str, ...]) -> set[str]:
+    return {w for value in (name, *aliases) for w in words(value)}
+
+
+def fts_query(text: str, expansions: dict[str, list[str]] | None = None) -> str:
     """An SQLite FTS5 query for ``text``: all words as prefixes, or the compact form as prefix.
 
+    ``expansions`` may give, for a word of a query of several words, every indexed name word it
+    starts: the query then names those whole words instead of the prefix, which matches the same
+    names (a prefix also reaches compact forms, which the compact alternative covers) and lets
+    SQLite skip along each word's list instead of first merging the lists of every token that
+    starts with the prefix. A word that starts no name word leaves only the compact alternative.
     Only word characters reach the query, so no user input can change its syntax.
 
     >>> fts_query('Zhang "Wei" OR x')
     '("zhang"* AND "wei"* AND "or"* AND "x"*) OR "zhangweiorx"*'
+    >>> fts_query("zhang we", {"zhang": ["zhang"], "we": ["wei", "wen"]})
+    '(("zhang") AND ("wei" OR "wen")) OR "zhangwe"*'
+    >>> fts_query("zhangw ei", {"zhangw": []})
+    '"zhangwei"*'
     """
     tokens = words(text)
     if not tokens:
         return ""
-    all_words = " AND ".join(f'"{t}"*' for t in tokens)
+    compact_prefix = f'"{"".join(tokens)}"*'
     if len(tokens) == 1:
-        return f'"{tokens[0]}"*'
-    return f'({all_words}) OR "{"".join(tokens)}"*'
+        return compact_prefix
+    expansions = expansions or {}
+    if any(t in expansions and not expansions[t] for t in tokens):
+        return compact_prefix
+    all_words = " AND ".join(
+        "(" + " OR ".join(f'"{w}"' for w in expansions[t]) + ")" if t in expansions else f'"{t}"*'
+        for t in tokens)
+    return f"({all_words}) OR {compact_prefix}"
 
 
 def _matches(query_words: list[str], value: str) -> bool:

@@ -7,7 +7,7 @@ import logging
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path as FilePath
 from typing import Any
@@ -32,14 +32,40 @@ from graph_etl.store.base import (
 )
 from graph_etl.store.localdb import commit_or_rollback, write_failure
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
-from graph_etl.store.search_terms import fts_query, search_rank, search_text
+from graph_etl.store.search_terms import (
+    fts_query,
+    name_words,
+    search_rank,
+    search_text,
+    words,
+)
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
 log = logging.getLogger(__name__)
 
-# Each migration is a list of statements; a store at version N has run the first N.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+PREFIX_INDEX = (1, 2, 3)
+"""Prefix lengths the name index keeps its own lists for: a query word this short is one lookup."""
+EXPANSIONS = 32
+"""A longer query word is searched as the whole name words it starts, when there are this few."""
+_NAMES_INDEX = ("CREATE VIRTUAL TABLE names USING fts5(search_text, content='node_claims', "
+                "content_rowid='rowid', tokenize=\"unicode61 remove_diacritics 2\", prefix='{}')")
+
+
+def _index_name_words(tx: sqlite3.Connection) -> None:
+    """Fill the vocabulary of name words from the node claims already stored."""
+    vocabulary: set[str] = set()
+    for name, aliases in tx.execute("SELECT json_extract(data, '$.name'), "
+                                    "json_extract(data, '$.aliases') FROM node_claims"):
+        vocabulary |= name_words(name, json.loads(aliases))
+    tx.executemany("INSERT OR IGNORE INTO name_words (word) VALUES (?)",
+                   ((w,) for w in sorted(vocabulary)))
+
+
+Migration = tuple[str | Callable[[sqlite3.Connection], None], ...]
+# Each migration is a list of statements (or functions of the transaction); a store at version N
+# has run the first N.
+MIGRATIONS: tuple[Migration, ...] = (
     (
         """
         CREATE TABLE documents (
@@ -113,6 +139,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "DROP TRIGGER node_claims_ai",
         "DROP TRIGGER node_claims_ad",
         "DROP TRIGGER node_claims_au",
+    ),
+    (  # 3: searching at 100k documents: prefix lists for short words, a vocabulary for long ones
+        "DROP TABLE names",
+        _NAMES_INDEX.format(" ".join(map(str, PREFIX_INDEX))),
+        "INSERT INTO names (names) VALUES ('rebuild')",
+        "CREATE TABLE name_words (word TEXT PRIMARY KEY) WITHOUT ROWID",
+        _index_name_words,
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -199,7 +232,10 @@ class SQLiteStore:
             version = tx.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
             for number in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[number]:
-                    tx.execute(statement)
+                    if callable(statement):
+                        statement(tx)
+                    else:
+                        tx.execute(statement)
                 tx.execute(f"PRAGMA user_version = {number + 1:d}")
                 log.info("migrated %s to schema version %d", self.path, number + 1)
 
@@ -223,6 +259,7 @@ class SQLiteStore:
         nodes = [document_node(d) for d in batch.documents] + batch.nodes
         node_rows = [(c.id, c.document_id, dumps(c.labels), search_text(c.name, c.aliases),
                       dumps(node_claim_data(c))) for c in nodes]
+        vocabulary = sorted(set().union(*(name_words(c.name, c.aliases) for c in nodes)))
         rel_ids = [c.id for c in batch.rels]
         rel_rows = [(i, c.source, c.target, c.type) for i, c in zip(rel_ids, batch.rels)]
         rel_claim_rows = [(i, c.document_id, dumps(rel_claim_data(c)))
@@ -234,6 +271,8 @@ class SQLiteStore:
                 "agency = excluded.agency, releasability = excluded.releasability, "
                 "tag = excluded.tag, cases = excluded.cases, props = excluded.props", docs)
             _upsert_node_claims(tx, node_rows)
+            tx.executemany("INSERT OR IGNORE INTO name_words (word) VALUES (?)",
+                           [(w,) for w in vocabulary])
             tx.executemany("INSERT OR IGNORE INTO rels (id, source, target, type) "
                            "VALUES (?, ?, ?, ?)", rel_rows)
             tx.executemany(
@@ -307,7 +346,7 @@ class SQLiteStore:
     def search(self, text: str, viewer: Viewer, *, label: str | None = None,
                limit: int = 20) -> list[NodeView]:
         """Nodes whose visible names or aliases match ``text``, best first."""
-        query = fts_query(text)
+        query = fts_query(text, self._expansions(text))
         if not query:
             return []
         tags = self._tags(viewer)
@@ -324,6 +363,25 @@ class SQLiteStore:
         hits = [v for v in views.values() if search_rank(text, v.name, v.aliases) is not None]
         hits.sort(key=lambda v: (search_rank(text, v.name, v.aliases), order[v.id]))
         return hits[:limit]
+
+    def _expansions(self, text: str) -> dict[str, list[str]]:
+        """The name words that each query word longer than the prefix index starts, when few.
+
+        Words stay in the vocabulary after a retraction: a word no claim has any more matches
+        nothing, so it only costs a term in the query.
+        """
+        query_words = words(text)
+        if len(query_words) < 2:  # one word is also the whole compact form: a prefix either way
+            return {}
+        found = {}
+        for word in set(query_words):
+            if len(word) > max(PREFIX_INDEX):
+                rows = [r[0] for r in self._conn().execute(
+                    "SELECT word FROM name_words WHERE word >= ? AND word < ? ORDER BY word "
+                    "LIMIT ?", (word, word + "\U0010ffff", EXPANSIONS + 1))]
+                if len(rows) <= EXPANSIONS:
+                    found[word] = rows
+        return found
 
     def _visible_nodes(self, ids: Iterable[str], tags: str) -> set[str]:
         rows = self._conn().execute(

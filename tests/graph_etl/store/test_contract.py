@@ -100,6 +100,22 @@ def test_contract_search_finds_identifiers_in_any_spacing(store):
     assert [v.id for v in store.search("mscu1234566", SYSTEM)] == ["sh-1"]
 
 
+def test_contract_search_matches_the_start_of_every_word_in_any_order(store):
+    load(store)
+
+    def ids(text):
+        return [v.id for v in store.search(text, SYSTEM)]
+
+    assert ids("Mapl Lea Trad") == ["co-maple"]
+    assert ids("technolog han") == ["co-hantong"]
+    assert ids("hantong tech") == ["co-hantong"]  # the letters alone start the name's
+    assert ids("hant technology") == []  # "hant" starts no word, and "hanttechnology" no name
+    assert ids("maple leaf trading incorporated") == []
+    store.retract(RCMP_NOTES.id)
+    assert ids("technolog han") == ["co-hantong"]  # still asserted by the CBSA seizure
+    assert ids("zhang wei") == []  # only RCMP's notes named him
+
+
 def test_contract_search_never_leaks_hidden_names(store):
     load(store)
     assert store.search("HT Tech secret alias", CBSA) == []
