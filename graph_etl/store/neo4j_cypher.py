@@ -231,10 +231,14 @@ RETURN d.id AS id, d.agency AS agency, d.releasability AS releasability, d.cases
        d.props AS props
 """
 
+# The best hits with their visible claims, in one round trip.
 SEARCH = f"""
 CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query) YIELD node AS n, score
 WHERE any(t IN n.claim_tags WHERE t IN $tags) AND ($label IS NULL OR $label IN labels(n))
-RETURN n.id AS id, score ORDER BY score DESC, id LIMIT $limit
+WITH n, score ORDER BY score DESC, n.id LIMIT $limit
+WITH n, score, {_VIS_N} AS vis
+RETURN n.id AS id, [i IN vis | n.claim_docs[i]] AS docs, [i IN vis | n.claim_data[i]] AS data
+ORDER BY score DESC, id
 """
 
 STATS_LABELS = f"""

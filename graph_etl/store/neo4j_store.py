@@ -283,7 +283,7 @@ class Neo4jStore:
             return []
         tags = self._tags(viewer)
         rows = self._run(Q.SEARCH, query=query, tags=tags, label=label, limit=max(limit * 5, 50))
-        views = self._node_views([r["id"] for r in rows], tags)
+        views = self._merge_nodes(rows)
         order = {r["id"]: i for i, r in enumerate(rows)}
         hits = [v for v in views.values() if search_rank(text, v.name, v.aliases) is not None
                 and (label is None or label in v.labels)]
