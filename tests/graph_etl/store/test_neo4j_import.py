@@ -157,6 +157,9 @@ def test_neo4j_import_shows_every_viewer_what_the_embedded_store_shows(imported,
                 == parity.ranked(text, embedded.search(text, viewer)))
     assert (parity.graph_data(imported.subgraph(viewer))
             == parity.graph_data(embedded.subgraph(viewer)))
+    for case in ["CA-2025-0007", "US-2025-0100"]:  # a case's nodes come from its documents' lists
+        assert (parity.graph_data(imported.subgraph(viewer, cases=[case]))
+                == parity.graph_data(embedded.subgraph(viewer, cases=[case])))
 
 
 def test_neo4j_import_refuses_a_database_that_holds_data(imported, server, embedded):
