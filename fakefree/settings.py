@@ -53,6 +53,11 @@ SETTINGS: tuple[Setting, ...] = (
             "No new try of a Neo4j statement after this many seconds; then a clear error."),
     Setting("FAKEFREE_MAX_FILE_MB", "200",
             "Largest case file read, in MB; also the most an archive or e-mail may expand to."),
+    Setting("FAKEFREE_INGEST_BATCH_FILES", "50",
+            "Files an ingest writes to the store and records in its ledger together (one "
+            "transaction each); 1 writes and records each file on its own."),
+    Setting("FAKEFREE_INGEST_BATCH_SECONDS", "2",
+            "Longest an ingest gathers files for one such write, in seconds."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

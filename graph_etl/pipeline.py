@@ -1,8 +1,9 @@
 """The load pipeline: files -> readers -> extraction or mapping -> resolution -> store.
 
 Reading and extraction run in worker processes (pure, no store access: a local process pool,
-or the workers of a Dask cluster); resolution and writing run in the calling process, one batch per document, and the ledger records a file
-only after its batches are written, so an interrupted run re-done completes the batch with
+or the workers of a Dask cluster); resolution and writing run in the calling process, a group of
+files at a time (one store write, then one ledger transaction), and the ledger records a file
+only after its claims are written, so an interrupted run re-done completes the batch with
 nothing lost and nothing duplicated.
 """
 
@@ -12,8 +13,9 @@ import csv
 import logging
 import shutil
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from graph_etl.readers import ReadResult, Unreadable, read, sha256_file
 from graph_etl.resolve import Resolver
 from graph_etl.store.base import GraphStore
 from graph_etl.store.ledger import Ledger, LedgerEntry
-from graph_etl.store.model import LES, DocumentRecord, check_releasability
+from graph_etl.store.model import LES, Batch, DocumentRecord, check_releasability
 
 __all__ = ["IngestOptions", "FileOutcome", "IngestSummary", "discover", "ingest", "MANIFEST"]
 
@@ -50,6 +52,9 @@ class IngestOptions:
     # How many folders above an ingested folder a manifest.csv is looked for (uploads: 0).
     manifest_levels: int = 3
     executor: str = "local"  # "local" (a process pool of ``workers``) or "dask://HOST:PORT"
+    # Files written to the store and recorded in the ledger together (one transaction each).
+    batch_files: int = 50
+    batch_seconds: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -221,10 +226,17 @@ def _prepared_stream(todo: list[tuple[FileMeta, str]], options: IngestOptions) -
         for meta, sha in todo:
             yield prepare(meta, sha, options)
         return
+    # Enough files in flight to keep the workers busy while a group is written, and no more, so
+    # finished extractions never pile up in memory when writing is the slower side.
+    ahead = 2 * options.batch_files + options.workers
     with ProcessPoolExecutor(max_workers=options.workers) as pool:
-        futures = [pool.submit(prepare, meta, sha, options) for meta, sha in todo]
-        for future in futures:
-            yield future.result()
+        futures: deque[Future[Prepared]] = deque()
+        for meta, sha in todo:
+            futures.append(pool.submit(prepare, meta, sha, options))
+            if len(futures) > ahead:
+                yield futures.popleft().result()
+        while futures:
+            yield futures.popleft().result()
 
 
 def ingest(paths: Iterable[Path], store: GraphStore, ledger: Ledger, options: IngestOptions,
@@ -249,51 +261,135 @@ def ingest(paths: Iterable[Path], store: GraphStore, ledger: Ledger, options: In
             done(_load_package(meta, sha, store, ledger, resolver, options))
         else:
             todo.append((meta, sha))
-    for prepared in _prepared_stream(todo, options):
-        done(_load(prepared, store, ledger, resolver, options, extractor_version))
+    for outcome in _load_all(_prepared_stream(todo, options), store, ledger, resolver, options,
+                             extractor_version):
+        done(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _load(prepared: Prepared, store: GraphStore, ledger: Ledger, resolver: Resolver,
-          options: IngestOptions, extractor_version: str) -> FileOutcome:
-    meta = prepared.meta
+@dataclass
+class _Staged:
+    """A file resolved into claims and waiting for its group's write, or why it is quarantined."""
+
+    prepared: Prepared
+    outcome: FileOutcome
+    parts: list[tuple[DocumentRecord, dict[str, Any]]] = field(default_factory=list)
+    batch: Batch = field(default_factory=Batch)
+    previous: LedgerEntry | None = None
+
+    def quarantine(self, reason: str) -> None:
+        self.outcome = FileOutcome(self.prepared.meta.name, "quarantined", reason,
+                                   self.prepared.sha256)
+
+
+def _load_all(stream: Iterator[Prepared], store: GraphStore, ledger: Ledger, resolver: Resolver,
+              options: IngestOptions, extractor_version: str) -> Iterator[FileOutcome]:
+    """Load the prepared files a group at a time; yield each file's outcome once it is saved."""
+    while group := _next_group(stream, options):
+        yield from _load_group(group, store, ledger, resolver, options, extractor_version)
+
+
+def _next_group(stream: Iterator[Prepared], options: IngestOptions) -> list[Prepared]:
+    """The next files of ``stream``: ``options.batch_files`` at most, or as many as arrive
+    within ``options.batch_seconds``."""
+    group: list[Prepared] = []
+    deadline = time.monotonic() + options.batch_seconds
+    for prepared in stream:
+        group.append(prepared)
+        if len(group) >= options.batch_files or time.monotonic() >= deadline:
+            break
+    return group
+
+
+def _load_group(group: list[Prepared], store: GraphStore, ledger: Ledger, resolver: Resolver,
+                options: IngestOptions, extractor_version: str) -> list[FileOutcome]:
+    """Resolve a group of files, write their claims in one store write, then record them in one
+    ledger transaction.
+
+    The ledger commits after the store, so a crash at any point leaves no file recorded as
+    loaded without its claims, and the ledger's resolution index in step with its records.
+    """
+    with ledger.batch():
+        staged = [_stage(prepared, resolver) for prepared in group]
+        _write(staged, store)
+        for item in staged:
+            _record(item, ledger, options, extractor_version)
+    for item in staged:
+        _retract_previous(item, store)
+    return [item.outcome for item in staged]
+
+
+def _stage(prepared: Prepared, resolver: Resolver) -> _Staged:
+    """Resolve one prepared file's parts into one batch of claims."""
+    item = _Staged(prepared, FileOutcome(prepared.meta.name, "loaded", "", prepared.sha256))
+    if prepared.error:
+        item.quarantine(prepared.error)
+        return item
+    try:
+        for result, extraction in prepared.parts:
+            document = _document(prepared.meta, result, extraction)
+            batch = extraction_batch(extraction, document, resolver)
+            item.parts.append((document, extraction))
+            item.batch = _joined([item.batch, batch])
+            item.outcome.documents += 1
+            item.outcome.nodes += len(batch.nodes)
+            item.outcome.rels += len(batch.rels)
+    except InputError as exc:
+        item.quarantine(str(exc))
+    return item
+
+
+def _joined(batches: list[Batch]) -> Batch:
+    return Batch([d for b in batches for d in b.documents], [n for b in batches for n in b.nodes],
+                 [r for b in batches for r in b.rels])
+
+
+def _write(staged: list[_Staged], store: GraphStore) -> None:
+    """One store write for the whole group; if the store rejects it, one write per file, so a
+    file that breaks a store rule is quarantined and the others load."""
+    loading = [item for item in staged if item.outcome.outcome == "loaded"]
+    if not loading:
+        return
+    try:
+        store.upsert(_joined([item.batch for item in loading]))
+    except InputError:
+        for item in loading:
+            try:
+                store.upsert(item.batch)
+            except InputError as exc:
+                item.quarantine(str(exc))
+
+
+def _record(item: _Staged, ledger: Ledger, options: IngestOptions,
+            extractor_version: str) -> None:
+    meta, prepared, outcome = item.prepared.meta, item.prepared, item.outcome
     entry = dict(sha256=prepared.sha256, path=meta.name, size=prepared.size,
                  reader=prepared.reader, extractor_version=extractor_version, case_id=meta.case,
                  agency=meta.agency, releasability=meta.releasability, at="")
-    if prepared.error:
-        _quarantine(meta, prepared.error, options)
-        ledger.record(LedgerEntry(**entry, outcome="quarantined", reason=prepared.error,
+    if outcome.outcome == "quarantined":
+        _quarantine(meta, outcome.reason, options)
+        ledger.record(LedgerEntry(**entry, outcome="quarantined", reason=outcome.reason,
                                   documents=[]))
-        return FileOutcome(meta.name, "quarantined", prepared.error, prepared.sha256)
-    outcome = FileOutcome(meta.name, "loaded", "", prepared.sha256)
-    documents = []
-    try:
-        for result, extraction in prepared.parts:
-            document = _document(meta, result, extraction)
-            batch = extraction_batch(extraction, document, resolver)
-            store.upsert(batch)
-            ledger.save_extraction(asdict(document), extraction)
-            documents.append(result.sha256)
-            outcome.documents += 1
-            outcome.nodes += len(batch.nodes)
-            outcome.rels += len(batch.rels)
-    except InputError as exc:
-        for doc_id in documents:
+        return
+    for document, extraction in item.parts:
+        ledger.save_extraction(asdict(document), extraction)
+    item.previous = ledger.latest_for_path(meta.name)
+    ledger.record(LedgerEntry(**entry, outcome="loaded", reason="",
+                              documents=[document.id for document, _ in item.parts]))
+
+
+def _retract_previous(item: _Staged, store: GraphStore) -> None:
+    """Remove what the previous version of a file asserted that this version does not."""
+    previous, outcome = item.previous, item.outcome
+    if previous is None or previous.sha256 == outcome.sha256:
+        return
+    for doc_id in set(previous.documents) - {document.id for document, _ in item.parts}:
+        try:
             store.retract(doc_id)
-        _quarantine(meta, str(exc), options)
-        ledger.record(LedgerEntry(**entry, outcome="quarantined", reason=str(exc), documents=[]))
-        return FileOutcome(meta.name, "quarantined", str(exc), prepared.sha256)
-    previous = ledger.latest_for_path(meta.name)
-    ledger.record(LedgerEntry(**entry, outcome="loaded", reason="", documents=documents))
-    if previous is not None and previous.sha256 != prepared.sha256:
-        for doc_id in set(previous.documents) - set(documents):
-            try:
-                store.retract(doc_id)
-            except FakefreeError:
-                log.info("previous version %s of %s was already gone", doc_id, meta.name)
-        outcome.reason = "replaced the previous version"
-    return outcome
+        except FakefreeError:
+            log.info("previous version %s of %s was already gone", doc_id, outcome.path)
+    outcome.reason = "replaced the previous version"
 
 
 def _load_package(meta: FileMeta, sha: str, store: GraphStore, ledger: Ledger,

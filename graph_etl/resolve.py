@@ -159,6 +159,7 @@ def _blocks(key: str) -> list[str]:
     return sorted({t[:4] for t in tokens})
 
 
+@lru_cache(maxsize=65536)
 def _weak(key: str, entity_type: str = "Person") -> bool:
     """A key that says little outside its own case: a person's initials ('w zhang'), a
     one-word brand or company ('solvane')."""
@@ -218,9 +219,10 @@ class Resolver:
         key = name_key(cand.name, cand.type)
         if cand.type not in NAMED_TYPES:
             own = self.new_id(cand.type, key)
+            judged = self.ledger.judgements_of(own)
             for name in (cand.name, *cand.aliases):
                 hits = self.ledger.by_blocks(cand.type, ["=" + name_key(name, cand.type)], limit=20)
-                hits = [h for h in hits if h.id == own or self.ledger.judgement(h.id, own) is not False]
+                hits = [h for h in hits if h.id == own or judged.get(h.id) is not False]
                 if hits:
                     hit = next((h for h in hits if h.id == own), hits[0])
                     why = "same normalised name" if name == cand.name else f"known name {name!r}"
@@ -232,8 +234,9 @@ class Resolver:
         links = set(cand.attrs.get("links", []))
         best: tuple[float, IndexedEntity, tuple[str, ...]] | None = None
         keys = {key} | {name_key(a, cand.type) for a in cand.aliases}
+        judgements = self.ledger.judgements_of(self.new_id(cand.type, key))
         for other in self._candidates(cand.type, keys):
-            judged = self.ledger.judgement(other.id, self.new_id(cand.type, key))
+            judged = judgements.get(other.id)
             if judged is False:
                 continue
             score, reasons = self._score(cand, keys, links, other)

@@ -60,7 +60,9 @@ def ingest_command(
     limit = max_mb or int(settings.get("FAKEFREE_MAX_FILE_MB"))
     options = IngestOptions(case=case, agency=agency, releasability=releasability,
                             workers=workers, max_bytes=limit * 1024 * 1024,
-                            quarantine_dir=quarantine, model=model, executor=executor)
+                            quarantine_dir=quarantine, model=model, executor=executor,
+                            batch_files=int(settings.get("FAKEFREE_INGEST_BATCH_FILES")),
+                            batch_seconds=float(settings.get("FAKEFREE_INGEST_BATCH_SECONDS")))
     if executor != "local" and not executor.startswith("dask://"):
         raise InputError(f"--executor {executor!r} is neither local nor dask://HOST:PORT.")
     graph = open_store_for(store)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from graph_etl.store.localdb import LocalDB, migrate
 
@@ -41,6 +44,7 @@ _SCHEMA = (
     """CREATE TABLE extractions (
         document_id TEXT PRIMARY KEY, document TEXT NOT NULL, extraction TEXT NOT NULL)""",
 )
+_JUDGEMENTS_BY_B = ("CREATE INDEX judgements_b ON judgements(b)",)
 
 
 def ledger_path_for(store_uri: str, home: Path) -> Path:
@@ -91,13 +95,30 @@ class Ledger:
     def __init__(self, path: Path) -> None:
         self._db = LocalDB(path)
         self.path = self._db.path
-        migrate(self._db, "ledger", (_SCHEMA,))
+        self._batching = threading.local()
+        migrate(self._db, "ledger", (_SCHEMA, _JUDGEMENTS_BY_B))
 
     def _conn(self) -> sqlite3.Connection:
         return self._db._conn()
 
     def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        if getattr(self._batching, "on", False):
+            return nullcontext(self._conn())
         return self._db.transaction(write=True)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """This thread's ledger writes inside one transaction, committed when the block ends
+        (rolled back if it ends with an error); reads inside the block see them."""
+        if getattr(self._batching, "on", False):
+            yield
+            return
+        with self._db.transaction(write=True):
+            self._batching.on = True
+            try:
+                yield
+            finally:
+                self._batching.on = False
 
     def close(self) -> None:
         self._db.close()
@@ -167,6 +188,13 @@ class Ledger:
             tx.execute("INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?, ?, ?)",
                        (first, second, int(same), who, reason, _now()))
 
+    def judgements_of(self, entity_id: str) -> dict[str, bool]:
+        """Every entity judged the same as (True) or not the same as (False) ``entity_id``."""
+        rows = self._conn().execute(
+            "SELECT b, same FROM judgements WHERE a = :id UNION ALL "
+            "SELECT a, same FROM judgements WHERE b = :id", {"id": entity_id})
+        return {other: bool(same) for other, same in rows}
+
     def judgement(self, a: str, b: str) -> bool | None:
         first, second = sorted((a, b))
         row = self._conn().execute("SELECT same FROM judgements WHERE a = ? AND b = ?",
@@ -220,4 +248,4 @@ def _entry(row: tuple) -> LedgerEntry:
 
 
 def _indexed(row: tuple) -> IndexedEntity:
-    return IndexedEntity(row[0], row[1], row[2], row[3], json.loads(row[4]))
+    return IndexedEntity(row[0], row[1], row[2], row[3], orjson.loads(row[4]))

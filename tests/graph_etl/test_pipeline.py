@@ -14,7 +14,7 @@ import pytest
 
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
-from graph_etl.store.ledger import Ledger
+from graph_etl.store.ledger import Ledger, LedgerEntry
 from graph_etl.store.sqlite_store import SQLiteStore
 
 DEMO = Path(__file__).resolve().parents[2] / "seed_data" / "demo"
@@ -76,16 +76,25 @@ def test_pipeline_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path):
     store_path = tmp_path / "graph.db"
     cmd = [sys.executable, "-m", "fakefree.cli", "ingest", *map(str, cases), "--store",
            str(store_path)]
-    env = {"FAKEFREE_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
+    # Groups of 4 files: the kill lands between two groups' writes or inside one.
+    env = {"FAKEFREE_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin",
+           "FAKEFREE_INGEST_BATCH_FILES": "4"}
     victim = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
     ledger_path = tmp_path / "graph.db.ledger"
     while time.time() < deadline:  # wait until some but not all files are in
-        if ledger_path.exists() and len(Ledger(ledger_path).entries("loaded")) >= 3:
+        if ledger_path.exists() and len(Ledger(ledger_path).entries("loaded")) >= 6:
             break
-        time.sleep(0.5)
+        time.sleep(0.2)
     victim.send_signal(signal.SIGKILL)
     victim.wait()
+    recorded = Ledger(ledger_path).entries("loaded")
+    assert 6 <= len(recorded) < 50, "killed after some groups and before the end"
+    killed = SQLiteStore(store_path)
+    stored = {d.id for d in killed.documents(SYSTEM)}
+    killed.close()
+    for entry in recorded:  # never recorded as loaded before its claims are in the store
+        assert set(entry.documents) <= stored, entry.path
     finished = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
     assert finished.returncode in (0, 2), finished.stderr
     reference = tmp_path / "reference"
@@ -106,3 +115,63 @@ def test_manifest_is_looked_for_above_a_folder_only_as_far_as_asked(tmp_path):
     assert (found.case, found.agency) == ("PLANTED", "EVIL")
     (found,) = discover([folder], IngestOptions(case="C-1", manifest_levels=0))
     assert (found.case, found.agency, found.name) == ("C-1", "", "note.txt")
+
+
+def _extraction_json(*names: str, label: str = "") -> str:
+    entities = [{"id": f"e{i}", "type": "ORG", "name": name, **({"label": label} if label else {})}
+                for i, name in enumerate(names)]
+    return json.dumps({"entities": entities, "relations": []})
+
+
+def test_a_file_the_store_rejects_is_quarantined_and_the_rest_of_its_group_loads(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_text(_extraction_json("Acme Trading Ltd"), "utf-8")
+    (folder / "b.json").write_text(_extraction_json("Nostromo", label="Spaceship"), "utf-8")
+    (folder / "c.json").write_text(_extraction_json("Solvane Imports SA"), "utf-8")
+    store, ledger, summary = run_ingest([folder], tmp_path, agency="CBSA", case="C-1",
+                                        batch_files=50, batch_seconds=600)
+    assert {f.path: f.outcome for f in summary.files} == {
+        "a.json": "loaded", "b.json": "quarantined", "c.json": "loaded"}
+    assert "Spaceship" in next(f.reason for f in summary.files if f.path == "b.json")
+    assert sorted(d.name for d in store.documents(SYSTEM)) == ["a.json", "c.json"]
+    assert sorted(e.path for e in ledger.entries("loaded")) == ["a.json", "c.json"]
+    assert [e.path for e in ledger.entries("quarantined")] == ["b.json"]
+    _, _, again = run_ingest([folder], tmp_path, agency="CBSA", case="C-1")
+    assert {f.path: f.outcome for f in again.files} == {
+        "a.json": "duplicate", "b.json": "quarantined", "c.json": "duplicate"}
+
+
+def test_writing_files_in_groups_gives_the_same_graph_as_one_at_a_time(tmp_path):
+    case = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[0]
+    graphs = []
+    for batch_files in (1, 50):
+        folder = tmp_path / str(batch_files)
+        folder.mkdir()
+        store, _, summary = run_ingest([case], folder, batch_files=batch_files,
+                                       batch_seconds=600)
+        assert summary.count("loaded") == len(summary.files) > 10
+        graphs.append(store.subgraph(SYSTEM))
+    one, grouped = graphs
+    assert dict(one.nodes(data=True)) == dict(grouped.nodes(data=True))
+    assert sorted(one.edges(keys=True)) == sorted(grouped.edges(keys=True))
+
+
+def test_ledger_writes_in_a_batch_are_seen_inside_it_and_undone_by_an_error(tmp_path):
+    ledger = Ledger(tmp_path / "ledger.db")
+    entry = dict(sha256="abc", size=1, reader="txt", extractor_version="v", case_id="C",
+                 agency="CBSA", releasability="LES", outcome="loaded", reason="",
+                 documents=["abc"], at="")
+    with pytest.raises(RuntimeError):
+        with ledger.batch():
+            ledger.record(LedgerEntry(path="one.txt", **entry))
+            assert ledger.loaded("abc") is not None
+            raise RuntimeError("crash before the batch ends")
+    assert ledger.entries() == []
+    other = Ledger(tmp_path / "ledger.db")
+    with ledger.batch():
+        ledger.record(LedgerEntry(path="one.txt", **entry))
+        with ledger.batch():  # a nested batch is part of the outer one
+            ledger.record(LedgerEntry(path="two.txt", **entry))
+        assert other.entries() == []  # another connection sees nothing before the end
+    assert [e.path for e in other.entries()] == ["one.txt", "two.txt"]
