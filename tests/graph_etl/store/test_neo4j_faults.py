@@ -26,7 +26,8 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 CASE = Path(__file__).resolve().parents[3] / "seed_data" / "demo" / "documents" / "CA-2022-0079"
 FILES = ["bank_records.csv", "email_00.eml", "financial_summary.txt", "indictment.txt",
          "press_release.txt", "seizure_report_01.txt"]
-OPTIONS = IngestOptions(agency="CBSA", case="CA-2022-0079")
+OPTIONS = IngestOptions(agency="CBSA", case="CA-2022-0079", batch_files=2, batch_seconds=600)
+"""Files are written two at a time: the second write carries the third and fourth files."""
 MID_BATCH_BYTES = 600
 """Bytes of the third file's batch that reach the server before the cut: past its first read,
 before its last write."""
