@@ -7,7 +7,6 @@ AGENCY-ONLY note naming a unique company, person and phone, and a REL-TO:RCMP,CB
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import shutil
 import zipfile
@@ -22,6 +21,7 @@ from graph_etl.readers import sha256_file
 from graph_etl.store import Viewer
 from graph_etl.store.ledger import Ledger
 from graph_etl.store.sqlite_store import SQLiteStore
+from tests.graph_etl.store import neo4j_fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE = ROOT / "seed_data" / "demo" / "documents" / "CA-2024-0334"
@@ -41,14 +41,6 @@ FILES = [
     ("financial_summary.txt", "RCMP", "REL-TO:RCMP,CBSA"),
     ("secret.txt", "RCMP", "AGENCY-ONLY"),
 ]
-
-
-def _neo4j_store():
-    path = ROOT / "tests" / "graph_etl" / "store" / "neo4j_fixture.py"
-    spec = importlib.util.spec_from_file_location("neo4j_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.neo4j_test_store()
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +187,7 @@ def test_package_loaded_by_the_partner_shows_cbp_the_same_graph(source, package,
                                                                  backend):
     sender, sender_ledger, ids = source
     path, summary = package
-    receiver = SQLiteStore(tmp_path / "receiver.db") if backend == "sqlite" else _neo4j_store()
+    receiver = SQLiteStore(tmp_path / "receiver.db") if backend == "sqlite" else neo4j_fixture.neo4j_test_store()
     try:
         ledger, first = receive(receiver, tmp_path, path)
         [outcome] = first.files

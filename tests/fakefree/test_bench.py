@@ -9,13 +9,13 @@ import json
 import subprocess
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from fakefree.bench_suite import QUERIES, QUICK, _neo4j_stages
 from graph_etl.store import Viewer
 from graph_etl.store.bench_world import PREFIX
+from tests.graph_etl.store import neo4j_fixture
 
 
 def _positive(row: dict, *keys: str) -> None:
@@ -56,13 +56,7 @@ def test_bench_all_quick_has_every_figure_next_to_its_reference(tmp_path):
 @pytest.mark.slow
 @pytest.mark.neo4j
 def test_bench_neo4j_stages_measure_and_leave_nothing_behind():
-    fixture = Path(__file__).resolve().parents[1] / "graph_etl" / "store" / "neo4j_fixture.py"
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("neo4j_fixture", fixture)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    store = module.neo4j_test_store()
+    store = neo4j_fixture.neo4j_test_store()
     results: dict = {"load": [], "naive": [], "queries": []}
     memory: dict = {}
     _neo4j_stages(results, replace(QUICK, sizes=(60,), samples=3, neo4j_uri=store.uri), memory,

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
 from fakefree.commands.bench_users_commands import DEMO, measure
+from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = pytest.mark.slow
 MEMORY_LIMIT_MB = 1500
@@ -30,12 +29,8 @@ def corpus(tmp_path):
 
 
 def _neo4j_uri() -> str:
-    path = Path(__file__).parents[1] / "graph_etl" / "store" / "neo4j_fixture.py"
-    spec = importlib.util.spec_from_file_location("neo4j_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.neo4j_test_store().close()  # started and wiped
-    return module.test_uri()
+    neo4j_fixture.neo4j_test_store().close()  # started and wiped
+    return neo4j_fixture.test_uri()
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])

@@ -6,7 +6,6 @@ and refuses new ones, then (or never) comes back.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from graph_etl.store.neo4j_retry import RetryPolicy
 from graph_etl.store.neo4j_store import Neo4jStore, credentials
 
 from .tcp_proxy import TcpProxy
+from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -33,18 +33,10 @@ MID_BATCH_BYTES = 600
 before its last write."""
 
 
-def _fixture_module():
-    path = Path(__file__).with_name("neo4j_fixture.py")
-    spec = importlib.util.spec_from_file_location("neo4j_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def server():
     """The real server (wiped before each use) and a proxy in front of it."""
-    fixture = _fixture_module()
+    fixture = neo4j_fixture
     direct = fixture.neo4j_test_store()
     host, port = fixture.test_uri().split("://", 1)[1].rsplit(":", 1)
     proxy = TcpProxy((host, int(port)))

@@ -4,14 +4,12 @@ what the embedded store shows, and takes later upserts, retractions and marking 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -23,20 +21,11 @@ from graph_etl.store.bench_load import generate_batches
 from graph_etl.store.neo4j_import import bulk_import, scratch_server, write_import_files
 from graph_etl.store.neo4j_store import Neo4jStore
 from graph_etl.store.sqlite_store import SQLiteStore
+from tests.graph_etl.store import neo4j_fixture as fixture
+from tests.graph_etl.store import test_neo4j_parity as parity
 
 pytestmark = pytest.mark.neo4j
 
-
-def _sibling(name: str):
-    path = Path(__file__).with_name(f"{name}.py")
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fixture = _sibling("neo4j_fixture")
-parity = _sibling("test_neo4j_parity")
 
 LONELY = DocumentRecord("doc-lonely", "interview\nnotes, \"Dragon\".txt", "HSI", "UNCLASSIFIED",
                         [], {"date": "2025-04-01"})

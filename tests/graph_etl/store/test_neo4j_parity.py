@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from itertools import groupby
-from pathlib import Path
 
 import pytest
 
@@ -12,20 +10,13 @@ from graph_etl.store import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
 from graph_etl.store.bench_load import generate_batches
 from graph_etl.store.search_terms import search_rank
 from graph_etl.store.sqlite_store import SQLiteStore
+from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = pytest.mark.neo4j
 
 HOSTILE = "Robert'); MATCH (n) DETACH DELETE n;--"
 VIEWERS = [Viewer.system(), Viewer.of("CBSA"), Viewer.of("RCMP"), Viewer.of("HSI"),
            Viewer.of("PRESS", clearance="UNCLASSIFIED")]
-
-
-def _fixture_module():
-    path = Path(__file__).with_name("neo4j_fixture.py")
-    spec = importlib.util.spec_from_file_location("neo4j_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def claim(doc, node_id, labels, name, aliases=(), **props):
@@ -89,7 +80,7 @@ def realistic_batches() -> list[Batch]:
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
-    neo = _fixture_module().neo4j_test_store()
+    neo = neo4j_fixture.neo4j_test_store()
     lite = SQLiteStore(tmp_path_factory.mktemp("parity") / "graph.db")
     for batch in realistic_batches() + list(generate_batches(300, 600, seed=11, chunk_nodes=100,
                                                              claims_per_document=40)):
@@ -164,7 +155,7 @@ def test_neo4j_parity_neighbors_paths_subgraph(stores, viewer):
 
 
 def test_neo4j_parity_retract_and_changed_marking(tmp_path):
-    neo = _fixture_module().neo4j_test_store()
+    neo = neo4j_fixture.neo4j_test_store()
     lite = SQLiteStore(tmp_path / "graph.db")
     for batch in realistic_batches():
         lite.upsert(batch)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import socket
@@ -18,16 +17,9 @@ from fakefree.errors import StoreUnavailable
 from graph_etl.store import Batch, DocumentRecord, NodeClaim, Viewer
 from graph_etl.store import neo4j_server
 from graph_etl.store.neo4j_store import Neo4jStore, credentials
+from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = pytest.mark.neo4j
-
-
-def _fixture_module():
-    path = Path(__file__).with_name("neo4j_fixture.py")
-    spec = importlib.util.spec_from_file_location("neo4j_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def fakefree(*args: str) -> subprocess.CompletedProcess:
@@ -37,7 +29,7 @@ def fakefree(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def store():
-    backend = _fixture_module().neo4j_test_store()
+    backend = neo4j_fixture.neo4j_test_store()
     if backend.uri != neo4j_server.ServerConfig.from_settings().uri:
         pytest.skip("The server tests need the local server, not FAKEFREE_TEST_NEO4J_URI.")
     yield backend
