@@ -9,6 +9,7 @@ import pytest
 
 import nlp
 from graph_etl.readers import Unreadable, read
+from tests.graph_etl.readers.builders import replace_part
 
 from .helpers import no_hang
 from .test_readers import MAX_BYTES, seeds
@@ -25,15 +26,6 @@ def corrupt_deflate(data: bytes, member: str) -> bytes:
     damaged = bytearray(data)
     damaged[start] ^= 0x06  # a deflate block of the reserved type 3: "invalid block type"
     return bytes(damaged)
-
-
-def replace_member(data: bytes, member: str, body: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, body if info.filename == member else src.read(info))
-    return out.getvalue()
 
 
 @pytest.mark.parametrize("extension, member", [("xlsx", "docProps/app.xml"),
@@ -53,7 +45,7 @@ def test_regression_office_member_with_invalid_deflate_block_is_corrupt(tmp_path
 def test_regression_xlsx_with_truncated_core_properties_is_corrupt(tmp_path):
     # found by test_fuzz_mutated_files...[xlsx]: lxml's XMLSyntaxError escaped from openpyxl
     path = tmp_path / "cut.xlsx"
-    path.write_bytes(replace_member(seeds()["xlsx"], "docProps/core.xml",
+    path.write_bytes(replace_part(seeds()["xlsx"], "docProps/core.xml",
                                     b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="x">'))
     with pytest.raises(Unreadable) as refused:
         read(path, max_bytes=MAX_BYTES)

@@ -161,3 +161,13 @@ def raw_pdf_bytes(content: bytes) -> bytes:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1, xref)
     return bytes(out)
+
+
+def replace_part(data: bytes, part: str, new: bytes) -> bytes:
+    """The Office file (a zip) ``data`` with the member ``part`` replaced by ``new``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, new if info.filename == part else src.read(info))
+    return out.getvalue()

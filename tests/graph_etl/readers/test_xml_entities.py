@@ -10,7 +10,7 @@ import pytest
 
 from graph_etl.readers import Unreadable, read
 
-from .builders import EN, docx_bytes, eml_bytes, write, xlsx_bytes
+from .builders import EN, docx_bytes, eml_bytes, replace_part, write, xlsx_bytes
 
 MB = 10 * 1024 * 1024
 MARKER = "TOPSECRET-4242"
@@ -32,15 +32,6 @@ def laughs_dtd() -> str:
 
 def xxe_dtd(path) -> str:
     return f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file://{path}">]>'
-
-
-def replace_part(data: bytes, part: str, new: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, new if info.filename == part else src.read(info))
-    return out.getvalue()
 
 
 def office(kind: str, dtd: str, reference: str) -> tuple[bytes, str]:
