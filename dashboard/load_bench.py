@@ -11,7 +11,6 @@ drives the app in-process, not the HTTP/websocket server; everything behind the 
 from __future__ import annotations
 
 import multiprocessing
-import resource
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
+
+from fakefree.memory import peak_rss_mb
 
 __all__ = ["UserLoad", "run_users"]
 
@@ -57,19 +58,6 @@ class UserLoad:
                 "user_peak_rss_mb": round(max(self.user_rss_mb, default=0.0), 1),
                 "users_rss_sum_mb": round(sum(self.user_rss_mb), 1),
                 "ingest": self.ingest}
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory in MiB: ``VmHWM`` on Linux (reset by exec, unlike
-    ``ru_maxrss``, which a spawned worker inherits from its parent), else ``ru_maxrss``."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _timed(at: AppTest, out: dict[str, list], what: str) -> None:

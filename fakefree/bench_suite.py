@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import platform
-import resource
 import statistics
 import tempfile
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from fakefree.errors import FakefreeError
+from fakefree.memory import peak_rss_mb, reset_peak
 from graph_etl.store import GraphStore, Viewer, open_store
 from graph_etl.store.base import bulk_work
 from graph_etl.store.bench_load import load_rate
@@ -62,25 +62,6 @@ QUICK = SuiteOptions(sizes=(200, 1_000), ingest_cases=(1,), texts=30, samples=5)
 
 
 # -- memory ---------------------------------------------------------------------------------
-
-def reset_peak() -> None:
-    """Reset this process's RSS high-water mark (Linux ``clear_refs``); no-op elsewhere."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
-
-
-def peak_rss_mb() -> float:
-    """This process's RSS high-water mark in MiB since the last :func:`reset_peak`."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
 
 @contextmanager
 def _stage(memory: dict[str, float], name: str, progress: Callable[[str], None]) -> Iterator[None]:
