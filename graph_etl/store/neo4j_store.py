@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -21,7 +20,6 @@ from neo4j.exceptions import (
     ClientError,
     Neo4jError,
     ServiceUnavailable,
-    TransientError,
 )
 
 from fakefree.errors import InputError, NotFound
@@ -143,19 +141,13 @@ class Neo4jStore:
         self._driver.close()
 
     def run_batched(self, query: str, /, **params: Any) -> None:
-        """Run a ``CALL { ... } IN TRANSACTIONS`` statement (it needs an auto-commit transaction).
+        """Run a ``CALL { ... } IN TRANSACTIONS`` statement (it needs an auto-commit transaction),
+        retried like every other statement (a deadlock with another writer is transient)."""
+        def attempt() -> None:
+            with self._driver.session(database=self.database) as session:
+                session.run(query, params).consume()
 
-        Retried when it deadlocks with another writer.
-        """
-        for attempt in range(5):
-            try:
-                with self._driver.session(database=self.database) as session:
-                    session.run(query, params).consume()
-                return
-            except TransientError:
-                if attempt == 4:
-                    raise
-                time.sleep(1.0 + attempt)
+        self._retried(attempt)
 
     def wipe(self) -> None:
         """Delete everything in the database (tests and benchmarks only)."""
