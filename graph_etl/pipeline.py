@@ -326,17 +326,19 @@ def _stage(prepared: Prepared, resolver: Resolver) -> _Staged:
     if prepared.error:
         item.quarantine(prepared.error)
         return item
+    batches = []
     try:
         for result, extraction in prepared.parts:
             document = _document(prepared.meta, result, extraction)
             batch = extraction_batch(extraction, document, resolver)
             item.parts.append((document, extraction))
-            item.batch = _joined([item.batch, batch])
+            batches.append(batch)
             item.outcome.documents += 1
             item.outcome.nodes += len(batch.nodes)
             item.outcome.rels += len(batch.rels)
     except InputError as exc:
         item.quarantine(str(exc))
+    item.batch = _joined(batches)
     return item
 
 
