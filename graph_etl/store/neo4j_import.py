@@ -73,11 +73,13 @@ _REL_ROWS = (
     "group_concat(t.tag, char(31)), group_concat(c.data, char(31)) FROM rels r "
     "JOIN rel_claims c ON c.rel_id = r.id JOIN documents t ON t.id = c.document_id GROUP BY r.id")
 _COUNTS = ("SELECT (SELECT count(*) FROM node_claims), (SELECT count(*) FROM rel_claims)")
-# Values that are not JSON (JSON escapes control characters) and hold the list separator, which
-# cannot be imported, or a line break, which needs the importer's slower multi-line mode.
+# Values written as text (JSON escapes control characters; a document's cases are decoded here)
+# that hold the list separator, which cannot be imported, or a line break, which needs the
+# importer's slower multi-line mode.
 _ODD_VALUES = (
     "SELECT what, instr(text, char(31)) > 0, instr(text, char(10)) + instr(text, char(13)) > 0 "
-    "FROM (SELECT 'Document ' || id AS what, id || tag || name AS text FROM documents "
+    "FROM (SELECT 'Document ' || id AS what, id || tag || name || "
+    "coalesce((SELECT group_concat(value, '') FROM json_each(cases)), '') AS text FROM documents "
     "UNION ALL SELECT 'Node ' || node_id, node_id || document_id || search_text FROM node_claims "
     "UNION ALL SELECT 'Relationship ' || id, id || source || target FROM rels) "
     "WHERE instr(text, char(31)) OR instr(text, char(10)) OR instr(text, char(13))")
@@ -125,32 +127,24 @@ def _labels(stored: str, document: bool) -> tuple[str, str]:
     return ARRAY.join(labels), ARRAY.join(",".join(claim) for claim in claims)
 
 
-def _entity_rows(rows: Iterable[tuple], source: Path) -> Iterator[tuple]:
+def _entity_rows(rows: Iterable[tuple]) -> Iterator[tuple]:
     for node_id, docs, tags, data, labels, searches, search in rows:
         node_labels, claim_labels = _labels(labels, False)
         yield node_id, node_labels, docs, tags, data, claim_labels, searches, search
 
 
-def _separator_error(what: str, source: Path) -> InputError:
-    return InputError(f"{what} in {source} holds the control character U+001F, which the Neo4j "
-                      "import uses between list items; it cannot be bulk-imported.")
-
-
-def _document_rows(rows: Iterable[tuple], source: Path) -> Iterator[tuple]:
+def _document_rows(rows: Iterable[tuple]) -> Iterator[tuple]:
     for row in rows:
         doc_id, docs, tags, data, labels, searches, search = row[:7]
         name, agency, releasability, tag, cases, props, node_ids, rels = row[7:]
-        cases = json.loads(cases)
-        if any(ARRAY in case for case in cases):
-            raise _separator_error(f"Document {doc_id}", source)
         pairs = [pair.split("\x1e", 1) for pair in rels.split(ARRAY)] if rels else []
         node_labels, claim_labels = _labels(labels, True)
         yield (doc_id, node_labels, docs, tags, data, claim_labels, searches, search, name,
-               agency, releasability, tag, ARRAY.join(cases), props, node_ids or "",
+               agency, releasability, tag, ARRAY.join(json.loads(cases)), props, node_ids or "",
                ARRAY.join(p[0] for p in pairs), ARRAY.join(p[1] for p in pairs))
 
 
-def _rel_rows(rows: Iterable[tuple], source: Path) -> Iterator[tuple]:
+def _rel_rows(rows: Iterable[tuple]) -> Iterator[tuple]:
     for source, target, rel_type, *rest in rows:
         yield source, target, checked_type(rel_type), *rest
 
@@ -173,7 +167,9 @@ def write_import_files(source: Path, folder: Path) -> ImportFiles:
         multiline = False
         for what, separator, line_break in db.execute(_ODD_VALUES):
             if separator:
-                raise _separator_error(what, source)
+                raise InputError(
+                    f"{what} in {source} holds the control character U+001F, which the Neo4j "
+                    "import uses between list items; it cannot be bulk-imported.")
             multiline = multiline or bool(line_break)
         node_claims, rel_claims = db.execute(_COUNTS).fetchone()
     finally:
@@ -183,9 +179,8 @@ def write_import_files(source: Path, folder: Path) -> ImportFiles:
         jobs = {name: pool.submit(_write_file, name, source, paths[name]) for name in _FILES}
         written = {name: job.result() for name, job in jobs.items()}
     return ImportFiles(paths["documents"], paths["entities"], paths["relationships"],
-                       written["documents"][0], written["entities"][0],
-                       written["relationships"][0], node_claims, rel_claims,
-                       multiline or written["documents"][1])
+                       written["documents"], written["entities"], written["relationships"],
+                       node_claims, rel_claims, multiline)
 
 
 _FILES = {"documents": (DOCUMENT_HEADER, _DOCUMENT_ROWS, _document_rows),
@@ -193,8 +188,8 @@ _FILES = {"documents": (DOCUMENT_HEADER, _DOCUMENT_ROWS, _document_rows),
           "relationships": (REL_HEADER, _REL_ROWS, _rel_rows)}
 
 
-def _write_file(name: str, source: Path, path: Path) -> tuple[int, bool]:
-    """Write one CSV file of the import; its row count and whether a cell holds a line break."""
+def _write_file(name: str, source: Path, path: Path) -> int:
+    """Write one CSV file of the import; its row count."""
     header, query, shape = _FILES[name]
     db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     count = 0
@@ -202,18 +197,12 @@ def _write_file(name: str, source: Path, path: Path) -> tuple[int, bool]:
         with open(path, "w", newline="", encoding="utf-8") as handle:
             out = csv.writer(handle, lineterminator="\n")
             out.writerow(header)
-            for row in shape(db.execute(query), source):
+            for row in shape(db.execute(query)):
                 out.writerow(row)
                 count += 1
     finally:
         db.close()
-    return count, name == "documents" and _has_line_break(path)
-
-
-def _has_line_break(path: Path) -> bool:
-    """Whether a quoted cell of the (small) documents file holds a line break."""
-    with open(path, newline="", encoding="utf-8") as handle:
-        return any("\n" in cell or "\r" in cell for row in csv.reader(handle) for cell in row)
+    return count
 
 
 def _admin_import(cfg: ServerConfig, files: ImportFiles) -> None:
@@ -241,8 +230,8 @@ def _count(store: Neo4jStore, query: str) -> int:
     return int(store._run(query)[0]["c"])
 
 
-def bulk_import(source: Path, cfg: ServerConfig | None = None, *, overwrite: bool = False,
-                workdir: Path | None = None) -> dict[str, Any]:
+def bulk_import(source: Path, cfg: ServerConfig | None = None, *,
+                overwrite: bool = False) -> dict[str, Any]:
     """Load the embedded store ``source`` into the local Neo4j server's empty database.
 
     Stops the server for the import and leaves it running afterwards, with the same constraint
@@ -262,7 +251,7 @@ def bulk_import(source: Path, cfg: ServerConfig | None = None, *, overwrite: boo
             f"The Neo4j database at {cfg.uri} already holds {held} nodes; a bulk import only "
             "loads an empty database (load into it with `fakefree ingest`, or pass --overwrite "
             "to replace everything).")
-    folder = workdir or cfg.home / "import"
+    folder = cfg.home / "import"
     stages: dict[str, float] = {}
     began = mark = time.perf_counter()
     files = write_import_files(source, folder)
@@ -291,9 +280,8 @@ def bulk_import(source: Path, cfg: ServerConfig | None = None, *, overwrite: boo
         raise StoreUnavailable(
             f"The import into {cfg.uri} holds {nodes} nodes and {rels} relationships where "
             f"{expected[0]} and {expected[1]} were written; see {folder / 'import.report'}.")
-    if workdir is None:
-        for path in (files.documents, files.entities, files.relationships):
-            path.unlink(missing_ok=True)
+    for path in (files.documents, files.entities, files.relationships):
+        path.unlink()
     seconds = time.perf_counter() - began
     claims = files.node_claims + files.relationship_claims
     return {"uri": cfg.uri, "source": str(source), "documents": files.document_count,
