@@ -47,14 +47,22 @@ def main() -> None:
     st.set_page_config(page_title="fakefree", page_icon=str(ICON), layout="wide")
     st.session_state.setdefault("lang", i18n.DEFAULT)
     language_selector()
+    auth.restore()
     if auth.account() is None:
-        st.navigation([st.Page(auth.login_form, title=t("login.title"), url_path="login")],
-                      position="hidden").run()
+        # every page's address leads to the sign-in form, which then goes on to that page
+        login = [st.Page(auth.login_form, title=t("login.title"), url_path="login", default=True)]
+        login += [st.Page(auth.login_form, title=t(key), url_path=script[:-3])
+                  for script, key, _ in PAGES]
+        page = st.navigation(login, position="hidden")
+        auth.remember_target("" if page.url_path == "login" else page.url_path)
+        page.run()
+        auth.follow_redirect()
         return
     st.sidebar.caption(t("app.signed_in", user=st.session_state.get("username", "")))
     auth.logout_button()
     pages = [st.Page(str(VIEWS / script), title=t(key), icon=icon, url_path=script[:-3])
              for script, key, icon in PAGES if allowed(auth.account(), script)]
+    auth.follow_redirect()
     run_page(st.navigation(pages))
 
 

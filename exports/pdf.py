@@ -39,9 +39,8 @@ class Exhibit(FPDF):
         regular, bold, cjk = font_paths()
         self.add_font(FONT, "", regular)
         self.add_font(FONT, "B", bold)
-        if cjk is not None:
-            self.add_font("CJK", "", cjk)
-            self.set_fallback_fonts(["CJK"], exact_match=False)
+        self.add_font("CJK", "", cjk)
+        self.set_fallback_fonts(["CJK"], exact_match=False)
         self.set_auto_page_break(True, margin=BANNER_MM + 10)
         self.set_creation_date(dt.datetime.fromisoformat(self.meta.date).replace(
             tzinfo=dt.timezone.utc))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import matplotlib
 from matplotlib import font_manager
 
 __all__ = ["LABEL_COLOURS", "DEFAULT", "colour", "text_colour", "marking_colour", "font_paths",
-           "font_families"]
+           "font_families", "CJK_FONT", "CSS_FAMILIES"]
 
 LABEL_COLOURS: dict[str, str] = {
     "Person": "#e15759",
@@ -42,9 +43,11 @@ LABEL_COLOURS: dict[str, str] = {
 }
 DEFAULT = "#999999"
 
-# Fonts with Chinese, Japanese and Korean glyphs (DejaVu has none), tried in this order.
-CJK_FAMILIES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback",
-                "Source Han Sans SC", "AR PL UMing CN")
+FONTS = Path(__file__).with_name("fonts")
+#: The font of Chinese, Japanese and Korean text, shipped with fakefree (see fonts/README.md)
+CJK_FONT = FONTS / "FakefreeCJK-Regular.ttf"
+#: CSS font families of the dashboard's charts: the same faces, then the browser's own
+CSS_FAMILIES = '"DejaVu Sans", "Fakefree CJK", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
 
 
 def colour(label: str) -> str:
@@ -62,20 +65,13 @@ def text_colour(background: str) -> str:
 
 
 @cache
-def font_paths() -> tuple[Path, Path, Path | None]:
-    """DejaVu Sans regular and bold (matplotlib's own copy), and a CJK font if one is installed."""
-    regular = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"))
-    bold = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans",
-                                                             weight="bold"))
-    cjk = None
-    for family in CJK_FAMILIES:
-        try:
-            cjk = Path(font_manager.findfont(font_manager.FontProperties(family=family),
-                                             fallback_to_default=False))
-            break
-        except ValueError:
-            continue
-    return Path(regular), Path(bold), cjk
+def font_paths() -> tuple[Path, Path, Path]:
+    """DejaVu Sans regular and bold (matplotlib's own copy) and the shipped CJK font.
+
+    None is a system font: every machine draws an export with the same faces.
+    """
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return ttf / "DejaVuSans.ttf", ttf / "DejaVuSans-Bold.ttf", CJK_FONT
 
 
 def marking_colour(marking: str) -> str:
@@ -92,9 +88,13 @@ def marking_colour(marking: str) -> str:
 
 
 def font_families() -> list[str]:
-    """The families matplotlib draws with: DejaVu Sans, then the CJK font for missing glyphs."""
+    """The families matplotlib draws with: DejaVu Sans, then the CJK font for missing glyphs.
+
+    >>> font_families()
+    ['DejaVu Sans', 'Fakefree CJK']
+    """
     cjk = font_paths()[2]
-    families = ["DejaVu Sans"]
-    if cjk is not None:
-        families.append(font_manager.FontProperties(fname=cjk).get_name())
-    return families
+    manager = font_manager.fontManager
+    if not any(entry.fname == str(cjk) for entry in manager.ttflist):
+        manager.addfont(str(cjk))
+    return ["DejaVu Sans", font_manager.FontProperties(fname=cjk).get_name()]

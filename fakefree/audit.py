@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 #: What an entry may record. Add an action here before a component appends it.
 ACTIONS = (
-    "login", "login_failed", "logout",
+    "login", "login_failed", "logout", "session_rejected",
     "search", "view", "ingest", "merge", "split", "retract", "export", "screen",
     "alert_triage",
     "user_add", "user_passwd", "user_disable", "user_enable", "user_oidc",

@@ -23,8 +23,10 @@ from fakefree import settings as default_settings
 from fakefree.accounts import Account, AccountStore, failure_key, normalise_username
 from fakefree.audit import AuditLog
 from fakefree.errors import AccessDenied, InputError
+from fakefree.sessions import SessionStore, idle_timeout
 
-__all__ = ["SettingsSource", "security_db_path", "password_hasher", "open_security", "login",
+__all__ = ["SettingsSource", "security_db_path", "password_hasher", "open_security",
+           "open_sessions", "login",
            "oidc_login", "OIDC_SOURCE"]
 
 log = logging.getLogger(__name__)
@@ -79,6 +81,13 @@ def open_security(settings: SettingsSource | ModuleType = default_settings, *,
     """
     path = Path(path) if path else security_db_path(settings)
     return AccountStore(path, hasher=password_hasher(settings)), AuditLog(path)
+
+
+def open_sessions(settings: SettingsSource | ModuleType = default_settings, *,
+                  path: str | Path | None = None) -> SessionStore:
+    """The dashboard sessions of ``FAKEFREE_SECURITY_DB``, with the setting's idle timeout."""
+    path = Path(path) if path else security_db_path(settings)
+    return SessionStore(path, idle=idle_timeout(_setting(settings, "FAKEFREE_SESSION_IDLE_MINUTES")))
 
 
 def login(accounts: AccountStore, audit: AuditLog, username: str, password: str,

@@ -36,6 +36,9 @@ SETTINGS: tuple[Setting, ...] = (
             "the dashboard offers sign-in with it. Empty: local accounts only."),
     Setting("FAKEFREE_OIDC_ONLY", "false",
             "true: the dashboard hides the local password form (needs FAKEFREE_OIDC_PROVIDER)."),
+    Setting("FAKEFREE_SESSION_IDLE_MINUTES", "60",
+            "A dashboard session unused this many minutes ends (sign in again); a session lasts "
+            "12 hours at most."),
     Setting("NEO4J_USERNAME", "neo4j", "User name for a Neo4j store."),
     Setting("NEO4J_PASSWORD", "",
             "Password for a Neo4j store; if empty, read from FAKEFREE_HOME/neo4j/password."),

@@ -15,8 +15,10 @@ __all__ = ["dashboard", "streamlit_command"]
 
 
 def streamlit_command(port: int, address: str) -> list[str]:
-    """The ``streamlit run`` command line of the dashboard, headless and without telemetry."""
-    script = resources.files("dashboard").joinpath("app.py")
+    """The ``streamlit run`` command line of the dashboard, headless and without telemetry.
+
+    It runs :mod:`dashboard.server`, the app plus the routes that set the session cookie."""
+    script = resources.files("dashboard").joinpath("server.py")
     return [sys.executable, "-m", "streamlit", "run", str(script),
             "--server.headless", "true", "--server.address", address,
             "--server.port", str(port), "--browser.gatherUsageStats", "false",

@@ -11,7 +11,7 @@ from fakefree.commands import dashboard_commands
 
 def test_cli_dashboard_command_is_headless_on_loopback():
     cmd = dashboard_commands.streamlit_command(8600, "127.0.0.1")
-    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("dashboard/app.py")
+    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("dashboard/server.py")
     joined = " ".join(cmd)
     assert "--server.headless true" in joined
     assert "--server.address 127.0.0.1" in joined and "--server.port 8600" in joined
