@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import shutil
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -212,6 +214,22 @@ def _quarantine(meta: FileMeta, reason: str, options: IngestOptions) -> None:
         target.with_name(target.name + ".reason.txt").write_text(reason + "\n", "utf-8")
 
 
+def exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """Pool initializer: the worker exits as soon as the ingest that started it is gone.
+
+    A killed ingest (``kill -9``) cannot shut its pool down; without this its workers would go
+    on extracting for nobody. A daemon thread compares the parent pid every ``every`` seconds
+    (a parent-death signal would fire when the thread that forked the worker ends, not the
+    process).
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _prepared_stream(todo: list[tuple[FileMeta, str]], options: IngestOptions) -> Iterator[Prepared]:
     """Each file read and extracted, in ``todo`` order, wherever ``options.executor`` says."""
     if options.executor.startswith("dask://"):
@@ -229,7 +247,8 @@ def _prepared_stream(todo: list[tuple[FileMeta, str]], options: IngestOptions) -
     # Enough files in flight to keep the workers busy while a group is written, and no more, so
     # finished extractions never pile up in memory when writing is the slower side.
     ahead = 2 * options.batch_files + options.workers
-    with ProcessPoolExecutor(max_workers=options.workers) as pool:
+    with ProcessPoolExecutor(max_workers=options.workers, initializer=exit_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         futures: deque[Future[Prepared]] = deque()
         for meta, sha in todo:
             futures.append(pool.submit(prepare, meta, sha, options))
