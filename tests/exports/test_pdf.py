@@ -64,7 +64,7 @@ def test_pdf_viewer_of_another_agency_gets_no_secret(cbsa_export):
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm") and os.environ.get("CI") != "true",
-                    reason="poppler-utils (pdftoppm) is not installed")
+                    reason="pdftoppm is not installed (apt-get install poppler-utils)")
 def test_pdf_pages_render_and_are_not_blank(rcmp_pdf, tmp_path):
     (tmp_path / "x.pdf").write_bytes(rcmp_pdf)
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / "x.pdf"),

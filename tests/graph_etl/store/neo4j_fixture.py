@@ -42,10 +42,25 @@ def ensure_server() -> str:
     if test_uri() != cfg.uri:
         return ""
     try:
+        if not neo4j_server.status(cfg)["running"]:
+            _STARTED.append(cfg)  # started by the tests: stopped when they end
         neo4j_server.start(cfg)
     except StoreUnavailable as exc:
         return str(exc)
     return ""
+
+
+_STARTED: list[neo4j_server.ServerConfig] = []
+
+
+def stop_started() -> None:
+    """Stop the server :func:`ensure_server` started, if it did (CI's own server keeps running)."""
+    while _STARTED:
+        cfg = _STARTED.pop()
+        try:
+            neo4j_server.stop(cfg)
+        except StoreUnavailable as exc:
+            print(f"could not stop the Neo4j server the tests started: {exc}")
 
 
 def neo4j_test_store() -> Neo4jStore:

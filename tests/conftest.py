@@ -1,0 +1,50 @@
+"""Suite-wide hooks: stop what the tests started, and end with what did not run and why.
+
+A green run on a machine without chromium, poppler-utils or Java and Maven skips the tests that
+need them, one reason each; the closing summary groups those skips so a newcomer sees what a
+green run covered (``make deps`` installs the Debian packages).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+# what to install, by a word of the skip reason
+INSTALL = (("chromium", "browser tests", "apt-get install chromium (or: make deps)"),
+           ("pdftoppm", "PDF page rendering", "apt-get install poppler-utils (or: make deps)"),
+           ("Neo4j", "Neo4j store tests",
+            "Java 17 and Maven: apt-get install openjdk-17-jdk-headless maven (or: make deps)"))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop a Neo4j server the tests started (one that ran before them keeps running)."""
+    from tests.graph_etl.store import neo4j_fixture
+
+    neo4j_fixture.stop_started()
+
+
+def _reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    text = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return text.removeprefix("Skipped: ")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    skipped = Counter(_reason(r) for r in terminalreporter.stats.get("skipped", []))
+    deselected = len(terminalreporter.stats.get("deselected", []))
+    if not skipped and not deselected:
+        return
+    terminalreporter.section("what did not run")
+    groups: dict[str, list] = {}
+    for reason, count in skipped.items():
+        what, hint = next(((w, h) for word, w, h in INSTALL if word in reason), ("other", ""))
+        group = groups.setdefault(what, [0, reason, hint])
+        group[0] += count
+    for what, (count, reason, hint) in sorted(groups.items()):
+        if hint and ("install" in reason or "not on PATH" in reason):
+            reason = hint  # the short form of the same advice
+        terminalreporter.write_line(f"{what}: {count} skipped, {reason}")
+    if deselected:
+        terminalreporter.write_line(f"deselected by -m or -k: {deselected}")
