@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_STORE ?= ./fakefree.db
 PYTEST_ARGS ?=
 
-.PHONY: install demo test neo4j neo4j-stop model seed bench clean
+.PHONY: install deps demo test neo4j neo4j-stop model seed bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## deps: the Debian packages some tests need (chromium, poppler-utils; Java 17 and Maven for
+## Neo4j), installed with apt-get as root or through sudo; without them those tests skip
+DEB_PACKAGES := chromium poppler-utils
+deps:
+	@if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null; then sudo=sudo; \
+	else echo "make deps needs root or sudo; as root: apt-get install $(DEB_PACKAGES) openjdk-17-jdk-headless maven"; exit 1; fi; \
+	packages="$(DEB_PACKAGES)"; \
+	command -v java >/dev/null || packages="$$packages openjdk-17-jdk-headless"; \
+	command -v mvn >/dev/null || packages="$$packages maven"; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$packages
 
 ## demo: install, load the committed seed corpus into the embedded store, open the dashboard
 demo: install

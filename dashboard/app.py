@@ -18,6 +18,7 @@ import streamlit as st
 from dashboard import auth, i18n
 from dashboard.registry import PAGES, VIEWS, allowed
 from dashboard.session import t
+from dashboard.style import FONT_FACE
 from fakefree.errors import FakefreeError, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def main() -> None:
     # a local icon: a Material or emoji page icon is fetched from fonts.gstatic.com
     st.set_page_config(page_title="fakefree", page_icon=str(ICON), layout="wide")
     st.session_state.setdefault("lang", i18n.DEFAULT)
+    st.html(FONT_FACE)
     language_selector()
     auth.restore()
     if auth.account() is None:

@@ -9,6 +9,8 @@ from typing import Any
 import plotly.express as px
 import plotly.graph_objects as go
 
+from dashboard.style import CSS_FAMILIES
+
 __all__ = ["counts_bar", "histogram", "sankey"]
 
 
@@ -30,7 +32,7 @@ def histogram(rows: list[dict[str, Any]], field: str, title: str, y_title: str) 
 def _layout(fig: go.Figure, highest: int) -> go.Figure:
     """Whole-number count ticks, categories (months too) as they are, compact margins."""
     fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      xaxis={"type": "category", "categoryorder": "category ascending"},
+                      font_family=CSS_FAMILIES, xaxis={"type": "category", "categoryorder": "category ascending"},
                       yaxis={"tickformat": ",d", "rangemode": "tozero", "tick0": 0,
                              "dtick": max(1, math.ceil(highest / 5))})
     return fig
@@ -53,7 +55,7 @@ def sankey(nodes: list[tuple[str, str, str]], links: list[tuple[str, str, float]
               "value": [v for _, _, v in links],
               "color": [_translucent(colour(nodes[index[a]][2])) for a, _, _ in links]}))
     fig.update_layout(height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      font={"size": 13, "color": "#222222"})
+                      font={"size": 13, "color": "#222222", "family": CSS_FAMILIES})
     return fig
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from dashboard.style import CSS_FAMILIES
 from queries.routes import RoutePort, ShipmentRoute
 
 __all__ = ["WORLD", "route_figure", "shift"]
@@ -119,7 +120,7 @@ def route_figure(routes: list[ShipmentRoute], labels: dict[str, str],
                     "symbol": ["diamond" if p.hub else "circle" for p, _ in here],
                     "line": {"width": 1, "color": "#333333"}}))
     x_range, y_range = _window(routes)
-    fig.update_layout(height=440, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    fig.update_layout(height=440, margin={"l": 0, "r": 0, "t": 0, "b": 0}, font_family=CSS_FAMILIES,
                       plot_bgcolor="#f7fbff", legend={"orientation": "h", "y": -0.02},
                       xaxis={"range": x_range, "visible": False},
                       yaxis={"range": y_range, "visible": False, "scaleanchor": "x"})

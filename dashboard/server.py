@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from exports.style import CJK_FONT
 from fakefree.errors import FakefreeError
 from fakefree.security import open_sessions
 from fakefree.sessions import COOKIE, MAX_AGE
@@ -76,5 +77,14 @@ async def end_session(request: Request) -> RedirectResponse:
     return response
 
 
+async def font(request: Request) -> Response:
+    """The shipped CJK font, so the browser draws the charts' Chinese, Japanese, Korean text."""
+    if request.path_params["name"] != CJK_FONT.name:
+        return Response(status_code=404)
+    return FileResponse(CJK_FONT, media_type="font/ttf",
+                        headers={"Cache-Control": "public, max-age=604800"})
+
+
 app = st.App(str(Path(__file__).with_name("app.py")),
-             routes=[Route(SESSION_PATH, start_session), Route(SIGNOUT_PATH, end_session)])
+             routes=[Route(SESSION_PATH, start_session), Route(SIGNOUT_PATH, end_session),
+                     Route("/_fakefree/fonts/{name}", font)])

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import analyses, session
 from dashboard.session import t
+from dashboard.style import CSS_FAMILIES
 from exports.selection import marking_of
 from exports.timeline import KIND_COLOURS, to_csv, to_svg
 from queries.timeline import KINDS
@@ -37,7 +38,7 @@ fig = px.scatter(x=[e.date for e in events], y=[t(f"timeline.{e.kind}") for e in
                  labels={"x": t("common.date"), "y": "", "color": ""})
 fig.update_traces(marker={"size": 12, "line": {"width": 1, "color": "#333333"}})
 fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10}, showlegend=False,
-                  xaxis={"type": "date"})
+                  xaxis={"type": "date"}, font_family=CSS_FAMILIES)
 st.plotly_chart(fig, key="timeline_chart")
 
 st.dataframe([{"date": e.date, "kind": t(f"timeline.{e.kind}"), "title": e.title,

@@ -46,6 +46,8 @@ def test_session_browser_reload_link_signout_forged(server, page, security_db): 
 
     page.reload()
     _signed_in(page)
+    font = page.request.get(f"{server}/_fakefree/fonts/FakefreeCJK-Regular.ttf")
+    assert font.status == 200 and len(font.body()) > 1_000_000  # the charts' CJK font
 
     other = page.context.new_page()
     other.goto(f"{server}/sources")
