@@ -35,7 +35,8 @@ from nlp.names import is_given_name
 from nlp.places import country_names
 
 __all__ = ["clean_spans", "strip_edges", "strip_titles", "split_possessives", "split_coordinated",
-           "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word"]
+           "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word",
+           "official_title_before", "title_words"]
 
 _NAME_TYPES = ("PERSON", "ORG", "LOCATION")
 _LEAD_JUNK = re.compile(r"(?:\d{1,3}[.)]|[^\w])+", re.UNICODE)  # bullets, quotes, "1."
@@ -106,26 +107,61 @@ def strip_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
     return out
 
 
-def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """A person's name without the title words and agency acronyms before it."""
+_COURTESY = frozenset({"mr.", "mrs.", "ms.", "dr.", "m.", "mme", "monsieur", "madame", "don", "doña",
+                       "señor", "señora", "sr.", "sra.", "me", "maître", "us", "u.s."})
+
+
+def official_title_before(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` are an official title ("Brigadier General",
+    "CBP Port Director"), not only a courtesy one ("Mr.").
+
+    >>> official_title_before("said CBP Port Director Ines Okafor", 23)
+    True
+    >>> official_title_before("said Mr. Okafor", 9)
+    False
+    """
     titles = title_words()
+    words = text[max(0, start - 60):start].split()
+    official = False
+    for word in reversed(words):
+        low = word.lower()
+        if low in titles or low.rstrip(".") in titles:
+            official = official or low not in _COURTESY
+        elif not _ACRONYM.match(word):
+            break
+    return official
+
+
+def _title_cut(tokens: list[re.Match[str]]) -> int:
+    """How many leading tokens are title words (or acronyms before a title word)."""
+    titles = title_words()
+    cut = 0
+    while cut < len(tokens) - 1:
+        word = tokens[cut].group()
+        if word.lower() in titles or word.lower().rstrip(".") in titles or (
+                _ACRONYM.match(word) and tokens[cut + 1].group().lower() in titles):
+            cut += 1
+            continue
+        break
+    return cut
+
+
+def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A person's name without the title words and agency acronyms before it; an
+    "organisation" that is a title and a given name and surname becomes that person."""
+    from nlp.cleanup import is_org_name  # cleanup imports this module
+
     out = []
     for m in mentions:
-        if m.type != "PERSON":
-            out.append(m)
-            continue
-        tokens = list(re.finditer(r"\S+", m.text))
-        cut = 0
-        while cut < len(tokens) - 1:
-            word = tokens[cut].group()
-            if word.lower() in titles or word.lower().rstrip(".") in titles or (
-                    _ACRONYM.match(word) and cut + 1 < len(tokens)
-                    and tokens[cut + 1].group().lower() in titles):
-                cut += 1
-                continue
-            break
-        if cut and not (cut == 1 and len(tokens) == 2 and is_given_name(tokens[0].group())):
-            out.append(_with(m, text, m.start + tokens[cut].start(), m.end))
+        tokens = list(re.finditer(r"\S+", m.text)) if m.type in ("PERSON", "ORG") else []
+        cut = _title_cut(tokens) if tokens else 0
+        rest = tokens[cut:]
+        if m.type == "PERSON" and cut and not (
+                cut == 1 and len(tokens) == 2 and is_given_name(tokens[0].group())):
+            out.append(_with(m, text, m.start + rest[0].start(), m.end))
+        elif m.type == "ORG" and cut and 2 <= len(rest) <= 3 and is_given_name(rest[0].group()) \
+                and not is_org_name(m.text[rest[0].start():]):
+            out.append(_with(m, text, m.start + rest[0].start(), m.end, "PERSON"))
         else:
             out.append(m)
     return out

@@ -112,3 +112,11 @@ def test_span_cleanup_applies_in_the_pipeline():
     names = {e.name for e in x.entities}
     assert "Lorna Vasik" in names and "Yesterday" not in names
     assert not any("Deputy" in n for n in names)
+
+
+def test_span_cleanup_a_titled_person_is_an_official():
+    x = extract("The seizure was announced by Brigadier General Tomas Ferreira and by "
+                "Vera Lind, 41, who was charged.", language="en")
+    roles = {e.name: set(e.roles) for e in x.entities}
+    assert "official" in roles["Tomas Ferreira"]
+    assert "official" not in roles.get("Vera Lind", set())
