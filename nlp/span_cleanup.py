@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from nlp.components import COMPANY_WORD as _COMPANY_WORD
 from nlp.components import RawMention, known_orgs
 from nlp.names import is_given_name
 from nlp.places import country_names
@@ -191,18 +192,30 @@ def _part_is_place(part: str) -> bool:
     return known_place(part)
 
 
+def _names_company(part: str) -> bool:
+    from nlp.cleanup import is_org_name  # cleanup imports this module
+
+    return bool(is_org_name(part) or _COMPANY_WORD.search(part))
+
+
 def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Two places or two names joined by a conjunction or a comma become two mentions.
 
     Places split only when every part is a known place; people only on a comma between
-    one-word given names (a surname-first "Kolb, Jinhai" is one person).
+    one-word given names (a surname-first "Kolb, Jinhai" is one person); organisations when
+    every part carries an organisation word of its own.
     """
     out = []
     for m in mentions:
-        parts = _parts(m.text) if m.type in ("LOCATION", "PERSON") else []
-        ok = len(parts) > 1 and (
-            all(_part_is_place(p) for _, _, p in parts) if m.type == "LOCATION" else
-            "," in m.text and all(len(p.split()) == 1 and is_given_name(p) for _, _, p in parts))
+        parts = _parts(m.text)
+        if m.type == "LOCATION":
+            ok = all(_part_is_place(p) for _, _, p in parts)
+        elif m.type == "PERSON":
+            ok = "," in m.text and all(len(p.split()) == 1 and is_given_name(p) for _, _, p in parts)
+        else:  # two companies, each with its own organisation word ("Dolce and Gabbana" stays)
+            ok = m.type == "ORG" and all(len(p.split()) > 1 and _names_company(p)
+                                         for _, _, p in parts)
+        ok = ok and len(parts) > 1
         if not ok:
             out.append(m)
             continue

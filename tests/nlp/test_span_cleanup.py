@@ -120,3 +120,11 @@ def test_span_cleanup_a_titled_person_is_an_official():
     roles = {e.name: set(e.roles) for e in x.entities}
     assert "official" in roles["Tomas Ferreira"]
     assert "official" not in roles.get("Vera Lind", set())
+
+
+def test_span_cleanup_split_coordinated_separates_two_companies_not_a_brand():
+    text = "invoices of Harlow Textiles Ltd and Mercer Logistics went to Dolce and Gabbana"
+    both = _m(text, "Harlow Textiles Ltd and Mercer Logistics", "ORG")
+    brand = _m(text, "Dolce and Gabbana", "ORG")
+    assert [m.text for m in split_coordinated([both, brand], text)] == [
+        "Harlow Textiles Ltd", "Mercer Logistics", "Dolce and Gabbana"]
