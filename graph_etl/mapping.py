@@ -1,14 +1,20 @@
 """Structured records (CSV, XLSX) to extraction form, by declarative column mappings.
 
-Each mapping in ``graph_etl/mappings/*.yaml`` names the columns it needs, the entities a row
-holds (label, name template, properties) and the relationships between them. A row becomes
-entities and relationships directly (no NER), with the row itself as evidence.
+Each mapping in ``graph_etl/mappings/*.yaml`` declares the logical fields it needs
+(``required``: every inner list needs one of its fields) and may use (``optional``), the
+entities a row holds (label, name template, properties) and the relationships between them.
+Columns are matched to fields by header synonyms and by values (:mod:`graph_etl.columns`); the
+mapping that explains the most columns wins. A row becomes entities and relationships directly
+(no NER), with the row itself as evidence. A table no mapping explains raises :class:`NoMapping`
+(the pipeline then loads it as generic records).
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -18,41 +24,84 @@ from rigour.names import extract_org_types
 
 from fakefree.errors import InputError
 from fakefree.schema import schema
+from graph_etl.columns import Match, Profile, assign, direction_of, header_match, profile, vocabulary
+from graph_etl.values import (
+    country_name,
+    currency_of,
+    date_order,
+    decimal_mark,
+    fold,
+    parse_amount,
+    parse_date,
+)
 
-__all__ = ["Mapping", "mappings", "choose_mapping", "map_records", "normalise_column", "party_label"]
+__all__ = ["Mapping", "Plan", "NoMapping", "mappings", "plan_table", "choose_mapping",
+           "map_records", "normalise_column", "party_label"]
+
+log = logging.getLogger(__name__)
 
 _FIELD = re.compile(r"{([^{}]+)}")
+_TRAILING_REMARK = re.compile(r"\s*\(([^()]*\s[^()]*)\)\s*$")
+
+
+class NoMapping(InputError):
+    """A well-formed table that no record mapping explains."""
 
 
 def normalise_column(name: str) -> str:
-    """Column names are compared in lower case with underscores.
+    """Column names compared in lower case with underscores, accents folded.
 
-    >>> normalise_column(" Bill of Lading # ")
-    'bill_of_lading'
+    >>> normalise_column(" Bill of Lading # "), normalise_column("Bénéficiaire")
+    ('bill_of_lading', 'beneficiaire')
     """
-    return re.sub(r"[^0-9a-z]+", "_", name.strip().casefold()).strip("_")
+    return re.sub(r"[^0-9a-z]+", "_", fold(name.strip())).strip("_")
 
 
 @dataclass(frozen=True)
 class Mapping:
     name: str
     description: str
-    columns: tuple[str, ...]
+    required: tuple[tuple[str, ...], ...]
     optional: tuple[str, ...]
+    preamble: tuple[str, ...]
     entities: dict[str, dict[str, Any]]
     relations: tuple[dict[str, Any], ...]
 
-    def missing(self, columns: set[str]) -> list[str]:
-        return [c for c in self.columns if c not in columns]
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([f for group in self.required for f in group]
+                                   + list(self.optional)))
+
+    def missing(self, found: set[str]) -> list[str]:
+        """The required groups none of whose fields is in ``found``, as ``a or b``."""
+        return [" or ".join(g) for g in self.required if not set(g) & found]
+
+
+def _fields_used(spec: Any) -> list[str]:
+    if isinstance(spec, list):
+        return [f for item in spec for f in _fields_used(item)]
+    text = str(spec)
+    names = _FIELD.findall(text) if "{" in text else [text]
+    return [n.partition(":")[0] for n in names]
 
 
 def _load(text: str, origin: str) -> Mapping:
     raw = yaml.safe_load(text)
     model = schema()
+    known = vocabulary().fields
     entities = raw["entities"]
+    required = tuple(tuple(g) if isinstance(g, list) else (g,) for g in raw["required"])
+    declared = {f for g in required for f in g} | set(raw.get("optional", []))
+    for name in declared - set(known):
+        raise InputError(f"Mapping {origin} declares the field {name!r}, which "
+                         "graph_etl/mappings/_fields.yaml does not define.")
     for key, spec in entities.items():
         labels = [*spec["label"].split("|"), *spec.get("labels", [])]
         model.check_labels(labels, f"Mapping {origin} entity {key}")
+        used = _fields_used(spec["name"]) + [f for s in spec.get("props", {}).values()
+                                             for f in _fields_used(s)]
+        for name in set(used) - declared:
+            raise InputError(f"Mapping {origin} entity {key} uses the undeclared field {name!r}.")
     relations = []
     for rel in raw.get("relations", []):
         if isinstance(rel, list):
@@ -62,52 +111,115 @@ def _load(text: str, origin: str) -> Mapping:
             if end not in entities:
                 raise InputError(f"Mapping {origin} relates unknown entity {end!r}.")
         relations.append(rel)
-    return Mapping(raw["name"], raw.get("description", ""), tuple(raw["columns"]),
-                   tuple(raw.get("optional", [])), entities, tuple(relations))
+    return Mapping(raw["name"], raw.get("description", ""), required,
+                   tuple(raw.get("optional", [])), tuple(raw.get("preamble", [])), entities,
+                   tuple(relations))
 
 
 @cache
 def mappings() -> tuple[Mapping, ...]:
-    """Every shipped mapping, validated against the schema."""
+    """Every shipped mapping, validated against the schema and the field vocabulary."""
     folder = resources.files("graph_etl").joinpath("mappings")
     found = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".yaml"):
+        if item.name.endswith(".yaml") and not item.name.startswith("_"):
             found.append(_load(item.read_text("utf-8"), item.name))
     return tuple(found)
 
 
-def choose_mapping(columns: list[str], file_name: str) -> Mapping:
-    """The mapping whose required columns the file has (the most specific one).
+@dataclass
+class Plan:
+    """A mapping applied to one table: which column holds which field, and why."""
 
-    Raises :class:`InputError` naming the missing columns of the closest mapping.
+    mapping: Mapping
+    matches: list[Match]
+    preamble: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> dict[str, str]:
+        return {m.field: m.column for m in self.matches}
+
+    @property
+    def missing(self) -> list[str]:
+        return self.mapping.missing(set(self.columns) | set(self.preamble))
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def explained(self) -> int:
+        return len(self.matches) + len(self.preamble)
+
+    @property
+    def language(self) -> str | None:
+        votes: dict[str, int] = {}
+        for m in self.matches:
+            if m.language:
+                votes[m.language] = votes.get(m.language, 0) + 1
+        return max(sorted(votes), key=lambda k: votes[k]) if votes else None
+
+
+def _preamble_value(kind: str, synonyms: Any, line: str) -> str | None:
+    from graph_etl.columns import parse_header
+
+    label, sep, rest = line.partition(":")
+    if kind == "party" and sep and rest.strip():
+        if header_match(parse_header(label), synonyms) and len(parse_header(label).tokens) <= 4:
+            pieces = []
+            for piece in re.split(r",\s+", rest.strip()):
+                if pieces and (re.search(r"\d", piece) or "(" in piece):
+                    break
+                pieces.append(piece.split(" (")[0].strip())
+            return ", ".join(pieces) or None
+    if kind == "account" and any(" ".join(tokens) in " ".join(parse_header(line).tokens)
+                                 for _, tokens in synonyms.synonyms):
+        found = re.search(r"(?<![\w-])(?:[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}|\d[\d-]{5,30}\d)"
+                          r"(?![\w-])", line)
+        return found.group() if found else None
+    return None
+
+
+def _from_preamble(mapping: Mapping, taken: set[str], lines: Sequence[str]) -> dict[str, str]:
+    fields = vocabulary().fields
+    found: dict[str, str] = {}
+    for name in mapping.preamble:
+        if name in taken:
+            continue
+        for line in lines:
+            value = _preamble_value(fields[name].kind, fields[name], line)
+            if value:
+                found[name] = value
+                break
+    return found
+
+
+def plan_table(mapping: Mapping, profiles: Sequence[Profile], preamble: Sequence[str] = ()
+               ) -> Plan:
+    """How ``mapping`` reads a table with these column profiles."""
+    matches = assign(mapping.fields, profiles)
+    return Plan(mapping, matches, _from_preamble(mapping, {m.field for m in matches}, preamble))
+
+
+def choose_mapping(columns: list[str], file_name: str, records: Sequence[dict[str, Any]] = (),
+                   preamble: Sequence[str] = ()) -> Plan:
+    """The mapping that explains the most columns among those whose required fields the table
+    has (the smaller mapping on a tie).
+
+    Raises :class:`NoMapping` naming the closest mapping and what it lacks.
     """
-    have = {normalise_column(c) for c in columns}
-    complete = [m for m in mappings() if not m.missing(have)]
+    profiles = profile(columns, list(records))
+    plans = [plan_table(m, profiles, preamble) for m in mappings()]
+    complete = [p for p in plans if p.complete]
     if complete:
-        return max(complete, key=lambda m: (len(m.columns), m.name))
-    scored = sorted(((len(set(m.columns) & have) / len(m.columns), m) for m in mappings()),
-                    key=lambda x: (-x[0], x[1].name))
-    if scored and scored[0][0] >= 0.5:
-        best = scored[0][1]
-        raise InputError(f"{file_name} lacks the columns {', '.join(best.missing(have))} that "
-                         f"the {best.name} mapping needs.")
-    raise InputError(f"{file_name} has columns ({', '.join(sorted(have)[:8])}) that match no "
-                     "record mapping; add one in graph_etl/mappings/.")
-
-
-def _value(row: dict[str, str], spec: str) -> Any:
-    column, _, kind = spec.partition(":")
-    raw = (row.get(column) or "").strip()
-    if not raw:
-        return None
-    if kind == "number":
-        cleaned = re.sub(r"[^0-9.\-]", "", raw.replace(",", ""))
-        try:
-            return float(cleaned)
-        except ValueError:
-            return None
-    return raw
+        return max(complete, key=lambda p: (p.explained, -len(p.mapping.fields), p.mapping.name))
+    closest = max(plans, key=lambda p: (p.explained, p.mapping.name), default=None)
+    if closest is not None and closest.explained:
+        raise NoMapping(f"{file_name} matches no record mapping: the closest, "
+                        f"{closest.mapping.name}, finds no column for "
+                        f"{', '.join(closest.missing)}.")
+    raise NoMapping(f"{file_name} has columns ({', '.join(columns[:8])}) that match no "
+                    "record mapping.")
 
 
 _ORG_WORDS = re.compile(
@@ -116,7 +228,10 @@ _ORG_WORDS = re.compile(
     r"importadora|exportadora|comercial\w*|distribuidora|grupo|servicios|casa de cambio|"
     r"soci[eé]t[eé]|entreprise|commerce|bank|banco|banque|exchange|capital|investments?|"
     r"partners|services|solutions|supply|global|factory|works|electronics|auto|parts|"
-    r"pharma\w*|textiles?|garments?|apparel|fashion|store|shop|mart|llc|inc|ltd|gmbh|s\.?a\.?)\b",
+    r"pharma\w*|textiles?|garments?|apparel|fashion|store|shop|mart|llc|inc|ltd|gmbh|s\.?a\.?|"
+    r"distribut\w*|wholesale|retail|traders?|depot|motors?|supplies|warehouse|entrep[oô]t|"
+    r"agency|agencia|agence|customs|brokers?|courtiers?|transport\w*|express|cargo|"
+    r"fletes|refacciones|autopartes|import\w*|export\w*|payments?|remittances?|money)\b",
     re.IGNORECASE)
 
 
@@ -131,53 +246,143 @@ def party_label(name: str) -> str:
     return "Person"
 
 
-def _render(template: str, row: dict[str, str]) -> str | None:
-    values = {}
-    for field_name in _FIELD.findall(template):
-        value = (row.get(field_name) or "").strip()
-        if not value:
+
+
+def _party_name(name: str) -> tuple[str, str | None]:
+    """A party cell without a trailing remark: ``Acme Inc. (for X)`` is Acme Inc., remark X."""
+    found = _TRAILING_REMARK.search(name)
+    if found and found.start() > 0:
+        return name[:found.start()].strip(), found.group(1).strip()
+    return name, None
+
+
+@dataclass
+class _Table:
+    """A planned table's conventions: column per field, decimal marks and date orders."""
+
+    plan: Plan
+    decimals: dict[str, str]
+    orders: dict[str, str]
+    units: dict[str, str | None]
+
+    @classmethod
+    def of(cls, plan: Plan, records: Sequence[dict[str, Any]]) -> _Table:
+        kinds = vocabulary().fields
+        default = "mdy" if plan.language == "en" else "dmy"
+        decimals, orders, units = {}, {}, {}
+        for m in plan.matches:
+            values = [r.get(m.column) for r in records]
+            if kinds[m.field].kind in ("amount", "quantity"):
+                decimals[m.field] = decimal_mark(values)
+            if kinds[m.field].kind == "date":
+                orders[m.field] = date_order(values, default)
+            from graph_etl.columns import parse_header
+
+            units[m.field] = parse_header(m.column).unit
+        return cls(plan, decimals, orders, units)
+
+    def row(self, record: dict[str, Any]) -> dict[str, str]:
+        out = {k: v for k, v in self.plan.preamble.items()}
+        for fld, column in self.plan.columns.items():
+            value = record.get(column)
+            if value is not None and str(value).strip():
+                out[fld] = value if isinstance(value, (int, float)) else str(value).strip()
+        return out
+
+    def value(self, row: dict[str, Any], spec: str) -> Any:
+        name, _, kind = spec.partition(":")
+        raw = row.get(name)
+        if kind == "currency":
+            return (currency_of(str(row["currency"]).upper()) if row.get("currency") else None) \
+                or self.units.get(name) and currency_of(str(self.units[name])) \
+                or currency_of(raw) or (str(row["currency"]) if row.get("currency") else None)
+        if raw is None or raw == "":
             return None
-        values[field_name] = value
-    return _FIELD.sub(lambda m: values[m.group(1)], template)
+        if kind in ("number", "magnitude"):
+            number = parse_amount(raw, self.decimals.get(name, "."))
+            return abs(number) if number is not None and kind == "magnitude" else number
+        if kind == "date":
+            return parse_date(raw, self.orders.get(name, "dmy")) or str(raw)
+        if kind == "country":
+            return country_name(raw) or str(raw)
+        return raw if isinstance(raw, str) else str(raw)
+
+    def render(self, template: Any, row: dict[str, Any]) -> str | None:
+        for option in template if isinstance(template, list) else [template]:
+            values = {}
+            for spec in _FIELD.findall(option):
+                value = self.value(row, spec)
+                if value is None or str(value).strip() == "":
+                    break
+                values[spec] = str(value).strip()
+            else:
+                return _FIELD.sub(lambda m: values[m.group(1)], option)
+        return None
+
+    def direction(self, row: dict[str, Any]) -> str | None:
+        way = direction_of(str(row["direction"])) if row.get("direction") else None
+        if way is None and row.get("amount") is not None:
+            number = parse_amount(row["amount"], self.decimals.get("amount", "."))
+            way = None if number is None else ("debit" if number < 0 else "credit")
+        return way
 
 
 def map_records(records: list[dict[str, Any]], columns: list[str], file_name: str,
-                row_texts: list[str] | None = None,
-                row_numbers: list[int] | None = None) -> dict[str, Any]:
+                row_texts: list[str] | None = None, row_numbers: list[int] | None = None,
+                preamble: Sequence[str] = ()) -> dict[str, Any]:
     """Map rows to the extraction form: ``{"entities": [...], "relations": [...]}``.
 
     The evidence of a row is its text; its span is its row number as a spreadsheet shows it
-    (``start`` = ``end`` = row number).
+    (``start`` = ``end`` = row number). Party columns go through :func:`party_label`, amounts
+    become floats with their currency, dates ISO 8601. An entity that takes part in no
+    relationship of its row is left out.
     """
-    mapping = choose_mapping(columns, file_name)
+    plan = choose_mapping(columns, file_name, records, preamble)
+    mapping, table = plan.mapping, _Table.of(plan, records)
     entities: dict[str, dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
     for index, original in enumerate(records):
-        row = {normalise_column(k): ("" if v is None else str(v)) for k, v in original.items()}
-        text = row_texts[index] if row_texts else "; ".join(f"{k}={v}" for k, v in row.items() if v)
+        row = table.row(original)
+        text = row_texts[index] if row_texts else "; ".join(
+            f"{k}={v}" for k, v in original.items() if v not in (None, ""))
         number = row_numbers[index] if row_numbers else index + 2
         span = {"start": number, "end": number, "text": text}
-        local: dict[str, str] = {}
+        local: dict[str, tuple[str, str, dict[str, Any]]] = {}
         for key, spec in mapping.entities.items():
-            name = _render(spec["name"], row)
+            name = table.render(spec["name"], row)
             if name is None:
                 continue
-            label = party_label(name) if spec["label"] == "Person|Company" else spec["label"]
-            eid = f"{label}:{name}"
-            local[key] = eid
+            remark = None
+            if spec["label"] == "Person|Company":
+                name, remark = _party_name(name)
+                label = party_label(name)
+            else:
+                label = spec["label"]
+            attrs = {p: v for p, s in spec.get("props", {}).items()
+                     if (v := table.value(row, s)) is not None}
+            if remark:
+                attrs["remark"] = remark
+            local[key] = (f"{label}:{name}", name, {"label": label, "spec": spec, "attrs": attrs})
+        way = table.direction(row)
+        linked: set[str] = set()
+        for rel in mapping.relations:
+            if rel["source"] not in local or rel["target"] not in local:
+                continue
+            if rel.get("when") and rel["when"] != way:
+                continue
+            props = {p: v for p, s in rel.get("props", {}).items()
+                     if (v := table.value(row, s)) is not None}
+            relations.append({"source": local[rel["source"]][0],
+                              "target": local[rel["target"]][0], "type": rel["type"],
+                              "props": props, "evidence": span})
+            linked |= {rel["source"], rel["target"]}
+        for key in linked:
+            eid, name, info = local[key]
+            spec, label = info["spec"], info["label"]
             entity = entities.setdefault(eid, {
                 "id": eid, "name": name, "type": spec.get("kind", label.upper()), "label": label,
                 "labels": list(spec.get("labels", [])), "roles": list(spec.get("roles", [])),
                 "aliases": [], "attrs": {}, "mentions": []})
-            for prop, source in spec.get("props", {}).items():
-                value = _value(row, source)
-                if value is not None:
-                    entity["attrs"][prop] = value
+            entity["attrs"].update(info["attrs"])
             entity["mentions"].append(span)
-        for rel in mapping.relations:
-            if rel["source"] in local and rel["target"] in local:
-                props = {p: v for p, s in rel.get("props", {}).items()
-                         if (v := _value(row, s)) is not None}
-                relations.append({"source": local[rel["source"]], "target": local[rel["target"]],
-                                  "type": rel["type"], "props": props, "evidence": span})
     return {"mapping": mapping.name, "entities": list(entities.values()), "relations": relations}
