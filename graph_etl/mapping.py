@@ -231,7 +231,7 @@ _ORG_WORDS = re.compile(
     r"pharma\w*|textiles?|garments?|apparel|fashion|store|shop|mart|llc|inc|ltd|gmbh|s\.?a\.?|"
     r"distribut\w*|wholesale|retail|traders?|depot|motors?|supplies|warehouse|entrep[oô]t|"
     r"agency|agencia|agence|customs|brokers?|courtiers?|transport\w*|express|cargo|"
-    r"fletes|refacciones|autopartes|import\w*|export\w*|payments?|remittances?|money)\b",
+    r"lt[ée]e|ltda|sarl|sas|srl|pte|pvt|plc|fletes|refacciones|autopartes|import\w*|export\w*|payments?|remittances?|money)\b",
     re.IGNORECASE)
 
 

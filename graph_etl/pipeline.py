@@ -163,13 +163,14 @@ def _extraction_of(result: ReadResult, options: IngestOptions) -> dict[str, Any]
         return _extract_text(result, options)
     if result.kind == "records":
         meta = result.meta or {}
+        path, _, part = result.path.partition("#")
+        name = Path(path).name + (f"#{part}" if part else "")
         try:
-            return map_records(result.records or [], result.columns or [],
-                               Path(result.path).name, result.row_texts, result.row_numbers,
-                               meta.get("preamble", ()))
+            return map_records(result.records or [], result.columns or [], name,
+                               result.row_texts, result.row_numbers, meta.get("preamble", ()))
         except NoMapping as exc:  # well-formed but unknown: each row read as text
             return generic_records(
-                result.records or [], Path(result.path).name,
+                result.records or [], name,
                 lambda text: nlp_extract(text, language=options.language or
                                          result.language_hint, model=options.model).to_dict(),
                 reason=str(exc), row_texts=result.row_texts, row_numbers=result.row_numbers,
