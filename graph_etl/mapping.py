@@ -14,26 +14,19 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from rigour.names import extract_org_types
 
 from fakefree.errors import InputError
 from fakefree.schema import schema
-from graph_etl.columns import Match, Profile, assign, direction_of, header_match, profile, vocabulary
-from graph_etl.values import (
-    country_name,
-    currency_of,
-    date_order,
-    decimal_mark,
-    fold,
-    parse_amount,
-    parse_date,
-)
+from graph_etl.columns import Profile, assign, profile, vocabulary
+from graph_etl.parties import party_label, party_name
+from graph_etl.table_rows import Plan, TableRows, from_preamble
+from graph_etl.values import fold
 
 __all__ = ["Mapping", "Plan", "NoMapping", "mappings", "plan_table", "choose_mapping",
            "map_records", "normalise_column", "party_label"]
@@ -41,7 +34,6 @@ __all__ = ["Mapping", "Plan", "NoMapping", "mappings", "plan_table", "choose_map
 log = logging.getLogger(__name__)
 
 _FIELD = re.compile(r"{([^{}]+)}")
-_TRAILING_REMARK = re.compile(r"\s*\(([^()]*\s[^()]*)\)\s*$")
 
 
 class NoMapping(InputError):
@@ -127,78 +119,13 @@ def mappings() -> tuple[Mapping, ...]:
     return tuple(found)
 
 
-@dataclass
-class Plan:
-    """A mapping applied to one table: which column holds which field, and why."""
-
-    mapping: Mapping
-    matches: list[Match]
-    preamble: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def columns(self) -> dict[str, str]:
-        return {m.field: m.column for m in self.matches}
-
-    @property
-    def missing(self) -> list[str]:
-        return self.mapping.missing(set(self.columns) | set(self.preamble))
-
-    @property
-    def complete(self) -> bool:
-        return not self.missing
-
-    @property
-    def explained(self) -> int:
-        return len(self.matches) + len(self.preamble)
-
-    @property
-    def language(self) -> str | None:
-        votes: dict[str, int] = {}
-        for m in self.matches:
-            if m.language:
-                votes[m.language] = votes.get(m.language, 0) + 1
-        return max(sorted(votes), key=lambda k: votes[k]) if votes else None
-
-
-def _preamble_value(kind: str, synonyms: Any, line: str) -> str | None:
-    from graph_etl.columns import parse_header
-
-    label, sep, rest = line.partition(":")
-    if kind == "party" and sep and rest.strip():
-        if header_match(parse_header(label), synonyms) and len(parse_header(label).tokens) <= 4:
-            pieces = []
-            for piece in re.split(r",\s+", rest.strip()):
-                if pieces and (re.search(r"\d", piece) or "(" in piece):
-                    break
-                pieces.append(piece.split(" (")[0].strip())
-            return ", ".join(pieces) or None
-    if kind == "account" and any(" ".join(tokens) in " ".join(parse_header(line).tokens)
-                                 for _, tokens in synonyms.synonyms):
-        found = re.search(r"(?<![\w-])(?:[A-Z]{2}\d{2}[A-Z0-9 ]{10,30}|\d[\d-]{5,30}\d)"
-                          r"(?![\w-])", line)
-        return found.group() if found else None
-    return None
-
-
-def _from_preamble(mapping: Mapping, taken: set[str], lines: Sequence[str]) -> dict[str, str]:
-    fields = vocabulary().fields
-    found: dict[str, str] = {}
-    for name in mapping.preamble:
-        if name in taken:
-            continue
-        for line in lines:
-            value = _preamble_value(fields[name].kind, fields[name], line)
-            if value:
-                found[name] = value
-                break
-    return found
-
-
 def plan_table(mapping: Mapping, profiles: Sequence[Profile], preamble: Sequence[str] = ()
                ) -> Plan:
     """How ``mapping`` reads a table with these column profiles."""
     matches = assign(mapping.fields, profiles)
-    return Plan(mapping, matches, _from_preamble(mapping, {m.field for m in matches}, preamble))
+    taken = {m.field for m in matches}
+    return Plan(mapping, matches,
+                from_preamble([f for f in mapping.preamble if f not in taken], preamble))
 
 
 def choose_mapping(columns: list[str], file_name: str, records: Sequence[dict[str, Any]] = (),
@@ -222,111 +149,6 @@ def choose_mapping(columns: list[str], file_name: str, records: Sequence[dict[st
                     "record mapping.")
 
 
-_ORG_WORDS = re.compile(
-    r"\b(trading|holdings?|group|import|export|imports|exports|logistics|shipping|freight|"
-    r"industr\w*|manufactur\w*|technolog\w*|international|enterprises?|company|corp\w*|"
-    r"importadora|exportadora|comercial\w*|distribuidora|grupo|servicios|casa de cambio|"
-    r"soci[eé]t[eé]|entreprise|commerce|bank|banco|banque|exchange|capital|investments?|"
-    r"partners|services|solutions|supply|global|factory|works|electronics|auto|parts|"
-    r"pharma\w*|textiles?|garments?|apparel|fashion|store|shop|mart|llc|inc|ltd|gmbh|s\.?a\.?|"
-    r"distribut\w*|wholesale|retail|traders?|depot|motors?|supplies|warehouse|entrep[oô]t|"
-    r"agency|agencia|agence|customs|brokers?|courtiers?|transport\w*|express|cargo|"
-    r"lt[ée]e|ltda|sarl|sas|srl|pte|pvt|plc|fletes|refacciones|autopartes|import\w*|export\w*|payments?|remittances?|money)\b",
-    re.IGNORECASE)
-
-
-def party_label(name: str) -> str:
-    """Person or Company, for a column that may hold either (bank records).
-
-    >>> party_label("Wei Zhang"), party_label("Golden Dragon Trading"), party_label("Casa de Cambio Rápido")
-    ('Person', 'Company', 'Company')
-    """
-    if extract_org_types(name) or _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
-        return "Company"
-    return "Person"
-
-
-
-
-def _party_name(name: str) -> tuple[str, str | None]:
-    """A party cell without a trailing remark: ``Acme Inc. (for X)`` is Acme Inc., remark X."""
-    found = _TRAILING_REMARK.search(name)
-    if found and found.start() > 0:
-        return name[:found.start()].strip(), found.group(1).strip()
-    return name, None
-
-
-@dataclass
-class _Table:
-    """A planned table's conventions: column per field, decimal marks and date orders."""
-
-    plan: Plan
-    decimals: dict[str, str]
-    orders: dict[str, str]
-    units: dict[str, str | None]
-
-    @classmethod
-    def of(cls, plan: Plan, records: Sequence[dict[str, Any]]) -> _Table:
-        kinds = vocabulary().fields
-        default = "mdy" if plan.language == "en" else "dmy"
-        decimals, orders, units = {}, {}, {}
-        for m in plan.matches:
-            values = [r.get(m.column) for r in records]
-            if kinds[m.field].kind in ("amount", "quantity"):
-                decimals[m.field] = decimal_mark(values)
-            if kinds[m.field].kind == "date":
-                orders[m.field] = date_order(values, default)
-            from graph_etl.columns import parse_header
-
-            units[m.field] = parse_header(m.column).unit
-        return cls(plan, decimals, orders, units)
-
-    def row(self, record: dict[str, Any]) -> dict[str, str]:
-        out = {k: v for k, v in self.plan.preamble.items()}
-        for fld, column in self.plan.columns.items():
-            value = record.get(column)
-            if value is not None and str(value).strip():
-                out[fld] = value if isinstance(value, (int, float)) else str(value).strip()
-        return out
-
-    def value(self, row: dict[str, Any], spec: str) -> Any:
-        name, _, kind = spec.partition(":")
-        raw = row.get(name)
-        if kind == "currency":
-            return (currency_of(str(row["currency"]).upper()) if row.get("currency") else None) \
-                or self.units.get(name) and currency_of(str(self.units[name])) \
-                or currency_of(raw) or (str(row["currency"]) if row.get("currency") else None)
-        if raw is None or raw == "":
-            return None
-        if kind in ("number", "magnitude"):
-            number = parse_amount(raw, self.decimals.get(name, "."))
-            return abs(number) if number is not None and kind == "magnitude" else number
-        if kind == "date":
-            return parse_date(raw, self.orders.get(name, "dmy")) or str(raw)
-        if kind == "country":
-            return country_name(raw) or str(raw)
-        return raw if isinstance(raw, str) else str(raw)
-
-    def render(self, template: Any, row: dict[str, Any]) -> str | None:
-        for option in template if isinstance(template, list) else [template]:
-            values = {}
-            for spec in _FIELD.findall(option):
-                value = self.value(row, spec)
-                if value is None or str(value).strip() == "":
-                    break
-                values[spec] = str(value).strip()
-            else:
-                return _FIELD.sub(lambda m: values[m.group(1)], option)
-        return None
-
-    def direction(self, row: dict[str, Any]) -> str | None:
-        way = direction_of(str(row["direction"])) if row.get("direction") else None
-        if way is None and row.get("amount") is not None:
-            number = parse_amount(row["amount"], self.decimals.get("amount", "."))
-            way = None if number is None else ("debit" if number < 0 else "credit")
-        return way
-
-
 def map_records(records: list[dict[str, Any]], columns: list[str], file_name: str,
                 row_texts: list[str] | None = None, row_numbers: list[int] | None = None,
                 preamble: Sequence[str] = ()) -> dict[str, Any]:
@@ -338,7 +160,7 @@ def map_records(records: list[dict[str, Any]], columns: list[str], file_name: st
     relationship of its row is left out.
     """
     plan = choose_mapping(columns, file_name, records, preamble)
-    mapping, table = plan.mapping, _Table.of(plan, records)
+    mapping, table = plan.mapping, TableRows.of(plan, records)
     entities: dict[str, dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
     for index, original in enumerate(records):
@@ -354,7 +176,7 @@ def map_records(records: list[dict[str, Any]], columns: list[str], file_name: st
                 continue
             remark = None
             if spec["label"] == "Person|Company":
-                name, remark = _party_name(name)
+                name, remark = party_name(name)
                 label = party_label(name)
             else:
                 label = spec["label"]
