@@ -17,6 +17,7 @@ from fakefree.commands import (  # noqa: F401  (importing a module registers its
     eval_commands,
     export_commands,
     ingest_commands,
+    mapping_commands,
     neo4j_commands,
     nlp_commands,
     seed_commands,

@@ -33,6 +33,7 @@ groups: dict[str, typer.Typer] = {
         "audit": "Verify and read the tamper-evident audit log.",
         "bench": "Benchmarks that print our figures next to a reference measured in the same run.",
         "eval": "Evaluate extraction or entity resolution against ground truth.",
+        "mappings": "Record mappings for tables: draft one for a file, with the evidence.",
         "neo4j": "Run a local Neo4j 5.26 Community server for development and CI.",
         "seed": "Generate the synthetic demo corpus and its ground truth.",
         "user": "Manage local dashboard accounts.",

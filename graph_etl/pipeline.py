@@ -25,7 +25,8 @@ from typing import Any
 from fakefree.errors import FakefreeError, InputError
 from graph_etl.claims import extraction_batch
 from graph_etl.exchange import is_package, load_package, read_package
-from graph_etl.mapping import map_records
+from graph_etl.generic_records import generic_records
+from graph_etl.mapping import NoMapping, map_records
 from graph_etl.readers import ReadResult, Unreadable, read, sha256_file
 from graph_etl.resolve import Resolver
 from graph_etl.store.base import GraphStore
@@ -147,20 +148,35 @@ class Prepared:
     error: str = ""
 
 
-def _extract_text(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
+def nlp_extract(text: str, **options: Any) -> Any:
+    """:func:`nlp.extract`, imported when first needed (spaCy loads slowly)."""
     import nlp
 
+    return nlp.extract(text, **options)
+
+
+def _extract_text(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
     language = options.language or result.language_hint
-    extraction = nlp.extract(result.text or "", language=language, model=options.model)
-    return extraction.to_dict()
+    return nlp_extract(result.text or "", language=language, model=options.model).to_dict()
 
 
 def _extraction_of(result: ReadResult, options: IngestOptions) -> dict[str, Any]:
     if result.kind == "text":
         return _extract_text(result, options)
     if result.kind == "records":
-        return map_records(result.records or [], result.columns or [], Path(result.path).name,
-                           result.row_texts, result.row_numbers)
+        meta = result.meta or {}
+        path, _, part = result.path.partition("#")
+        name = Path(path).name + (f"#{part}" if part else "")
+        try:
+            return map_records(result.records or [], result.columns or [], name,
+                               result.row_texts, result.row_numbers, meta.get("preamble", ()))
+        except NoMapping as exc:  # well-formed but unknown: each row read as text
+            return generic_records(
+                result.records or [], name,
+                lambda text: nlp_extract(text, language=options.language or
+                                         result.language_hint, model=options.model).to_dict(),
+                reason=str(exc), row_texts=result.row_texts, row_numbers=result.row_numbers,
+                short_rows=meta.get("short_rows", 0))
     if result.kind == "extraction":
         return result.data or {}
     raise InputError(f"{result.path} holds {result.kind} data, which ingest cannot load yet.")
@@ -195,6 +211,8 @@ def _document(meta: FileMeta, result: ReadResult, extraction: dict[str, Any]) ->
         props["language"] = extraction["language"]
     if extraction.get("mapping"):
         props["mapping"] = extraction["mapping"]
+    if extraction.get("warning"):
+        props["warning"] = extraction["warning"]
     for key, value in (result.meta or {}).items():
         if isinstance(value, (str, int, float)) and key not in props:
             props[key] = value

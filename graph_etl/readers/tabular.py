@@ -1,6 +1,7 @@
 """Tables: CSV (any delimiter and encoding) and Excel workbooks (.xlsx), one record per row.
 
-The first non-empty row is the header. Column names are stripped; blank ones become
+The header is the first row of labels as wide as the table: title rows and notes above it are
+kept as ``meta["preamble"]`` (a statement's account holder is often named there). Column names are stripped; blank ones become
 ``column_<n>`` and repeated ones get a ``_<n>`` suffix. Empty cells are ``None``.
 """
 
@@ -10,7 +11,9 @@ import csv
 import io
 import logging
 import zipfile
+import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from typing import Any
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _DELIMITERS = ",;\t|"
 _SNIFF_BYTES = 65536
+_NUMERIC = re.compile(r"[-+(]?[$€£¥]?\s?[\d.,/ :'-]*\d[\d.,/ :'-]*\)?%?|\d{4}-\d\d-\d\d(T[\d:.]+)?")
 
 csv.field_size_limit(1 << 30)  # one cell may legitimately hold a long narrative
 
@@ -88,15 +92,52 @@ def _csv_cell(value: str) -> str | None:
     return value.strip() or None  # the whole text was normalised already
 
 
+_HEAD_ROWS = 30  # how far down a header may sit under titles and notes
+
+
+def _is_label(value: Any) -> bool:
+    """A cell that can name a column: text that is not a number or a date."""
+    if not isinstance(value, str):
+        return False
+    return not _NUMERIC.fullmatch(value.strip())
+
+
+def _header_at(head: list[list[Any]]) -> int:
+    """The index in ``head`` of the header row: the first row of labels as wide as the table
+    (title rows and notes above it hold one or two cells)."""
+    widths = [sum(1 for c in row if c is not None) for row in head]
+    wide = max(widths, default=0)
+    for index, row in enumerate(head):
+        filled = [c for c in row if c is not None]
+        if len(filled) >= max(2, wide // 2) and all(_is_label(c) for c in filled):
+            return index
+    return next((i for i, w in enumerate(widths) if w), 0)
+
+
 def _table(rows: Iterable[Sequence[Any]], cell: Callable[[Any], Any] = _cell
-           ) -> tuple[list[str], list[dict[str, Any]], list[int]]:
-    """Columns, records and their row numbers (1-based, header row included) from raw rows."""
+           ) -> tuple[list[str], list[dict[str, Any]], list[int], dict[str, Any]]:
+    """Columns, records, their row numbers (1-based, header row included) and what the table
+    showed about itself (``preamble``: the lines above its header; ``short_rows``: data rows
+    with fewer cells than the header) from raw rows."""
     columns: list[str] | None = None
     records: list[dict[str, Any]] = []
     numbers: list[int] = []
     grew = False
-    for number, raw in enumerate(rows, start=1):
+    short = 0
+    head: list[tuple[int, list[Any], int]] = []
+    preamble: list[str] = []
+    iterator = iter(enumerate(rows, start=1))
+    for number, raw in iterator:
         cells = [cell(v) for v in raw]
+        head.append((number, cells, len(raw)))
+        if len(head) >= _HEAD_ROWS:
+            break
+    at = _header_at([c for _, c, _ in head])
+    preamble = [" ".join(str(c) for c in cells if c is not None)
+                for _, cells, _ in head[:at] if any(c is not None for c in cells)]
+    pending = ((n, c, w) for n, c, w in head[at:])
+    more = ((n, [cell(v) for v in raw], len(raw)) for n, raw in iterator)
+    for number, cells, width in (*pending, *more):
         while cells and cells[-1] is None:  # formatted but empty cells past the table
             cells.pop()
         if columns is None:
@@ -105,6 +146,7 @@ def _table(rows: Iterable[Sequence[Any]], cell: Callable[[Any], Any] = _cell
             continue
         if not cells:
             continue
+        short += width < len(columns)
         if len(cells) > len(columns):
             columns = columns + column_names([None] * len(cells))[len(columns):]
             grew = True
@@ -116,7 +158,29 @@ def _table(rows: Iterable[Sequence[Any]], cell: Callable[[Any], Any] = _cell
         for record in records:
             for column in columns or []:
                 record.setdefault(column, None)
-    return columns or [], records, numbers
+    found: dict[str, Any] = {"preamble": preamble} if preamble else {}
+    if short:
+        found["short_rows"] = short
+    return columns or [], records, numbers, found
+
+
+def _delimiter(sample: str, default: str) -> str:
+    """The delimiter of a CSV sample: the sniffer's, else the one that splits most lines into
+    the same number of cells (title lines above the table do not count)."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        pass
+    lines = [line for line in sample.splitlines()[:200] if line.strip()]
+    best, best_score = default, 0
+    for delimiter in _DELIMITERS:
+        counts = Counter(line.count(delimiter) for line in lines)
+        counts.pop(0, None)
+        if counts:
+            width, times = counts.most_common(1)[0]
+            if times > best_score:
+                best, best_score = delimiter, times
+    return best
 
 
 def _records(source: Source, reader: str, media_type: str, columns: list[str],
@@ -134,19 +198,14 @@ def read_csv(source: Source, ctx: Context) -> list[ReadResult]:
     text = normalise_text(text)
     if not text.strip():
         raise source.refuse("no_text", "holds only blank space, no table.")
-    sample = text[:_SNIFF_BYTES]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = "\t" if source.extension == "tsv" else ","
+    delimiter = _delimiter(text[:_SNIFF_BYTES], "\t" if source.extension == "tsv" else ",")
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                             doublequote=True, skipinitialspace=False, strict=False)
-        columns, records, numbers = _table(reader, _csv_cell)
+        columns, records, numbers, found = _table(reader, _csv_cell)
     except csv.Error as exc:
         raise source.refuse("corrupt", f"is a CSV file that cannot be parsed ({exc}).") from exc
-    meta = {"encoding": encoding, "delimiter": delimiter, "rows": len(records)}
+    meta = {"encoding": encoding, "delimiter": delimiter, "rows": len(records), **found}
     media_type = "text/tab-separated-values" if delimiter == "\t" else "text/csv"
     return [_records(source, "csv", media_type, columns, records, numbers, meta)]
 
@@ -167,10 +226,11 @@ def read_xlsx(source: Source, ctx: Context) -> list[ReadResult]:
                                       ("created", props.created and props.created.isoformat()))
                     if v}
                 for sheet in workbook.worksheets:
-                    columns, records, numbers = _table(sheet.iter_rows(values_only=True))
+                    columns, records, numbers, found = _table(sheet.iter_rows(values_only=True))
                     if not columns:
                         continue
-                    meta = {**base_meta, "sheet": sheet.title, "rows": len(records)}
+                    found.pop("short_rows", None)  # a sheet's rows end at their last value
+                    meta = {**base_meta, "sheet": sheet.title, "rows": len(records), **found}
                     result = _records(source, "xlsx", XLSX_TYPE, columns, records, numbers, meta)
                     result.path = f"{source.path}#sheet/{sheet.title}"
                     results.append(result)
