@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.addresses import find_address_mentions
 from nlp.dates import find_dates
 from nlp.gazetteer import load_gazetteer
 from nlp.identifiers import find_identifiers
@@ -137,6 +138,12 @@ class IdentifierComponent:
 
         def free(s: int, e: int) -> bool:
             return not any(s < te and ts < e for ts, te in taken)
+
+        for m in find_address_mentions(text):
+            if free(m.start, m.end):
+                found.append(RawMention(m.start, m.end, m.text, "LOCATION", "ADDRESS",
+                                        attrs=dict(m.attrs), source="rule"))
+                taken.append((m.start, m.end))
 
         for m in find_money(text):
             if free(m.start, m.end):

