@@ -14,7 +14,8 @@ import phonenumbers
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
-__all__ = ["identifier_key", "phone_e164", "account_number", "is_clabe", "KEY_ATTRS"]
+__all__ = ["identifier_key", "phone_e164", "account_number", "is_clabe", "address_keys",
+           "same_building", "KEY_ATTRS"]
 
 KEY_ATTRS = {"PHONE": "e164", "IBAN": "iban", "ACCOUNT": "number", "EMAIL": "email"}
 """The attribute of an extracted identifier that holds its normalised value."""
@@ -81,6 +82,25 @@ def account_number(value: str) -> str:
         except (SchwiftyException, ValueError):
             pass
     return compact
+
+
+def address_keys(text: str) -> tuple[str, str]:
+    """The building key and the unit key of an address.
+
+    >>> address_keys("12/F, Flat B, 18 Nathan Rd")
+    ('18 nathan rd', 'floor:12 unit:b')
+    """
+    from nlp.addresses import address_key
+
+    key = address_key(text)
+    return key.building, key.unit
+
+
+def same_building(a: str, b: str) -> bool:
+    """Two building keys name one building (see :func:`nlp.addresses.same_building`)."""
+    from nlp.addresses import same_building as same
+
+    return same(a, b)
 
 
 def _region(country: str | None) -> str | None:

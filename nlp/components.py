@@ -226,6 +226,7 @@ def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
     return type_
 
 
+_QUOTE_MARKS = re.compile(r"[>|\s]+")
 _TRIM_LEAD = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|[ld]['’])", re.IGNORECASE)
 
 
@@ -246,6 +247,9 @@ class MentionComponent:
             start, end = ent.start_char, ent.end_char
             if any(start < r.end and r.start < end for r in rules):
                 continue
+            quoted = _QUOTE_MARKS.match(text, start, end)   # "> For": a quoted e-mail's marker
+            if quoted:
+                start = quoted.end()
             surface = text[start:end]
             lead = _TRIM_LEAD.match(surface)
             if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):

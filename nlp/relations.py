@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components import RawMention, RawRelation
+from nlp.components import RawMention, RawRelation, known_orgs
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
                       ROLE_CUES)
 
@@ -24,6 +24,11 @@ _PARTY = ("PERSON", "ORG")
 _IDENT_REL = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "IBAN": "HOLDS", "ACCOUNT": "HOLDS",
               "DOMAIN": "ASSOCIATED_WITH"}
 _ROLE_WINDOW = 90
+
+
+def _is_platform(m: RawMention) -> bool:
+    """An online platform ("WhatsApp +91 ...") names the channel, not the holder of a number."""
+    return known_orgs().get(m.text) == "COMPANY"
 
 
 def _is_party(m: RawMention) -> bool:
@@ -136,7 +141,8 @@ class RelationComponent:
                 add(a, b, "HAS_ADDRESS" if b.subtype == "ADDRESS" else "LOCATED_IN")
             if a.type == "LOCATION" and b.type == "LOCATION" and re.fullmatch(r",\s*|\s*\(", between):
                 add(a, b, "LOCATED_IN")
-            if _is_party(a) and b.type in _IDENT_REL and len(between) < 80:
+            if _is_party(a) and b.type in _IDENT_REL and len(between) < 80 and \
+                    not _is_platform(a):
                 add(a, b, _IDENT_REL[b.type])
         _stated_links(text, in_sent, parties, add)
         for m in in_sent:
