@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components import RawMention, RawRelation, known_orgs
+from nlp.contacts import contact_links
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
                       ROLE_CUES)
 
@@ -67,6 +68,11 @@ class RelationComponent:
             carried = self._roles(text, sent, in_sent, carried)
             if in_sent:
                 relations.extend(self._relations(text, sent, in_sent))
+        added, links = contact_links(text, mentions)
+        doc._.ff_mentions = sorted(mentions + added, key=lambda m: m.start)
+        known = {(id(r.source), id(r.target)) for r in relations}
+        relations += [RawRelation(a, b, type_, s, e) for a, b, type_, s, e in links
+                      if (id(a), id(b)) not in known]
         doc._.ff_relations = relations
         return doc
 
