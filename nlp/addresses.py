@@ -224,12 +224,18 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
                 _SEGMENT_STOP.search(segment.strip()):
             break
         end += m.end()
+    tail = _STATE_POSTCODE.match(text, end, line_end)   # "Laval (Québec) H7L 4P7"
+    if tail:
+        end = tail.end()
     while end > start and text[end - 1] in " \t,-(":
         end -= 1
     return start, end
 
 
 _ADDRESS_TAIL = re.compile(r"(?:^|\s)(?:(?:[A-ZÀ-Þ0-9#][\w'’./#-]*|de|du|des|la|le|del)[ \t]*)+$")
+_STATE_POSTCODE = re.compile(
+    r"[ \t,]*(?:\([A-ZÀ-Þ][^()\n]{1,30}\)|[A-Z]{2})?[ \t,]*(?:[A-Z]\d[A-Z][ -]?\d[A-Z]\d|"
+    r"\d{5}(?:-\d{4})?|\d{6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
 _BUILDING = (r"\b(?:centre|center|centro|ctr|building|bldg|tower|twr|torre|tour|plaza|house|"
              r"mansion|court|complex|edificio|immeuble|market|estate|industrial|phase|park|"
              r"parque|mall|block|blk|wing)\b")

@@ -206,7 +206,7 @@ def _clean_surface(surface: str) -> str:
     trimmed = _TRAILING_LOWER.sub("", surface)
     if trimmed.strip():
         surface = trimmed
-    return surface.rstrip(" ,;:'’-(")
+    return surface.rstrip(" ,;:'’-(<")
 
 
 def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
