@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.components import RawMention, RawRelation, known_orgs
 from nlp.contacts import contact_links
+from nlp.span_cleanup import official_title_before
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
                       ROLE_CUES)
 
@@ -85,7 +86,8 @@ class RelationComponent:
     def _is_official(text: str, m: RawMention) -> bool:
         before = text[max(0, m.start - 45):m.start]
         after = text[m.end:m.end + 60]
-        return bool(OFFICIAL_BEFORE.search(before) or OFFICIAL_AFTER.search(after))
+        return bool(OFFICIAL_BEFORE.search(before) or OFFICIAL_AFTER.search(after)
+                    or official_title_before(text, m.start))
 
     def _roles(self, text: str, sent: Span, in_sent: list[RawMention],
                 carried: set[str]) -> set[str]:
