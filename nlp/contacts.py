@@ -30,12 +30,18 @@ _FIELD = re.compile(r"^[ \t>]*(?P<label>[A-Za-zÀ-ÿ][\w ./'()-]{0,40}?)\s*[.]?\
 _NAME_LABEL = re.compile(
     r"^(?:company name|firm name|entity name|business name|registered name|name of (?:the )?"
     r"(?:company|firm|entity)|trade name|nom|raison sociale|d[ée]nomination(?: sociale)?|"
-    r"raz[oó]n social|denominaci[oó]n(?: social)?|nombre(?: de la empresa)?|name)$", re.IGNORECASE)
+    r"raz[oó]n social|denominaci[oó]n(?: social)?|nombre(?: de la empresa)?|name|"
+    # the parties of a bill of lading, an invoice or a wire
+    r"shipper|consignee|notify party|exporter|importer|seller|buyer|supplier|beneficiary|"
+    r"ordering customer|remitter|exp[ée]diteur|destinataire|remitente|destinatario|proveedor|"
+    r"comprador|vendedor|beneficiario|ordenante|fournisseur|acheteur|vendeur|b[ée]n[ée]ficiaire|"
+    r"donneur d'ordre)$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*]{5,}|\d+\.\s+[A-Z][A-Z0-9 ,'&()/-]+)\s*$")
 _ORG_WORD = re.compile(
     r"\b(?:ltd|limited|llc|inc|corp|co|company|gmbh|s\.?a|sarl|sas|pvt|pte|plc|llp|trading|"
     r"industries|group|holdings|import|export|logistics|freight|enterprises?)\b", re.IGNORECASE)
 _MAX_UP = 14
+_PROSE_WORD = re.compile(r"\b[a-zà-ÿ]{4,}\b")
 _PROSE_LINE = 120
 
 
@@ -52,7 +58,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _name_mention(text: str, start: int, end: int, value_start: int) -> RawMention | None:
-    value = text[value_start:end].split("   ")[0].strip()
+    value = re.split(r"\s{2,}|\t", text[value_start:end].strip())[0]
+    value = re.sub(r"\s*\([^()]*\)$", "", value).strip(" ,;")   # "(UEN 202107815N)"
     if not value or not any(ch.isalpha() for ch in value):
         return None
     begin = text.index(value, value_start)
@@ -71,12 +78,19 @@ def contact_links(text: str, mentions: list[RawMention]
     new: list[RawMention] = []
     holders: dict[int, RawMention] = {}
     named_lines: set[int] = set()
+    heading_above = False
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
         field = _FIELD.match(line)
         in_line = [m for m in ordered if start <= m.start < end and _is_party(m)]
+        value_start = None
         if field and field.group("value") and _NAME_LABEL.match(field.group("label").strip()):
             value_start = start + field.start("value")
+        elif heading_above and line.strip() and not field:   # "SHIPPER" then the name below
+            value_start = start + len(line) - len(line.lstrip())
+        if line.strip():
+            heading_above = bool(_NAME_LABEL.match(line.strip(" \t>:").strip()))
+        if value_start is not None:
             named = [m for m in in_line if m.start >= value_start]
             holder = named[0] if named else _name_mention(text, start, end, value_start)
             if holder is not None:
@@ -86,7 +100,8 @@ def contact_links(text: str, mentions: list[RawMention]
                 named_lines.add(index)
         elif not field and in_line and len(line) <= _PROSE_LINE and \
                 len(in_line[0].text.split()) >= 2 and \
-                not line[:in_line[0].start - start].strip(" \t>*-•|"):
+                not line[:in_line[0].start - start].strip(" \t>*-•|") and \
+                len(_PROSE_WORD.findall(text[in_line[0].end:end])) < 2:
             holders[index] = in_line[0]
     links = []
     for m in ordered:
