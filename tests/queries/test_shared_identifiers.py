@@ -1,3 +1,5 @@
+import pytest
+
 from queries.shared_identifiers import find_shared_identifiers
 
 
@@ -78,3 +80,31 @@ def test_shared_identifiers_one_party_holding_an_identifier_in_two_cases():
         ("acct", ["BankAccount"], "072-904518-3", ["C1", "C2"])])
     hit = find_shared_identifiers(G).shared[0]
     assert hit.kind == "BankAccount" and hit.cross_case and hit.cases == ["C1", "C2"]
+
+
+@pytest.mark.slow
+def test_shared_identifiers_dev_case_files_phone_and_building_written_differently(tmp_path):
+    """Registry extract (B6) and bill of lading (A5) of two agencies: the national and the
+    international forms of one phone, and one plot written three ways, are shared."""
+    from pathlib import Path
+
+    from graph_etl.pipeline import IngestOptions, ingest
+    from graph_etl.store import Viewer
+    from graph_etl.store.ledger import Ledger
+    from graph_etl.store.sqlite_store import SQLiteStore
+
+    docs = Path(__file__).resolve().parents[1] / "data" / "case_files_dev" / "docs"
+    store, ledger = SQLiteStore(tmp_path / "g.db"), Ledger(tmp_path / "g.ledger")
+    for pattern, case, agency in (("A5_*", "DEV-A", "HSI"), ("B6_*", "DEV-B", "RCMP")):
+        ingest(sorted(docs.glob(pattern)), store, ledger,
+               IngestOptions(case=case, agency=agency), "test")
+    shared = find_shared_identifiers(store.subgraph(Viewer.system())).shared
+
+    def parties(kind, digits=""):
+        return [{p.name.casefold() for p in s.parties} for s in shared
+                if s.kind == kind and digits in "".join(filter(str.isdigit, s.identifier.name))]
+
+    assert any({"panchnad", "doaba"} <= {n.split()[0] for n in names}
+               for names in parties("Phone", "2504417"))
+    assert any({"panchnad", "doaba"} <= {n.split()[0] for n in names}
+               for names in parties("Address", "118"))
