@@ -96,6 +96,7 @@ def _units(text: str) -> tuple[str, list[str]]:
     return text, sorted(set(parts))
 
 
+@lru_cache(maxsize=16384)
 def address_key(text: str) -> AddressKey:
     """The building key, unit key and country of an address."""
     folded = fold(text)
