@@ -2,7 +2,7 @@
 
 In order of preference: the party's own ``country`` (or ``jurisdiction``, ``nationality``)
 property; the Country it is REGISTERED_IN; the country of an address it HAS_ADDRESS; the country
-of an account it HOLDS (the IBAN's country code, else the bank's country); the country of a phone
+of an account it HOLDS (the IBAN's country code, else the bank's country, else its SWIFT/BIC's); the country of a phone
 it HAS_PHONE (its calling code). Names are given in one form (``IN``, ``Inde`` and ``India`` are
 all ``India``), so that one corridor is not split in three.
 
@@ -31,6 +31,7 @@ __all__ = ["party_country", "country_label"]
 
 _OWN = ("country", "jurisdiction", "nationality", "country_of_registration")
 _ACCOUNT = ("bank_country", "country", "beneficiary_country")
+_BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
 _IBAN = re.compile(r"^([A-Z]{2})\d{2}[A-Z0-9]{8,30}$")
 
 
@@ -79,7 +80,16 @@ def _account_country(G: nx.MultiDiGraph, node: str) -> str | None:
     if m and pycountry.countries.get(alpha_2=m.group(1)):
         return m.group(1)
     value = prop(G, node, *_ACCOUNT)
-    return str(value) if value else None
+    if value:
+        return str(value)
+    bics = [prop(G, node, "swift", "bic")] + [
+        name_of(G, n) for n in _neighbours(G, node, "ASSOCIATED_WITH")
+        if has_label(G, n, "Identifier")]
+    for bic in bics:   # the bank's SWIFT/BIC: its 5th and 6th letters are the bank's country
+        compact = re.sub(r"\s", "", str(bic or "")).upper()
+        if _BIC.match(compact) and pycountry.countries.get(alpha_2=compact[4:6]):
+            return compact[4:6]
+    return None
 
 
 def _phone_country(G: nx.MultiDiGraph, node: str) -> str | None:
