@@ -120,7 +120,7 @@ def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
         links = sorted(ids[r["target"]] for r in extraction.get("relations", [])
                        if r["source"] == eid and r["type"] in _LINK_TYPES and r["target"] in ids)
         attrs = {"links": links, "case": case, "kind": entity["type"]}
-        for field_name in ("dob", "country"):
+        for field_name in ("dob", "country", "e164", "iban"):
             if (entity.get("attrs") or {}).get(field_name):
                 attrs[field_name] = entity["attrs"][field_name]
         cand = Candidate(family, entity["name"], tuple(entity.get("aliases", [])), attrs)

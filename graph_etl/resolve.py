@@ -22,6 +22,7 @@ import yaml
 from rapidfuzz import fuzz
 from rigour.names import remove_org_types
 
+from graph_etl.identifier_keys import KEY_ATTRS, identifier_key
 from graph_etl.store.ledger import IndexedEntity, Ledger
 from graph_etl.store.model import stable_id
 
@@ -109,29 +110,6 @@ def name_key(name: str, entity_type: str) -> str:
     return key or re.sub(r"\W+", "", name.casefold())
 
 
-_DIGITS_ONLY = {"IMO", "HS_CODE", "PHONE"}
-_CASE_FOLDED = {"EMAIL", "DOMAIN"}
-_SAME_KIND = {"IBAN": "ACCOUNT"}
-
-
-def identifier_key(value: str, kind: str = "") -> str:
-    """How identifiers of one kind are compared: ``KIND:normalised value``.
-
-    >>> identifier_key("gb82 west 1234-5698-7654-32", "IBAN")
-    'ACCOUNT:GB82WEST12345698765432'
-    >>> identifier_key("IMO No. 9321483", "IMO")
-    'IMO:9321483'
-    """
-    kind = _SAME_KIND.get(kind, kind)
-    if kind in _DIGITS_ONLY:
-        normal = re.sub(r"\D", "", value)
-    elif kind in _CASE_FOLDED:
-        normal = value.strip().casefold()
-    else:
-        normal = re.sub(r"[^0-9A-Za-z]", "", value).upper()
-    return f"{kind}:{normal or value.strip()}"
-
-
 @dataclass(frozen=True)
 class Candidate:
     """An entity to resolve: its graph type, name, other names and identifying attributes."""
@@ -213,9 +191,12 @@ class Resolver:
         return resolution
 
     def _resolve(self, cand: Candidate) -> Resolution:
-        if cand.type in IDENTIFIER_TYPES:
-            key = identifier_key(cand.name, cand.attrs.get("kind", cand.type))
-            return Resolution(self.new_id(cand.type, key), 1.0, ("same identifier",), False)
+        if cand.type in IDENTIFIER_TYPES or cand.type == "Address":
+            kind = "ADDRESS" if cand.type == "Address" else cand.attrs.get("kind", cand.type)
+            value = cand.attrs.get(KEY_ATTRS.get(kind, "")) or cand.name
+            key = identifier_key(str(value), kind, country=cand.attrs.get("country"))
+            why = "same address" if cand.type == "Address" else "same identifier"
+            return Resolution(self.new_id(cand.type, key), 1.0, (why,), False)
         key = name_key(cand.name, cand.type)
         if cand.type not in NAMED_TYPES:
             own = self.new_id(cand.type, key)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.addresses import find_address_mentions
 from nlp.dates import find_dates
 from nlp.gazetteer import load_gazetteer
 from nlp.identifiers import find_identifiers
@@ -139,6 +140,12 @@ class IdentifierComponent:
         def free(s: int, e: int) -> bool:
             return not any(s < te and ts < e for ts, te in taken)
 
+        for m in find_address_mentions(text):
+            if free(m.start, m.end):
+                found.append(RawMention(m.start, m.end, m.text, "LOCATION", "ADDRESS",
+                                        attrs=dict(m.attrs), source="rule"))
+                taken.append((m.start, m.end))
+
         for m in find_money(text):
             if free(m.start, m.end):
                 found.append(RawMention(m.start, m.end, m.text, "MONEY", source="rule",
@@ -200,7 +207,7 @@ def _clean_surface(surface: str) -> str:
     trimmed = _TRAILING_LOWER.sub("", surface)
     if trimmed.strip():
         surface = trimmed
-    return surface.rstrip(" ,;:'’-(")
+    return surface.rstrip(" ,;:'’-(<")
 
 
 def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
@@ -220,6 +227,7 @@ def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
     return type_
 
 
+_QUOTE_MARKS = re.compile(r"[>|\s]+")
 _TRIM_LEAD = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|[ld]['’])", re.IGNORECASE)
 
 
@@ -240,6 +248,9 @@ class MentionComponent:
             start, end = ent.start_char, ent.end_char
             if any(start < r.end and r.start < end for r in rules):
                 continue
+            quoted = _QUOTE_MARKS.match(text, start, end)   # "> For": a quoted e-mail's marker
+            if quoted:
+                start = quoted.end()
             surface = text[start:end]
             lead = _TRIM_LEAD.match(surface)
             if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):

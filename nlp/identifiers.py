@@ -22,9 +22,12 @@ from schwifty.exceptions import SchwiftyException
 from stdnum import imo as std_imo
 from stdnum import iso6346
 
+from nlp.regions import DEFAULT_WEIGHT, region_hints, region_scores
+
 __all__ = ["IdMatch", "find_identifiers", "DEFAULT_REGIONS"]
 
 DEFAULT_REGIONS = {"en": "US", "fr": "FR", "es": "MX"}
+_MAX_HINTED_REGIONS = 4
 
 _CONTAINER = re.compile(r"\b([A-Z]{3}[UJZ])[ -]?(\d{6})[ -]?(\d)\b")
 _IMO = re.compile(r"\bIMO(?:\s*(?:No\.?|number|n°|núm\.?|#))?[\s:]*(\d{7})\b", re.IGNORECASE)
@@ -45,7 +48,7 @@ _DOMAIN = re.compile(
 _HS = re.compile(
     r"\b(?:HS|HTS|HTSUS|tariff|harmoni[sz]ed(?: system)?|code SH|position tarifaire|"
     r"fracci[oó]n arancelaria|partida arancelaria)(?:\s*(?:code|heading|subheading|"
-    r"classification|item|no\.?))*[\s:]*(\d{4}(?:\.\d{2}){1,3}|\d{4}\.\d{2}\.\d{4}|\d{6,10})\b",
+    r"classification|item|no\.?))*[\s:]*(\d{4}\.\d{2}\.\d{4}|\d{4}(?:\.\d{2}){1,3}|\d{6,10})\b",
     re.IGNORECASE)
 _VESSEL = re.compile(
     r"\b(?:(?:M/V|M\.V\.|MV|M/T|MT)\s+|(?:the\s+)?(?:vessel|cargo ship|container ship|navire|"
@@ -114,11 +117,55 @@ def _grouped(pattern: re.Pattern[str], type_: str, key: str, text: str) -> list[
     return out
 
 
-def _phones(text: str, region: str) -> list[IdMatch]:
+_BARE_INTERNATIONAL = re.compile(r"(?<![\w+/.-])(?:00)?(\d{1,3})[-. ]\(?\d[\d .()-]{5,16}\d(?![\w-])")
+
+
+def _phone_candidates(text: str, regions: list[str]) -> dict[tuple[int, int], dict[str, set[str]]]:
+    """Valid numbers by span: the E.164 forms each span takes and under which default regions."""
+    spans: dict[tuple[int, int], dict[str, set[str]]] = {}
+    for region in regions:
+        for m in phonenumbers.PhoneNumberMatcher(text, region,
+                                                 leniency=phonenumbers.Leniency.VALID):
+            e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+            spans.setdefault((m.start, m.end), {}).setdefault(e164, set()).add(region)
+    for m in _BARE_INTERNATIONAL.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if m.group(0).startswith("00"):
+            digits = digits[2:]
+        if int(m.group(1)) not in phonenumbers.COUNTRY_CODE_TO_REGION_CODE or \
+                any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        try:
+            number = phonenumbers.parse("+" + digits)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            spans[(m.start(), m.end())] = {e164: {""}}
+    return spans
+
+
+def _phones(text: str, default: str, region: str | None = None) -> list[IdMatch]:
+    """Phones in E.164. A number in national form takes the country that the text around it
+    points to (place names, other numbers' calling codes), else ``region``, else ``default``."""
+    hints = region_hints(text) if region is None else []
+    counts: dict[str, int] = {}
+    for hint in hints:
+        counts[hint.country] = counts.get(hint.country, 0) + 1
+    base = region or default
+    supported = phonenumbers.SUPPORTED_REGIONS
+    regions = [base] + [c for c in sorted(counts, key=lambda c: -counts[c])
+                        if c != base and c in supported][:_MAX_HINTED_REGIONS]
     out = []
-    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-        e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-        out.append(IdMatch(m.start, m.end, m.raw_string, "PHONE", {"e164": e164}))
+    for (start, end), forms in sorted(_phone_candidates(text, regions).items()):
+        scores = region_scores(hints, start, end)
+        scores[base] = scores.get(base, 0.0) + DEFAULT_WEIGHT
+        e164 = max(forms, key=lambda f: (max(scores.get(r, 0.0) for r in forms[f]),
+                                         base in forms[f], f))
+        number = phonenumbers.parse(e164)
+        out.append(IdMatch(start, end, text[start:end], "PHONE",
+                           {"e164": e164,
+                            "country": phonenumbers.region_code_for_number(number) or ""}))
     return out
 
 
@@ -148,15 +195,22 @@ def _vessels(text: str) -> list[IdMatch]:
     return out
 
 
-def find_identifiers(text: str, language: str = "en") -> list[IdMatch]:
-    """Every validated identifier of ``text``, sorted by position, without overlaps."""
+def find_identifiers(text: str, language: str = "en", region: str | None = None) -> list[IdMatch]:
+    """Every validated identifier of ``text``, sorted by position, without overlaps.
+
+    Phones in national form take ``region`` when it is given, else the country the text around
+    them names, else the language's default region.
+
+    >>> [m.attrs["e164"] for m in find_identifiers("Ludhiana, Punjab, India. Tel 0161-2504417")]
+    ['+911612504417']
+    """
     found = [
         *_containers(text), *_imos(text), *_ibans(text), *_bics(text),
         *_grouped(_BOL, "BILL_OF_LADING", "number", text),
         *_grouped(_ACCOUNT, "ACCOUNT", "number", text),
         *_grouped(_HS, "HS_CODE", "code", text),
         *_emails_domains(text), *_vessels(text),
-        *_phones(text, DEFAULT_REGIONS.get(language, "US")),
+        *_phones(text, DEFAULT_REGIONS.get(language, "US"), region),
     ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[IdMatch] = []

@@ -14,7 +14,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components import RawMention, RawRelation
+from nlp.components import RawMention, RawRelation, known_orgs
+from nlp.contacts import contact_links
 from nlp.span_cleanup import official_title_before
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
                       ROLE_CUES)
@@ -25,6 +26,11 @@ _PARTY = ("PERSON", "ORG")
 _IDENT_REL = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "IBAN": "HOLDS", "ACCOUNT": "HOLDS",
               "DOMAIN": "ASSOCIATED_WITH"}
 _ROLE_WINDOW = 90
+
+
+def _is_platform(m: RawMention) -> bool:
+    """An online platform ("WhatsApp +91 ...") names the channel, not the holder of a number."""
+    return known_orgs().get(m.text) == "COMPANY"
 
 
 def _is_party(m: RawMention) -> bool:
@@ -63,6 +69,11 @@ class RelationComponent:
             carried = self._roles(text, sent, in_sent, carried)
             if in_sent:
                 relations.extend(self._relations(text, sent, in_sent))
+        added, links = contact_links(text, mentions)
+        doc._.ff_mentions = sorted(mentions + added, key=lambda m: m.start)
+        known = {(id(r.source), id(r.target)) for r in relations}
+        relations += [RawRelation(a, b, type_, s, e) for a, b, type_, s, e in links
+                      if (id(a), id(b)) not in known]
         doc._.ff_relations = relations
         return doc
 
@@ -138,7 +149,8 @@ class RelationComponent:
                 add(a, b, "HAS_ADDRESS" if b.subtype == "ADDRESS" else "LOCATED_IN")
             if a.type == "LOCATION" and b.type == "LOCATION" and re.fullmatch(r",\s*|\s*\(", between):
                 add(a, b, "LOCATED_IN")
-            if _is_party(a) and b.type in _IDENT_REL and len(between) < 80:
+            if _is_party(a) and b.type in _IDENT_REL and len(between) < 80 and \
+                    not _is_platform(a):
                 add(a, b, _IDENT_REL[b.type])
         _stated_links(text, in_sent, parties, add)
         for m in in_sent:

@@ -2,6 +2,8 @@
 financiers and sources, with laundering patterns and Sankey-ready links.
 
 Amounts are totalled per currency and converted with the fixed, dated table of :mod:`queries.fx`.
+Corridors run between the parties' countries (:func:`queries.countries.party_country`: own
+country, registration, address, account's IBAN or bank, phone's calling code).
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -22,7 +24,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from queries.fx import FxTable, fx_table
-from queries.graph import cases_of, country_of, entity_ref, roles
+from queries.countries import party_country
+from queries.graph import cases_of, entity_ref, roles
 from queries.money_patterns import (
     CycleAlert,
     LayeringAlert,
@@ -137,6 +140,13 @@ def analyze_money(G: nx.MultiDiGraph, *, case: str | None = None,
     counts: dict[str, int] = defaultdict(int)
     corridors: dict[tuple[str, str], list[Transfer]] = defaultdict(list)
     links: dict[tuple[str, str], list[Transfer]] = defaultdict(list)
+    known: dict[str, str] = {}
+
+    def country(node: str) -> str:
+        if node not in known:
+            known[node] = (party_country(G, node) if node in G else None) or "unknown"
+        return known[node]
+
     for t in items:
         _add(totals, t.currency, t.amount)
         _add(sent[t.payer], t.currency, t.amount)
@@ -145,7 +155,7 @@ def analyze_money(G: nx.MultiDiGraph, *, case: str | None = None,
         base_in[t.payee] += t.amount_base or 0
         counts[t.payer] += 1
         counts[t.payee] += 1
-        countries = (country_of(G, t.payer) or "unknown", country_of(G, t.payee) or "unknown")
+        countries = (country(t.payer), country(t.payee))
         corridors[countries].append(t)
         links[(t.payer, t.payee)].append(t)
     parties = [PartyFlow(entity=entity_ref(G, p), roles=roles(G, p), sent=sent.get(p, {}),

@@ -48,3 +48,26 @@ def test_identifiers_do_not_overlap():
     ends = [(m.start, m.end) for m in matches]
     assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
     assert [m.type for m in matches] == ["IBAN", "PHONE"]
+
+
+@pytest.mark.parametrize("text,language,e164", [
+    # a national form takes the country of the address beside it
+    ("Panchnad Agro, Ludhiana, Punjab, India. Tel 0161-2504417", "en", "+911612504417"),
+    ("Ludhiana office (0161) 250 4417, mobile +91 98140 22731", "en", "+911612504417"),
+    # a calling code written without "+"
+    ("Kowloon, Hong Kong. Tel 852-23751186", "en", "+85223751186"),
+    ("Tel: +852 2375 1186", "en", "+85223751186"),
+    # a US number beside a US address stays American even in a text about India
+    ("5820 Peachtree Industrial Blvd, Norcross GA 30071\n(770) 555-0134\n\n"
+     + "> We discussed the order last week and agreed on the terms. " * 4
+     + "\n> Ludhiana, India, +91 98140 22731", "en", "+17705550134"),
+    ("Montréal (Québec) H4R 2A5, tél. 514 555 0199", "fr", "+15145550199"),
+])
+def test_identifiers_phone_takes_the_country_of_the_text_around_it(text, language, e164):
+    phones = [m.attrs["e164"] for m in find_identifiers(text, language) if m.type == "PHONE"]
+    assert phones[0] == e164, phones
+
+
+def test_identifiers_ten_digit_tariff_code_is_not_a_phone():
+    found = _found("classified under HTS 8708.30.5090 (brake parts)")
+    assert ("HS_CODE", "8708.30.5090") in found and "PHONE" not in [t for t, _ in found]
