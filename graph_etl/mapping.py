@@ -14,9 +14,9 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from rigour.names import extract_org_types
 
 from fakefree.errors import InputError
+from fakefree.orgnames import is_org_name
 from fakefree.schema import schema
 
 __all__ = ["Mapping", "mappings", "choose_mapping", "map_records", "normalise_column", "party_label"]
@@ -110,23 +110,14 @@ def _value(row: dict[str, str], spec: str) -> Any:
     return raw
 
 
-_ORG_WORDS = re.compile(
-    r"\b(trading|holdings?|group|import|export|imports|exports|logistics|shipping|freight|"
-    r"industr\w*|manufactur\w*|technolog\w*|international|enterprises?|company|corp\w*|"
-    r"importadora|exportadora|comercial\w*|distribuidora|grupo|servicios|casa de cambio|"
-    r"soci[eé]t[eé]|entreprise|commerce|bank|banco|banque|exchange|capital|investments?|"
-    r"partners|services|solutions|supply|global|factory|works|electronics|auto|parts|"
-    r"pharma\w*|textiles?|garments?|apparel|fashion|store|shop|mart|llc|inc|ltd|gmbh|s\.?a\.?)\b",
-    re.IGNORECASE)
-
-
 def party_label(name: str) -> str:
-    """Person or Company, for a column that may hold either (bank records).
+    """Person or Company, for a column that may hold either (bank records): a legal form or an
+    organisation word (:mod:`fakefree.orgnames`) or a digit makes it a company.
 
     >>> party_label("Wei Zhang"), party_label("Golden Dragon Trading"), party_label("Casa de Cambio Rápido")
     ('Person', 'Company', 'Company')
     """
-    if extract_org_types(name) or _ORG_WORDS.search(name) or any(c.isdigit() for c in name):
+    if is_org_name(name) or any(c.isdigit() for c in name):
         return "Company"
     return "Person"
 

@@ -13,7 +13,10 @@ Each function fixes one class of error on the mentions of one doc (offsets into 
 * :func:`merge_adjacent` - names the model cut in two ("Peoples Republic" + "of" + "China",
   "Port of X and Y", "U.S. Attorney's Office, District of X");
 * :func:`add_bylines` - reporters' bylines and press-photo credits ("JEAN DUPONT/AFP");
-* :func:`unify_types` - one surface, one type within a doc.
+* :func:`unify_types` - one surface, one type within a doc;
+* :func:`retype_org_names` - a name with a legal form or an organisation word
+  (:mod:`fakefree.orgnames`) is never a person or a place, "Surname, Given" is a person, and a
+  person fused with a company by a comma ("Ann Kolb, Jinhai Foods Ltd") is cut in two.
 
 >>> from nlp.components import RawMention
 >>> text = "U.S. Attorney Jane Roe said."
@@ -26,13 +29,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from fakefree.orgnames import is_org_name, legal_form_only
 from nlp.components import RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
            "retype_by_keyword",
-           "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place"]
+           "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place",
+           "retype_org_names"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TITLE = (r"(?:Acting\s+|Assistant\s+|Deputy\s+|Special\s+|Senior\s+|Chief\s+|Staff\s+|Executive\s+"
@@ -195,7 +200,7 @@ def retype_known_places(mentions: list[RawMention], text: str) -> None:
     orgs = known_orgs()
     for m in mentions:
         if m.source != "ner" or m.type not in ("PERSON", "ORG") or m.text in orgs or \
-                not known_place(m.text):
+                not known_place(m.text) or is_org_name(m.text):
             continue
         words = m.text.split()
         after = text[m.end:m.end + 30]
@@ -356,4 +361,69 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = merge_adjacent(mentions, text)
     mentions = add_bylines(mentions, text)
     unify_types(mentions)
-    return mentions
+    return retype_org_names(mentions, text)
+
+
+_NAME_PART = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}$")
+
+
+def _person_like(part: str) -> bool:
+    """Capitalised words without digits or organisation words, not a known place."""
+    return bool(_NAME_PART.match(part)) and not is_org_name(part) and not known_place(part) \
+        and part not in known_orgs()
+
+
+def _split_comma(m: RawMention, text: str) -> list[RawMention]:
+    """"Ann Kolb, Jinhai Foods Ltd": a person-like head and an organisation after the last comma
+    are two names; "Zhao, Zhiqiang" (surname, given names) is one person."""
+    if m.source == "rule" or m.type not in ("PERSON", "ORG") or "," not in m.text:
+        return [m]
+    head, _, tail = m.text.rpartition(",")
+    head, tail = head.strip(), tail.strip()
+    if not head or not tail or legal_form_only(tail) or is_org_name(head):
+        return [m]
+    if is_org_name(tail) and _person_like(head):
+        head_start = m.start + m.text.index(head)
+        tail_start = m.start + m.text.rindex(tail)
+        person_type = "PERSON" if len(head.split()) > 1 or is_given_name(head) else m.type
+        first = RawMention(head_start, head_start + len(head), head, person_type,
+                           None if person_type == "PERSON" else m.subtype, source=m.source)
+        second = RawMention(tail_start, tail_start + len(tail), tail, "ORG",
+                            org_subtype(tail, "", text[max(0, tail_start - 60):tail_start]),
+                            roles=set(m.roles), source=m.source)
+        return [first, second]
+    if m.type == "ORG" and m.text.count(",") == 1 and not is_org_name(m.text) and \
+            _person_like(head) and _person_like(tail) and len(head.split()) <= 2:
+        return [RawMention(m.start, m.end, m.text, "PERSON", None, dict(m.attrs), set(m.roles),
+                           m.source)]
+    return [m]
+
+
+def retype_org_names(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name with a legal form or an organisation word is an ORG (never a person or a city);
+    comma-fused names are cut (:func:`_split_comma`).
+
+    >>> text = "Paid by Pearl Harbour Freight, owned by Ann Kolb, Jinhai Foods Ltd."
+    >>> out = retype_org_names([_m(text, "Pearl Harbour Freight", "PERSON"),
+    ...                         _m(text, "Ann Kolb, Jinhai Foods Ltd", "ORG")], text)
+    >>> [(m.type, m.text) for m in out]
+    [('ORG', 'Pearl Harbour Freight'), ('PERSON', 'Ann Kolb'), ('ORG', 'Jinhai Foods Ltd')]
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        out.extend(_split_comma(m, text))
+    for m in out:
+        if m.source == "rule" or m.type not in ("PERSON", "LOCATION"):
+            continue
+        if m.type == "LOCATION" and (m.subtype in ("ADDRESS", "PORT") or
+                                     any(c.isdigit() for c in m.text)):
+            continue
+        if is_org_name(m.text):
+            m.type = "ORG"
+            m.subtype = org_subtype(m.text, "", text[max(0, m.start - 60):m.start])
+    return out
+
+
+def _m(text: str, part: str, type_: str) -> RawMention:
+    start = text.index(part)
+    return RawMention(start, start + len(part), part, type_)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fakefree.orgnames import is_org_name
 from nlp.dates import find_dates
 from nlp.gazetteer import load_gazetteer
 from nlp.identifiers import find_identifiers
@@ -190,6 +191,7 @@ _LEGAL_TAIL = re.compile(
     r"(?:,?\s?(?:Co\.,?\s?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|Corp\.?|PLC|GmbH|S\.A\.(?:\s?de"
     r"\s?C\.V\.)?|S\.\s?de\s?R\.L\.(?:\s?de\s?C\.V\.)?|S\.L\.|SARL|SAS|B\.V\.|Pty\.? Ltd\.?|"
     r"S\.p\.A\.|Ltda\.?|Lda\.?))+")
+_BULLET = re.compile(r"^[\s\-–—•·*>]+")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-zà-ÿ][\w'-]*)+$")
 
 
@@ -199,7 +201,7 @@ def _clean_surface(surface: str) -> str:
     trimmed = _TRAILING_LOWER.sub("", surface)
     if trimmed.strip():
         surface = trimmed
-    return surface.rstrip(" ,;:'’-(")
+    return surface.rstrip(" ,;:'’-(<[")
 
 
 def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
@@ -213,7 +215,7 @@ def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
     words = surface.split()
     if type_ in ("ORG", "LOCATION") and 2 <= len(words) <= 4 and \
             all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) and \
-            is_given_name(words[0]) and not _COMPANY.search(surface) and \
+            is_given_name(words[0]) and not _COMPANY.search(surface) and not is_org_name(surface) and \
             not _AGENCY.search(surface) and not _COURT.search(surface):
         return "PERSON"
     return type_
@@ -243,6 +245,10 @@ class MentionComponent:
             lead = _TRIM_LEAD.match(surface)
             if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):
                 start += lead.end()
+                surface = text[start:end]
+            bullet = _BULLET.match(surface)
+            if bullet and bullet.end() < len(surface):
+                start += bullet.end()
                 surface = text[start:end]
             surface_stripped = _clean_surface(surface)
             end = start + len(surface_stripped)
@@ -332,6 +338,8 @@ def _harmonise_lists(mentions: list[RawMention], text: str) -> None:
             subtype = None
         for m in chain:
             if m.type == "PERSON" and (not subtype or is_given_name(m.text.split()[0])):
+                continue
+            if target != "ORG" and is_org_name(m.text):
                 continue
             if m.source == "ner" and (m.type != target or subtype):
                 m.type = target
