@@ -92,4 +92,4 @@ def test_resolve_follows_an_analyst_merge(resolver):
     resolver.ledger.redirect(other.id, first.id)
     again = resolver.resolve(Candidate("Company", "Dragon Holdings"))
     assert again.id == first.id
-    assert any("an analyst merged" in r for r in again.reasons)
+    assert any("a recorded merge" in r for r in again.reasons)
