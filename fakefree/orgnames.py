@@ -23,7 +23,7 @@ from importlib import resources
 import yaml
 from rigour.names import extract_org_types, remove_org_types
 
-__all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only"]
+__all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "same_org_word"]
 
 
 def _fold(text: str) -> str:
@@ -32,11 +32,31 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    return yaml.safe_load(resources.files("fakefree").joinpath("data/org_words.yaml")
+                          .read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def org_words() -> tuple[str, ...]:
     """Every organisation word of every language, folded (a trailing ``*`` marks a stem)."""
-    raw = yaml.safe_load(resources.files("fakefree").joinpath("data/org_words.yaml")
-                         .read_text("utf-8"))
-    return tuple(sorted({_fold(str(w)) for words in raw.values() for w in words}))
+    return tuple(sorted({_fold(str(w)) for lang, words in _vocabulary().items() if lang != "same"
+                         for w in words}))
+
+
+@lru_cache(maxsize=1)
+def _same() -> dict[str, str]:
+    return {_fold(str(w)): _fold(str(group[0])) for group in _vocabulary().get("same", [])
+            for w in group}
+
+
+def same_org_word(word: str) -> str:
+    """The word compared for an organisation word of any language (folded), else ``word``.
+
+    >>> same_org_word("entrepot"), same_org_word("servicios"), same_org_word("rive")
+    ('warehouse', 'services', 'rive')
+    """
+    return _same().get(word, word)
 
 
 @lru_cache(maxsize=1)

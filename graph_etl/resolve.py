@@ -22,7 +22,7 @@ import yaml
 from rapidfuzz import fuzz
 from rigour.names import remove_org_types
 
-from fakefree.orgnames import org_evidence
+from fakefree.orgnames import org_evidence, same_org_word
 from graph_etl.store.ledger import IndexedEntity, Ledger
 from graph_etl.store.model import stable_id
 
@@ -99,6 +99,8 @@ def name_key(name: str, entity_type: str) -> str:
     True
     >>> name_key("Port of Montrea1", "Port") == name_key("CAMTR", "Port")
     True
+    >>> name_key("Entrepôt Rive-Nord Inc.", "Company") == name_key("RIVE-NORD WAREHOUSE INC", "Company")
+    True
     """
     text = _ocr_fixed(canonical_name(name, entity_type))
     text = canonical_name(text, entity_type)
@@ -110,6 +112,8 @@ def name_key(name: str, entity_type: str) -> str:
         stripped = remove_org_types(text).strip(" ,.")
         text = stripped or text
     key = fingerprints.generate(text) or ""
+    if key and entity_type == "Company":
+        key = " ".join(sorted(same_org_word(token) for token in key.split()))
     return key or re.sub(r"\W+", "", name.casefold())
 
 

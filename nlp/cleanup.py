@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 
 from fakefree.orgnames import is_org_name, legal_form_only
-from nlp.components import RawMention, known_orgs, org_subtype
+from nlp.components import _LEGAL_TAIL, RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 
@@ -408,20 +408,73 @@ def retype_org_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     ...                         _m(text, "Ann Kolb, Jinhai Foods Ltd", "ORG")], text)
     >>> [(m.type, m.text) for m in out]
     [('ORG', 'Pearl Harbour Freight'), ('PERSON', 'Ann Kolb'), ('ORG', 'Jinhai Foods Ltd')]
+    >>> text = "Issued in Ludhiana by Doaba Freight Links Pvt. Ltd. for Acme Industries and Bo Trading"
+    >>> out = retype_org_names([_m(text, "Ludhiana by Doaba Freight Links Pvt.", "LOCATION"),
+    ...                         _m(text, "Acme Industries and Bo Trading", "ORG")], text)
+    >>> [(m.type, m.text) for m in out]
+    [('ORG', 'Doaba Freight Links Pvt. Ltd.'), ('ORG', 'Acme Industries'), ('ORG', 'Bo Trading')]
     """
     out: list[RawMention] = []
     for m in mentions:
-        out.extend(_split_comma(m, text))
+        for part in _split_comma(m, text):
+            out.extend(_split_and(part, text))
     for m in out:
+        if m.source == "ner" and m.type == "ORG":
+            _cut_lead(m, text)
         if m.source == "rule" or m.type not in ("PERSON", "LOCATION"):
             continue
         if m.type == "LOCATION" and (m.subtype in ("ADDRESS", "PORT") or
                                      any(c.isdigit() for c in m.text)):
             continue
         if is_org_name(m.text):
+            _cut_lead(m, text)
             m.type = "ORG"
             m.subtype = org_subtype(m.text, "", text[max(0, m.start - 60):m.start])
+            tail = _LEGAL_TAIL.match(text, m.end)
+            if tail:
+                m.end = tail.end()
+                m.text = text[m.start:m.end]
     return out
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|y|et|e)\s+")
+
+
+def _split_and(m: RawMention, text: str) -> list[RawMention]:
+    """"Acme Industries and Doaba Freight Links": two organisations joined by a conjunction,
+    each with an organisation word, the first ending with one, the second not starting with
+    one ("Import and Export Co." stays whole)."""
+    if m.source == "rule" or m.type not in ("PERSON", "ORG", "LOCATION"):
+        return [m]
+    hit = _CONJUNCTION.search(m.text)
+    if hit is None:
+        return [m]
+    left, right = m.text[:hit.start()], m.text[hit.end():]
+    if len(left.split()) < 2 or len(right.split()) < 2 or not is_org_name(right) or \
+            not is_org_name(left.split()[-1]) or is_org_name(right.split()[0]):
+        return [m]
+    first = RawMention(m.start, m.start + len(left), left, "ORG",
+                       org_subtype(left, "", ""), roles=set(m.roles), source=m.source)
+    start = m.start + hit.end()
+    second = RawMention(start, m.end, right, "ORG", org_subtype(right, "", ""),
+                        roles=set(m.roles), source=m.source)
+    return [first, second]
+
+
+_FUSED_BY = {"by", "in", "at", "from", "to", "via", "par", "à", "au", "aux", "por", "desde"}
+
+
+def _cut_lead(m: RawMention, text: str) -> None:
+    """"Ludhiana by Acme Freight Ltd": the model ran a place and a preposition into the name;
+    keep what follows the last such preposition when it still names an organisation."""
+    words = list(re.finditer(r"\S+", m.text))
+    lower = [w for w in words if w.group() in _FUSED_BY]
+    if not lower:
+        return
+    rest = m.text[lower[-1].end():].strip()
+    if rest and rest[:1].isupper() and is_org_name(rest):
+        start = m.start + m.text.rindex(rest)
+        m.start, m.text = start, rest
 
 
 def _m(text: str, part: str, type_: str) -> RawMention:
