@@ -22,7 +22,7 @@ import yaml
 from rapidfuzz import fuzz
 from rigour.names import remove_org_types
 
-from fakefree.orgnames import org_evidence, same_org_word
+from fakefree.orgnames import legal_form_only, org_evidence, same_org_word
 from graph_etl.store.ledger import IndexedEntity, Ledger
 from graph_etl.store.model import stable_id
 
@@ -257,12 +257,17 @@ class Resolver:
         joins the node that exists. A name retyped as a company joins that company's node; a
         node of the losing type is queued for :meth:`absorb_pending`.
         """
-        if cand.type not in PARTY_TYPES:
+        if cand.type not in PARTY_TYPES or any(c.isdigit() for c in cand.name) or \
+                legal_form_only(cand.name):
             return cand, ""
         evidence = next((e for n in (cand.name, *cand.aliases) if (e := org_evidence(n))), None)
-        keys = sorted({"=" + name_key(cand.name, t) for t in (cand.type, "Company")})
-        found = {t: [h for h in self.ledger.by_blocks(t, keys, limit=5)
-                     if self.ledger.survivor(h.id) == h.id] for t in PARTY_TYPES}
+        names = {name_key(cand.name, t) for t in (cand.type, "Company")}
+        case = cand.attrs.get("case")
+        found = {t: [h for h in self.ledger.by_blocks(t, sorted("=" + k for k in names), limit=5)
+                     if self.ledger.survivor(h.id) == h.id and (  # one word: same case only
+                         all(len(k.split()) > 1 for k in names) or
+                         (case and case in h.attrs.get("cases", [])))]
+                 for t in PARTY_TYPES}
         if evidence or any(h.attrs.get("org") for h in found["Company"]):
             winner, why = "Company", (f"{evidence!r} makes it an organisation" if evidence else
                                       f"known as the organisation {found['Company'][0].name!r}")
