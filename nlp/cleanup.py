@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from fakefree.orgnames import is_org_name, legal_form_only
+from fakefree import orgnames
+from fakefree.orgnames import legal_form_only
 from nlp.components import _LEGAL_TAIL, RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
@@ -210,7 +211,7 @@ def retype_known_places(mentions: list[RawMention], text: str) -> None:
     orgs = known_orgs()
     for m in mentions:
         if m.source != "ner" or m.type not in ("PERSON", "ORG") or m.text in orgs or \
-                not known_place(m.text) or is_org_name(m.text):
+                not known_place(m.text) or orgnames.is_org_name(m.text):
             continue
         words = m.text.split()
         after = text[m.end:m.end + 30]
@@ -380,8 +381,8 @@ _NAME_PART = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2
 
 def _person_like(part: str) -> bool:
     """Capitalised words without digits or organisation words, not a known place."""
-    return bool(_NAME_PART.match(part)) and not is_org_name(part) and not known_place(part) \
-        and part not in known_orgs()
+    return bool(_NAME_PART.match(part)) and not orgnames.is_org_name(part) and \
+        not known_place(part) and part not in known_orgs()
 
 
 def _split_comma(m: RawMention, text: str) -> list[RawMention]:
@@ -391,9 +392,9 @@ def _split_comma(m: RawMention, text: str) -> list[RawMention]:
         return [m]
     head, _, tail = m.text.rpartition(",")
     head, tail = head.strip(), tail.strip()
-    if not head or not tail or legal_form_only(tail) or is_org_name(head):
+    if not head or not tail or legal_form_only(tail) or orgnames.is_org_name(head):
         return [m]
-    if is_org_name(tail) and _person_like(head):
+    if orgnames.is_org_name(tail) and _person_like(head):
         head_start = m.start + m.text.index(head)
         tail_start = m.start + m.text.rindex(tail)
         person_type = "PERSON" if len(head.split()) > 1 or is_given_name(head) else m.type
@@ -403,7 +404,7 @@ def _split_comma(m: RawMention, text: str) -> list[RawMention]:
                             org_subtype(tail, "", text[max(0, tail_start - 60):tail_start]),
                             roles=set(m.roles), source=m.source)
         return [first, second]
-    if m.type == "ORG" and m.text.count(",") == 1 and not is_org_name(m.text) and \
+    if m.type == "ORG" and m.text.count(",") == 1 and not orgnames.is_org_name(m.text) and \
             _person_like(head) and _person_like(tail) and len(head.split()) <= 2:
         return [RawMention(m.start, m.end, m.text, "PERSON", None, dict(m.attrs), set(m.roles),
                            m.source)]
@@ -437,7 +438,7 @@ def retype_org_names(mentions: list[RawMention], text: str) -> list[RawMention]:
         if m.type == "LOCATION" and (m.subtype in ("ADDRESS", "PORT") or
                                      any(c.isdigit() for c in m.text)):
             continue
-        if is_org_name(m.text):
+        if orgnames.is_org_name(m.text):
             _cut_lead(m, text)
             m.type = "ORG"
             m.subtype = org_subtype(m.text, "", text[max(0, m.start - 60):m.start])
@@ -461,8 +462,8 @@ def _split_and(m: RawMention, text: str) -> list[RawMention]:
     if hit is None:
         return [m]
     left, right = m.text[:hit.start()], m.text[hit.end():]
-    if len(left.split()) < 2 or len(right.split()) < 2 or not is_org_name(right) or \
-            not is_org_name(left.split()[-1]) or is_org_name(right.split()[0]):
+    if len(left.split()) < 2 or len(right.split()) < 2 or not orgnames.is_org_name(right) or \
+            not orgnames.is_org_name(left.split()[-1]) or orgnames.is_org_name(right.split()[0]):
         return [m]
     first = RawMention(m.start, m.start + len(left), left, "ORG",
                        org_subtype(left, "", ""), roles=set(m.roles), source=m.source)
@@ -483,7 +484,7 @@ def _cut_lead(m: RawMention, text: str) -> None:
     if not lower:
         return
     rest = m.text[lower[-1].end():].strip()
-    if rest and rest[:1].isupper() and is_org_name(rest):
+    if rest and rest[:1].isupper() and orgnames.is_org_name(rest):
         start = m.start + m.text.rindex(rest)
         m.start, m.text = start, rest
 

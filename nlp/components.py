@@ -216,8 +216,8 @@ def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
     words = surface.split()
     if type_ in ("ORG", "LOCATION") and 2 <= len(words) <= 4 and \
             all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) and \
-            is_given_name(words[0]) and not _COMPANY.search(surface) and not is_org_name(surface) and \
-            not _AGENCY.search(surface) and not _COURT.search(surface):
+            is_given_name(words[0]) and not _COMPANY.search(surface) and \
+            not is_org_name(surface) and not _AGENCY.search(surface) and not _COURT.search(surface):
         return "PERSON"
     return type_
 

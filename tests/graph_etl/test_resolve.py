@@ -98,7 +98,8 @@ def test_resolve_follows_an_analyst_merge(resolver):
 # -- types across documents and financial parties (issue 16, parts 3 and 7) ------------------
 
 def test_resolve_an_organisation_word_makes_a_person_a_company(resolver):
-    company = seen(resolver, Candidate("Company", "Pearl Harbour Freight Ltd.", attrs={"case": "A"}))
+    company = seen(resolver, Candidate("Company", "Pearl Harbour Freight Ltd.",
+                                       attrs={"case": "A"}))
     person = seen(resolver, Candidate("Person", "Pearl Harbour Freight", attrs={"case": "B"}))
     assert person.type == "Company" and person.id == company.id
     assert any("makes it an organisation" in r for r in person.reasons)
@@ -128,7 +129,8 @@ def test_resolve_an_eponymous_company_does_not_absorb_its_founder(resolver):
     person = seen(resolver, Candidate("Person", "Maria Olvera", attrs={"case": "A"}))
     seen(resolver, Candidate("Company", "Maria Olvera Ltd", attrs={"case": "A"}))
     assert resolver.absorb_pending() == []
-    assert resolver.resolve(Candidate("Person", "Maria Olvera", attrs={"case": "A"})).id == person.id
+    again = resolver.resolve(Candidate("Person", "Maria Olvera", attrs={"case": "A"}))
+    assert again.id == person.id
 
 
 def test_resolve_record_columns_outweigh_one_prose_guess(resolver):
