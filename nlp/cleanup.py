@@ -39,7 +39,7 @@ from nlp.span_cleanup import clean_spans
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
            "retype_by_keyword",
            "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place",
-           "retype_org_names"]
+           "retype_org_names", "mark_defined_terms"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TITLE = (r"(?:Acting\s+|Assistant\s+|Deputy\s+|Special\s+|Senior\s+|Chief\s+|Staff\s+|Executive\s+"
@@ -373,7 +373,9 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = add_bylines(mentions, text)
     mentions = clean_spans(mentions, text)
     unify_types(mentions)
-    return retype_org_names(mentions, text)
+    mentions = retype_org_names(mentions, text)
+    mark_defined_terms(mentions, text)
+    return mentions
 
 
 _NAME_PART = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}$")
@@ -409,6 +411,37 @@ def _split_comma(m: RawMention, text: str) -> list[RawMention]:
         return [RawMention(m.start, m.end, m.text, "PERSON", None, dict(m.attrs), set(m.roles),
                            m.source)]
     return [m]
+
+
+_DEFINED_BEFORE = re.compile(
+    r"^,?\s*\((?:[^()\"“”«»]{0,40}?)?[\"“«]\s*$|^,?\s*\($", re.IGNORECASE)
+_DEFINED_AFTER = re.compile(r"^\s*[\"”»]?\s*\)")
+
+
+def mark_defined_terms(mentions: list[RawMention], text: str) -> None:
+    """A short name defined in parentheses right after an organisation
+    ('Acme Industrial, S.A. de C.V. (hereinafter "AISA")', '... (AISA)') is that organisation:
+    typed like it and marked ``attrs["alias_of"]`` for :func:`nlp.assemble.assemble`. Unquoted,
+    only a name in capitals that is no known place ("Acme Ltd (Canada)" stays a place).
+
+    >>> text = 'Paid by Acme Industrial Ltd. (hereinafter "AISA") and Bo Trading (Canada).'
+    >>> ms = [_m(text, "Acme Industrial Ltd.", "ORG"), _m(text, "AISA", "LOCATION"),
+    ...       _m(text, "Bo Trading", "ORG"), _m(text, "Canada", "LOCATION")]
+    >>> mark_defined_terms(ms, text)
+    >>> [(m.type, m.attrs.get("alias_of")) for m in ms[1::2]]
+    [('ORG', 'Acme Industrial Ltd.'), ('LOCATION', None)]
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for prev, m in zip(ordered, ordered[1:]):
+        if prev.type != "ORG" or m.type not in ("PERSON", "ORG", "LOCATION") or \
+                m.source == "rule" or len(m.text.split()) > 2 or m.text == prev.text:
+            continue
+        before = text[prev.end:m.start]
+        quoted = before.rstrip()[-1:] in "\"“«"
+        if _DEFINED_BEFORE.match(before) and _DEFINED_AFTER.match(text[m.end:m.end + 4]) and \
+                (quoted or m.text.isupper()) and not known_place(m.text):
+            m.type, m.subtype = "ORG", prev.subtype
+            m.attrs["alias_of"] = prev.text
 
 
 def retype_org_names(mentions: list[RawMention], text: str) -> list[RawMention]:

@@ -135,3 +135,10 @@ def test_mapping_party_label_uses_the_shared_vocabulary():
     assert [party_label(n) for n in ("Ye Jiaxin", "Jade Supply", "Entrepôt Nord",
                                      "Servicios Sol", "Li Sa")] == [
         "Person", "Company", "Company", "Company", "Person"]
+
+
+def test_cleanup_a_defined_term_joins_its_organisation():
+    x = extract("The importer, Harbourline Auto Parts Ltd. (HAPL), paid the invoice. HAPL later "
+                "closed its account.", language="en")
+    orgs = {e.name: e.aliases for e in x.entities if e.type == "ORG"}
+    assert orgs.get("Harbourline Auto Parts Ltd.") == ["HAPL"]
