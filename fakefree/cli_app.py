@@ -91,7 +91,7 @@ def run(debug: bool) -> int:
         if debug:
             raise
         typer.echo(f"Error: {exc}", err=True)
-        return 1
+        return int(getattr(exc, "exit_code", 1))
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:

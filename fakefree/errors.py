@@ -10,6 +10,7 @@ __all__ = [
     "StoreVersionError",
     "AccessDenied",
     "NotFound",
+    "AmbiguousName",
     "SchemaError",
 ]
 
@@ -40,3 +41,15 @@ class AccessDenied(FakefreeError):
 
 class NotFound(FakefreeError):
     """No entity, document or record with that identifier is visible."""
+
+
+class AmbiguousName(NotFound):
+    """A name that several visible entities share equally; the message lists them."""
+
+    exit_code = 2
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        self.name, self.candidates = name, candidates
+        listing = "\n".join(f"  {c}" for c in candidates)
+        super().__init__(f"{name!r} names {len(candidates)} entities; give one of these ids "
+                         f"or a fuller name:\n{listing}")

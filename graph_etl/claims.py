@@ -33,6 +33,9 @@ _IDENTIFIER_PROP = {"CONTAINER": "container", "BILL_OF_LADING": "bill_of_lading"
                     "ACCOUNT": "number", "IMO": "imo", "SWIFT": "swift", "HS_CODE": "hs_code"}
 _LOCATION_LABEL = {"COUNTRY": "Country", "PORT": "Port", "ADDRESS": "Address", "CITY": "City"}
 _LINK_TYPES = {"HAS_PHONE", "HAS_EMAIL", "HOLDS", "HAS_ADDRESS"}
+_COUNTERPARTY_TYPES = {"PAID", "TRANSFERRED", "FINANCED", "OWNS", "DIRECTS", "EMPLOYED_BY"}
+"""Relations whose other end corroborates a person named in another case (a shared
+counterparty, owned or directed company, employer)."""
 _MONEY_TYPES = {"PAID", "TRANSFERRED", "FINANCED"}
 
 
@@ -111,15 +114,20 @@ def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
     ids: dict[str, str] = {}
     resolutions: dict[str, Resolution] = {}
     case = doc.cases[0] if doc.cases else ""
-    ordered = sorted(entities, key=lambda eid: (families[eid] in NAMED_TYPES, eid))
+    ordered = sorted(entities, key=lambda eid: (families[eid] in NAMED_TYPES,
+                                                families[eid] == "Person", eid))
+    relations = extraction.get("relations", [])
     for eid in ordered:
         family = families[eid]
         if family is None:
             continue
         entity = entities[eid]
-        links = sorted(ids[r["target"]] for r in extraction.get("relations", [])
+        links = sorted(ids[r["target"]] for r in relations
                        if r["source"] == eid and r["type"] in _LINK_TYPES and r["target"] in ids)
-        attrs = {"links": links, "case": case, "kind": entity["type"]}
+        if family == "Person":
+            links = sorted({*links, *_counterparties(eid, relations, ids, resolutions)})
+        attrs = {"links": links, "case": case, "kind": entity["type"],
+                 "record": bool(entity.get("label"))}
         for field_name in ("dob", "country", "e164", "iban"):
             if (entity.get("attrs") or {}).get(field_name):
                 attrs[field_name] = entity["attrs"][field_name]
@@ -130,12 +138,27 @@ def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
     return resolutions
 
 
+def _counterparties(eid: str, relations: list[dict[str, Any]], ids: dict[str, str],
+                    resolutions: dict[str, Resolution]) -> set[str]:
+    """Ids of the companies already resolved that a person pays, is paid by, owns, directs or
+    works for in this document."""
+    found = set()
+    for r in relations:
+        if r["type"] not in _COUNTERPARTY_TYPES or eid not in (r["source"], r["target"]):
+            continue
+        other = r["target"] if r["source"] == eid else r["source"]
+        if other in ids and resolutions[other].type == "Company":
+            found.add(ids[other])
+    return found
+
+
 def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
                      resolver: Resolver) -> Batch:
     """Resolve and convert one document's extraction into a batch of claims."""
     entities = {e["id"]: e for e in extraction.get("entities", [])}
     families = {eid: graph_type(e) for eid, e in entities.items()}
     resolutions = resolve_entities(extraction, doc, resolver)
+    families.update({eid: r.type for eid, r in resolutions.items() if r.type})
     ids = {eid: r.id for eid, r in resolutions.items()}
     ordered = sorted(resolutions)
     nodes = [

@@ -24,6 +24,7 @@ from typing import Any
 
 from fakefree.errors import FakefreeError, InputError
 from graph_etl.claims import extraction_batch
+from graph_etl.corrections import replay
 from graph_etl.exchange import is_package, load_package, read_package
 from graph_etl.generic_records import generic_records
 from graph_etl.mapping import NoMapping, map_records
@@ -31,7 +32,7 @@ from graph_etl.readers import ReadResult, Unreadable, read, sha256_file
 from graph_etl.resolve import Resolver
 from graph_etl.store.base import GraphStore
 from graph_etl.store.ledger import Ledger, LedgerEntry
-from graph_etl.store.model import LES, Batch, DocumentRecord, check_releasability
+from graph_etl.store.model import LES, Batch, DocumentRecord, Viewer, check_releasability
 
 __all__ = ["IngestOptions", "FileOutcome", "IngestSummary", "discover", "ingest", "MANIFEST"]
 
@@ -354,7 +355,21 @@ def _load_group(group: list[Prepared], store: GraphStore, ledger: Ledger, resolv
             _record(item, ledger, options, extractor_version)
     for item in staged:
         _retract_previous(item, store)
+    _absorb_mistyped(store, ledger, resolver)
     return [item.outcome for item in staged]
+
+
+def _absorb_mistyped(store: GraphStore, ledger: Ledger, resolver: Resolver) -> None:
+    """Person or city nodes that later documents show to be a company are merged into it
+    (judged and recorded by the resolver), and their documents replayed."""
+    merged = resolver.absorb_pending()
+    documents = set()
+    for absorbed, survivor, why in merged:
+        log.info("merged %s into %s: %s", absorbed, survivor, why)
+        view = store.get(absorbed, Viewer.system())
+        documents |= set(view.documents if view else [])
+    if documents:
+        replay(store, ledger, sorted(documents))
 
 
 def _stage(prepared: Prepared, resolver: Resolver) -> _Staged:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -22,12 +22,13 @@ import yaml
 from rapidfuzz import fuzz
 from rigour.names import remove_org_types
 
+from fakefree.orgnames import legal_form_only, org_evidence, same_org_word
 from graph_etl.identifier_keys import KEY_ATTRS, identifier_key
 from graph_etl.store.ledger import IndexedEntity, Ledger
 from graph_etl.store.model import stable_id
 
-__all__ = ["Candidate", "Resolution", "Resolver", "name_key", "identifier_key", "IDENTIFIER_TYPES",
-           "NAMED_TYPES"]
+__all__ = ["Candidate", "Resolution", "Resolver", "name_key", "compact_key", "identifier_key",
+           "IDENTIFIER_TYPES", "NAMED_TYPES", "PARTY_TYPES"]
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ IDENTIFIER_TYPES = ("BankAccount", "Phone", "Email", "Domain", "Shipment", "Iden
 """Graph types whose identity is a normalised identifier, never a fuzzy name."""
 NAMED_TYPES = ("Person", "Company", "Brand")
 """Graph types resolved by fuzzy name matching with shared attributes."""
+
+PARTY_TYPES = ("Company", "Person", "City")
+"""Types one name may be given by mistake in different documents, most specific first."""
 
 FUZZY_ALONE = 94.0
 """Name similarity (0-100) enough to merge without any shared attribute."""
@@ -96,6 +100,8 @@ def name_key(name: str, entity_type: str) -> str:
     True
     >>> name_key("Port of Montrea1", "Port") == name_key("CAMTR", "Port")
     True
+    >>> name_key("Entrepôt Rive-Nord Inc.", "Company") == name_key("RIVE-NORD WAREHOUSE INC", "Company")
+    True
     """
     text = _ocr_fixed(canonical_name(name, entity_type))
     text = canonical_name(text, entity_type)
@@ -107,7 +113,24 @@ def name_key(name: str, entity_type: str) -> str:
         stripped = remove_org_types(text).strip(" ,.")
         text = stripped or text
     key = fingerprints.generate(text) or ""
+    if key and entity_type == "Company":
+        key = " ".join(sorted(same_org_word(token) for token in key.split()))
     return key or re.sub(r"\W+", "", name.casefold())
+
+
+@lru_cache(maxsize=65536)
+def compact_key(name: str, entity_type: str) -> str:
+    """The normalised name in its own word order with the spaces removed, so names split or
+    joined differently compare equal.
+
+    >>> compact_key("VISTA OCEAN DISTRIBUTION LLC", "Company") == compact_key("Vistaocean Distribution", "Company")
+    True
+    """
+    text = _ocr_fixed(name)
+    if entity_type in ("Company", "Brand", "Agency"):
+        text = _PARENTHESES.sub(" ", text)
+        text = remove_org_types(text).strip(" ,.") or text
+    return (fingerprints.generate(text, keep_order=True) or "").replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -127,6 +150,9 @@ class Resolution:
     score: float
     reasons: tuple[str, ...]
     matched: bool
+    type: str = ""
+    """The graph type the entity was resolved as (another than the candidate's when the
+    evidence of other documents decided it)."""
 
     def to_props(self) -> dict[str, Any]:
         return {"match_score": round(self.score, 3), "match_reasons": list(self.reasons)}
@@ -169,6 +195,8 @@ class Resolver:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
+        self._absorb_later: list[tuple[str, str, str, str]] = []
+        self._joined: IndexedEntity | None = None
 
     def new_id(self, entity_type: str, key: str) -> str:
         return f"{entity_type.lower()}-{stable_id(entity_type, key)}"
@@ -183,12 +211,81 @@ class Resolver:
 
     def resolve(self, cand: Candidate) -> Resolution:
         """The graph id of ``cand``, after any analyst merge of the entity it matched."""
-        resolution = self._resolve(cand)
+        self._joined = None
+        cand, why = self._reconcile_type(cand)
+        if self._joined is not None:
+            resolution = Resolution(self._joined.id, 1.0, ("same normalised name",), True)
+        else:
+            resolution = self._resolve(cand)
+        if why:
+            resolution = replace(resolution, reasons=(why, *resolution.reasons))
+        resolution = replace(resolution, type=cand.type)
         survivor = self.ledger.survivor(resolution.id)
         if survivor != resolution.id:
-            reasons = (*resolution.reasons, f"an analyst merged {resolution.id} into {survivor}")
-            return Resolution(survivor, resolution.score, reasons, True)
+            reasons = (*resolution.reasons, f"a recorded merge of {resolution.id} into {survivor}")
+            return Resolution(survivor, resolution.score, reasons, True, cand.type)
         return resolution
+
+    def _reconcile_type(self, cand: Candidate) -> tuple[Candidate, str]:
+        """One name, one type across documents, decided by the evidence.
+
+        A legal form or an organisation word makes a company, and a name already known as a
+        company with an organisation word is that company. Else each type's weight decides
+        (:func:`type_weight`: documents naming it so, record columns counting double); a tie
+        joins the node that exists. A name retyped as a company joins that company's node; a
+        node of the losing type is queued for :meth:`absorb_pending`.
+        """
+        if cand.type not in PARTY_TYPES or any(c.isdigit() for c in cand.name) or \
+                legal_form_only(cand.name):
+            return cand, ""
+        evidence = next((e for n in (cand.name, *cand.aliases) if (e := org_evidence(n))), None)
+        names = {name_key(cand.name, t) for t in (cand.type, "Company")}
+        case = cand.attrs.get("case")
+        found = {t: [h for h in self.ledger.by_blocks(t, sorted("=" + k for k in names), limit=5)
+                     if self.ledger.survivor(h.id) == h.id and (  # one word: same case only
+                         all(len(k.split()) > 1 for k in names) or
+                         (case and case in h.attrs.get("cases", [])))]
+                 for t in PARTY_TYPES}
+        if evidence or any(h.attrs.get("org") for h in found["Company"]):
+            winner, why = "Company", (f"{evidence!r} makes it an organisation" if evidence else
+                                      f"known as the organisation {found['Company'][0].name!r}")
+        else:
+            weight = {t: sum(int(h.attrs.get("weight", 1)) for h in found[t]) for t in PARTY_TYPES}
+            mine = weight[cand.type] + type_weight(cand)
+            best = max((t for t in PARTY_TYPES if t != cand.type), key=lambda t: weight[t])
+            winner = best if weight[best] and weight[best] >= mine else cand.type
+            why = (f"weight {weight[best]} as {best} against {mine} as {cand.type} "
+                   "(documents and record columns)")
+        if not evidence or _org_word(cand.name):  # "John Smith Ltd" does not absorb John Smith
+            key = "=" + name_key(cand.name, winner)
+            self._absorb_later += [(h.id, winner, key, f"typed {h.type} there; {why}")
+                                   for t in PARTY_TYPES if t != winner for h in found[t]]
+        if winner != cand.type:
+            self._joined = max(found[winner], key=lambda h: (bool(h.attrs.get("org")),
+                                                             int(h.attrs.get("weight", 1))),
+                               default=None) if winner == "Company" else None
+            return replace(cand, type=winner), f"typed {cand.type} here; {why}"
+        return cand, ""
+
+    def absorb_pending(self) -> list[tuple[str, str, str]]:
+        """Merge the nodes that :meth:`_reconcile_type` found of the losing type into the
+        winner's node of the same name: ``(absorbed id, survivor id, reason)`` for each, judged
+        and redirected in the ledger; their documents must then be replayed."""
+        done: list[tuple[str, str, str]] = []
+        for absorbed, winner, key, why in self._absorb_later:
+            if self.ledger.survivor(absorbed) != absorbed:
+                continue
+            hits = [h for h in self.ledger.by_blocks(winner, [key], limit=5)
+                    if h.id != absorbed and self.ledger.survivor(h.id) == h.id and
+                    self.ledger.judgement(absorbed, h.id) is not False]
+            if not hits:
+                continue
+            reason = f"same name as the {winner} {hits[0].name!r}; {why}"
+            self.ledger.judge(hits[0].id, absorbed, same=True, who="resolver", reason=reason)
+            self.ledger.redirect(absorbed, hits[0].id)
+            done.append((absorbed, hits[0].id, reason))
+        self._absorb_later.clear()
+        return done
 
     def _resolve(self, cand: Candidate) -> Resolution:
         if cand.type in IDENTIFIER_TYPES or cand.type == "Address":
@@ -247,9 +344,16 @@ class Resolver:
         common = keys & other_keys
         if cand.type == "Person" and not (same_case or shared):
             return 0.0, ()  # a namesake in another case is not enough for a court
+        compacts = {c for n in (cand.name, *cand.aliases) if (c := compact_key(n, cand.type))}
+        other_compacts = set(other.attrs.get("compact", []))
         if common and (same_case or not all(_weak(k, cand.type) for k in common)):
             reasons.append("same normalised name")
             score = 100.0
+        elif cand.type != "Person" and any(
+                c in other_compacts for c in compacts if len(c) >= 8) and (
+                same_case or shared or not all(_weak(k, cand.type) for k in keys)):
+            reasons.append("same name with the spaces removed")
+            score = 98.0
         else:
             strong = [(a, b) for a in keys for b in other_keys
                       if not (_weak(a, cand.type) or _weak(b, cand.type))]
@@ -273,9 +377,19 @@ class Resolver:
 
     def remember(self, resolution: Resolution, cand: Candidate) -> None:
         """Add what was learnt about this entity to the index."""
-        keys = sorted({name_key(n, cand.type) for n in (cand.name, *cand.aliases)})
+        if resolution.type and resolution.type != cand.type:
+            cand = replace(cand, type=resolution.type)
+        names = (cand.name, *cand.aliases)
+        keys = sorted({name_key(n, cand.type) for n in names})
         existing = self.ledger.entity(resolution.id)
         attrs: dict[str, Any] = dict(existing.attrs) if existing else {}
+        if cand.type in PARTY_TYPES:
+            attrs["weight"] = int(attrs.get("weight", 0)) + type_weight(cand)
+            if cand.type == "Company" and any(_org_word(n) for n in names):
+                attrs["org"] = True
+        if cand.type in NAMED_TYPES:
+            attrs["compact"] = sorted(set(attrs.get("compact", [])) |
+                                      {c for n in names if (c := compact_key(n, cand.type))})
         attrs["keys"] = sorted(set(attrs.get("keys", [])) | set(keys))
         attrs["links"] = sorted(set(attrs.get("links", [])) | set(cand.attrs.get("links", [])))
         if cand.attrs.get("case"):
@@ -289,6 +403,22 @@ class Resolver:
         blocks = {("=" + k, resolution.id) for k in keys}
         blocks |= {(b, resolution.id) for k in keys for b in _blocks(k)}
         self.ledger.index([entity], sorted(blocks))
+
+
+def type_weight(cand: Candidate) -> int:
+    """How much one document's typing of a name counts: a typed record column counts two,
+    prose one.
+
+    >>> type_weight(Candidate("Company", "Acme", attrs={"record": True}))
+    2
+    """
+    return 2 if cand.attrs.get("record") else 1
+
+
+def _org_word(name: str) -> str | None:
+    """An organisation word in ``name`` besides its legal form ("Jade Supply Ltd" has one,
+    "John Smith Ltd" has none)."""
+    return org_evidence(remove_org_types(name))
 
 
 def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:

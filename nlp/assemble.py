@@ -61,6 +61,22 @@ def _merge_aliases(groups: dict[tuple[str, str], list[RawMention]], mentions: li
             groups[ka].extend(groups.pop(kb))
 
 
+def _merge_defined_terms(groups: dict[tuple[str, str], list[RawMention]]) -> None:
+    """A name defined in parentheses after an organisation ("(hereinafter "AISA")") joins it,
+    with every other mention of that name in the text."""
+    for key in [k for k in groups if k[0] == "ORG"]:
+        members = groups.get(key, [])
+        target = next((m.attrs["alias_of"] for m in members if m.attrs.get("alias_of")), None)
+        if target is None:
+            continue
+        owner = next((k for k, ms in groups.items() if k != key and k[0] == "ORG" and
+                      any(m.text == target for m in ms)), None)
+        if owner is not None:
+            for m in members:
+                m.alias_only = True
+            groups[owner].extend(groups.pop(key))
+
+
 def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], list[RawMention]]:
     groups: dict[tuple[str, str], list[RawMention]] = defaultdict(list)
     for m in mentions:
@@ -79,6 +95,7 @@ def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], 
                 groups[long].extend(groups.pop(short))
                 break
     _merge_aliases(groups, mentions, text)
+    _merge_defined_terms(groups)
     # A lone surname the NER typed as ORG or LOCATION joins the person it names.
     surnames = {k[1].split()[-1]: k for k in groups if k[0] == "PERSON" and len(k[1].split()) > 1}
     for key in [k for k in groups if k[0] in ("ORG", "LOCATION") and " " not in k[1]]:

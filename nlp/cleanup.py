@@ -13,7 +13,10 @@ Each function fixes one class of error on the mentions of one doc (offsets into 
 * :func:`merge_adjacent` - names the model cut in two ("Peoples Republic" + "of" + "China",
   "Port of X and Y", "U.S. Attorney's Office, District of X");
 * :func:`add_bylines` - reporters' bylines and press-photo credits ("JEAN DUPONT/AFP");
-* :func:`unify_types` - one surface, one type within a doc.
+* :func:`unify_types` - one surface, one type within a doc;
+* :func:`retype_org_names` - a name with a legal form or an organisation word
+  (:mod:`fakefree.orgnames`) is never a person or a place, "Surname, Given" is a person, and a
+  person fused with a company by a comma ("Ann Kolb, Jinhai Foods Ltd") is cut in two.
 
 >>> from nlp.components import RawMention
 >>> text = "U.S. Attorney Jane Roe said."
@@ -26,14 +29,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.components import RawMention, known_orgs, org_subtype
+from fakefree import orgnames
+from fakefree.orgnames import legal_form_only
+from nlp.components import _LEGAL_TAIL, RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 from nlp.span_cleanup import clean_spans
 
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
            "retype_by_keyword",
-           "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place"]
+           "retype_known_places", "merge_adjacent", "unify_types", "is_headline", "known_place",
+           "retype_org_names", "mark_defined_terms"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TITLE = (r"(?:Acting\s+|Assistant\s+|Deputy\s+|Special\s+|Senior\s+|Chief\s+|Staff\s+|Executive\s+"
@@ -90,10 +96,10 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
-def is_org_name(surface: str) -> bool:
+def has_org_head(surface: str) -> bool:
     """A name holding an organisation head word (Court, Office, Department, Ltd., ...).
 
-    >>> is_org_name("Department of Homeland Security"), is_org_name("U.S. Attorney")
+    >>> has_org_head("Department of Homeland Security"), has_org_head("U.S. Attorney")
     (True, False)
     """
     return bool(_ORG_HEAD.search(surface))
@@ -205,7 +211,7 @@ def retype_known_places(mentions: list[RawMention], text: str) -> None:
     orgs = known_orgs()
     for m in mentions:
         if m.source != "ner" or m.type not in ("PERSON", "ORG") or m.text in orgs or \
-                not known_place(m.text):
+                not known_place(m.text) or orgnames.is_org_name(m.text):
             continue
         words = m.text.split()
         after = text[m.end:m.end + 30]
@@ -367,4 +373,155 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = add_bylines(mentions, text)
     mentions = clean_spans(mentions, text)
     unify_types(mentions)
+    mentions = retype_org_names(mentions, text)
+    mark_defined_terms(mentions, text)
     return mentions
+
+
+_NAME_PART = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}$")
+
+
+def _person_like(part: str) -> bool:
+    """Capitalised words without digits or organisation words, not a known place."""
+    return bool(_NAME_PART.match(part)) and not orgnames.is_org_name(part) and \
+        not known_place(part) and part not in known_orgs()
+
+
+def _split_comma(m: RawMention, text: str) -> list[RawMention]:
+    """"Ann Kolb, Jinhai Foods Ltd": a person-like head and an organisation after the last comma
+    are two names; "Zhao, Zhiqiang" (surname, given names) is one person."""
+    if m.source == "rule" or m.type not in ("PERSON", "ORG") or "," not in m.text:
+        return [m]
+    head, _, tail = m.text.rpartition(",")
+    head, tail = head.strip(), tail.strip()
+    if not head or not tail or legal_form_only(tail) or orgnames.is_org_name(head):
+        return [m]
+    if orgnames.is_org_name(tail) and _person_like(head):
+        head_start = m.start + m.text.index(head)
+        tail_start = m.start + m.text.rindex(tail)
+        person_type = "PERSON" if len(head.split()) > 1 or is_given_name(head) else m.type
+        first = RawMention(head_start, head_start + len(head), head, person_type,
+                           None if person_type == "PERSON" else m.subtype, source=m.source)
+        second = RawMention(tail_start, tail_start + len(tail), tail, "ORG",
+                            org_subtype(tail, "", text[max(0, tail_start - 60):tail_start]),
+                            roles=set(m.roles), source=m.source)
+        return [first, second]
+    if m.type == "ORG" and m.text.count(",") == 1 and not orgnames.is_org_name(m.text) and \
+            _person_like(head) and _person_like(tail) and len(head.split()) <= 2:
+        return [RawMention(m.start, m.end, m.text, "PERSON", None, dict(m.attrs), set(m.roles),
+                           m.source)]
+    return [m]
+
+
+_DEFINED_BEFORE = re.compile(
+    r"^,?\s*\((?:[^()\"“”«»]{0,40}?)?[\"“«]\s*$|^,?\s*\($", re.IGNORECASE)
+_DEFINED_AFTER = re.compile(r"^\s*[\"”»]?\s*\)")
+
+
+def mark_defined_terms(mentions: list[RawMention], text: str) -> None:
+    """A short name defined in parentheses right after an organisation
+    ('Acme Industrial, S.A. de C.V. (hereinafter "AISA")', '... (AISA)') is that organisation:
+    typed like it and marked ``attrs["alias_of"]`` for :func:`nlp.assemble.assemble`. Unquoted,
+    only a name in capitals that is no known place ("Acme Ltd (Canada)" stays a place).
+
+    >>> text = 'Paid by Acme Industrial Ltd. (hereinafter "AISA") and Bo Trading (Canada).'
+    >>> ms = [_m(text, "Acme Industrial Ltd.", "ORG"), _m(text, "AISA", "LOCATION"),
+    ...       _m(text, "Bo Trading", "ORG"), _m(text, "Canada", "LOCATION")]
+    >>> mark_defined_terms(ms, text)
+    >>> [(m.type, m.attrs.get("alias_of")) for m in ms[1::2]]
+    [('ORG', 'Acme Industrial Ltd.'), ('LOCATION', None)]
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for prev, m in zip(ordered, ordered[1:]):
+        if prev.type != "ORG" or m.type not in ("PERSON", "ORG", "LOCATION") or \
+                m.source == "rule" or len(m.text.split()) > 2 or m.text == prev.text:
+            continue
+        before = text[prev.end:m.start]
+        quoted = before.rstrip()[-1:] in "\"“«"
+        if _DEFINED_BEFORE.match(before) and _DEFINED_AFTER.match(text[m.end:m.end + 4]) and \
+                (quoted or m.text.isupper()) and not known_place(m.text):
+            m.type, m.subtype = "ORG", prev.subtype
+            m.attrs["alias_of"] = prev.text
+
+
+def retype_org_names(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name with a legal form or an organisation word is an ORG (never a person or a city);
+    comma-fused names are cut (:func:`_split_comma`).
+
+    >>> text = "Paid by Pearl Harbour Freight, owned by Ann Kolb, Jinhai Foods Ltd."
+    >>> out = retype_org_names([_m(text, "Pearl Harbour Freight", "PERSON"),
+    ...                         _m(text, "Ann Kolb, Jinhai Foods Ltd", "ORG")], text)
+    >>> [(m.type, m.text) for m in out]
+    [('ORG', 'Pearl Harbour Freight'), ('PERSON', 'Ann Kolb'), ('ORG', 'Jinhai Foods Ltd')]
+    >>> text = "Issued in Ludhiana by Doaba Freight Links Pvt. Ltd. for Acme Industries and Bo Trading"
+    >>> out = retype_org_names([_m(text, "Ludhiana by Doaba Freight Links Pvt.", "LOCATION"),
+    ...                         _m(text, "Acme Industries and Bo Trading", "ORG")], text)
+    >>> [(m.type, m.text) for m in out]
+    [('ORG', 'Doaba Freight Links Pvt. Ltd.'), ('ORG', 'Acme Industries'), ('ORG', 'Bo Trading')]
+    """
+    out: list[RawMention] = []
+    for m in mentions:
+        for part in _split_comma(m, text):
+            out.extend(_split_and(part, text))
+    for m in out:
+        if m.source == "ner" and m.type == "ORG":
+            _cut_lead(m, text)
+        if m.source == "rule" or m.type not in ("PERSON", "LOCATION"):
+            continue
+        if m.type == "LOCATION" and (m.subtype in ("ADDRESS", "PORT") or
+                                     any(c.isdigit() for c in m.text)):
+            continue
+        if orgnames.is_org_name(m.text):
+            _cut_lead(m, text)
+            m.type = "ORG"
+            m.subtype = org_subtype(m.text, "", text[max(0, m.start - 60):m.start])
+            tail = _LEGAL_TAIL.match(text, m.end)
+            if tail:
+                m.end = tail.end()
+                m.text = text[m.start:m.end]
+    return out
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|y|et|e)\s+")
+
+
+def _split_and(m: RawMention, text: str) -> list[RawMention]:
+    """"Acme Industries and Doaba Freight Links": two organisations joined by a conjunction,
+    each with an organisation word, the first ending with one, the second not starting with
+    one ("Import and Export Co." stays whole)."""
+    if m.source == "rule" or m.type not in ("PERSON", "ORG", "LOCATION"):
+        return [m]
+    hit = _CONJUNCTION.search(m.text)
+    if hit is None:
+        return [m]
+    left, right = m.text[:hit.start()], m.text[hit.end():]
+    if len(left.split()) < 2 or len(right.split()) < 2 or not orgnames.is_org_name(right) or \
+            not orgnames.is_org_name(left.split()[-1]) or orgnames.is_org_name(right.split()[0]):
+        return [m]
+    first = RawMention(m.start, m.start + len(left), left, "ORG",
+                       org_subtype(left, "", ""), roles=set(m.roles), source=m.source)
+    start = m.start + hit.end()
+    second = RawMention(start, m.end, right, "ORG", org_subtype(right, "", ""),
+                        roles=set(m.roles), source=m.source)
+    return [first, second]
+
+
+_FUSED_BY = {"by", "in", "at", "from", "to", "via", "par", "à", "au", "aux", "por", "desde"}
+
+
+def _cut_lead(m: RawMention, text: str) -> None:
+    """"Ludhiana by Acme Freight Ltd": the model ran a place and a preposition into the name;
+    keep what follows the last such preposition when it still names an organisation."""
+    words = list(re.finditer(r"\S+", m.text))
+    lower = [w for w in words if w.group() in _FUSED_BY]
+    if not lower:
+        return
+    rest = m.text[lower[-1].end():].strip()
+    if rest and rest[:1].isupper() and orgnames.is_org_name(rest):
+        start = m.start + m.text.rindex(rest)
+        m.start, m.text = start, rest
+
+
+def _m(text: str, part: str, type_: str) -> RawMention:
+    start = text.index(part)
+    return RawMention(start, start + len(part), part, type_)

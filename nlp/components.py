@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.addresses import find_address_mentions
+from fakefree.orgnames import is_org_name
 from nlp.dates import find_dates
 from nlp.gazetteer import load_gazetteer
 from nlp.identifiers import find_identifiers
@@ -25,7 +26,7 @@ from nlp.money import find_money
 from nlp.names import is_given_name
 from nlp.places import location_subtype
 
-__all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "COMPANY_WORD", "org_subtype"]
+__all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype"]
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION",
@@ -42,7 +43,6 @@ _COURT = re.compile(r"\b(court|tribunal|juzgado|audiencia|cour)\b", re.IGNORECAS
 _COMPANY = re.compile(
     r"\b(ltd|limited|llc|inc|corp|co|company|gmbh|s\.?a|sarl|sas|s\.?l|plc|llp|b\.v|pty|group|"
     r"holdings|trading|enterprises?|import|export|logistics|international)\b\.?", re.IGNORECASE)
-COMPANY_WORD = _COMPANY  # a legal form or company word: the name is a company's
 _BRAND_CUE = re.compile(
     r"(counterfeit|fake|knock-?off|branded|trademarks? of|brands?|bearing|faux|fausses?|"
     r"contrefa|marques?|marcas?(?: como)?|falsificad[oa]s?|ap[óo]crif|pirata|de la marque|"
@@ -198,6 +198,7 @@ _LEGAL_TAIL = re.compile(
     r"(?:,?\s?(?:Co\.,?\s?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|Corp\.?|PLC|GmbH|S\.A\.(?:\s?de"
     r"\s?C\.V\.)?|S\.\s?de\s?R\.L\.(?:\s?de\s?C\.V\.)?|S\.L\.|SARL|SAS|B\.V\.|Pty\.? Ltd\.?|"
     r"S\.p\.A\.|Ltda\.?|Lda\.?))+")
+_BULLET = re.compile(r"^[\s\-–—•·*>]+")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-zà-ÿ][\w'-]*)+$")
 
 
@@ -207,7 +208,7 @@ def _clean_surface(surface: str) -> str:
     trimmed = _TRAILING_LOWER.sub("", surface)
     if trimmed.strip():
         surface = trimmed
-    return surface.rstrip(" ,;:'’-(<")
+    return surface.rstrip(" ,;:'’-(<[")
 
 
 def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
@@ -222,7 +223,7 @@ def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
     if type_ in ("ORG", "LOCATION") and 2 <= len(words) <= 4 and \
             all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) and \
             is_given_name(words[0]) and not _COMPANY.search(surface) and \
-            not _AGENCY.search(surface) and not _COURT.search(surface):
+            not is_org_name(surface) and not _AGENCY.search(surface) and not _COURT.search(surface):
         return "PERSON"
     return type_
 
@@ -255,6 +256,10 @@ class MentionComponent:
             lead = _TRIM_LEAD.match(surface)
             if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):
                 start += lead.end()
+                surface = text[start:end]
+            bullet = _BULLET.match(surface)
+            if bullet and bullet.end() < len(surface):
+                start += bullet.end()
                 surface = text[start:end]
             surface_stripped = _clean_surface(surface)
             end = start + len(surface_stripped)
@@ -344,6 +349,8 @@ def _harmonise_lists(mentions: list[RawMention], text: str) -> None:
             subtype = None
         for m in chain:
             if m.type == "PERSON" and (not subtype or is_given_name(m.text.split()[0])):
+                continue
+            if target != "ORG" and is_org_name(m.text):
                 continue
             if m.source == "ner" and (m.type != target or subtype):
                 m.type = target

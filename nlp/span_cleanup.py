@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from nlp.components import COMPANY_WORD as _COMPANY_WORD
+from fakefree.orgnames import is_org_name
 from nlp.components import RawMention, known_orgs
 from nlp.names import is_given_name
 from nlp.places import country_names
@@ -150,7 +150,7 @@ def _title_cut(tokens: list[re.Match[str]]) -> int:
 def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
     """A person's name without the title words and agency acronyms before it; an
     "organisation" that is a title and a given name and surname becomes that person."""
-    from nlp.cleanup import is_org_name  # cleanup imports this module
+    from nlp.cleanup import has_org_head  # cleanup imports this module
 
     out = []
     for m in mentions:
@@ -161,7 +161,7 @@ def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
                 cut == 1 and len(tokens) == 2 and is_given_name(tokens[0].group())):
             out.append(_with(m, text, m.start + rest[0].start(), m.end))
         elif m.type == "ORG" and cut and 2 <= len(rest) <= 3 and is_given_name(rest[0].group()) \
-                and not is_org_name(m.text[rest[0].start():]):
+                and not has_org_head(m.text[rest[0].start():]):
             out.append(_with(m, text, m.start + rest[0].start(), m.end, "PERSON"))
         else:
             out.append(m)
@@ -171,13 +171,13 @@ def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
 def split_possessives(mentions: list[RawMention], text: str) -> list[RawMention]:
     """"X’s Y" naming two organisations becomes X and Y: X an acronym or a name with an
     organisation head word, Y two words or more ("U.S. Attorney’s Office" stays one)."""
-    from nlp.cleanup import is_org_name  # cleanup imports this module
+    from nlp.cleanup import has_org_head  # cleanup imports this module
 
     out = []
     for m in mentions:
         hit = _POSSESSIVE.search(m.text) if m.type == "ORG" else None
         left = m.text[:hit.start()] if hit else ""
-        if not hit or not (_ACRONYM.match(left) or is_org_name(left)) or \
+        if not hit or not (_ACRONYM.match(left) or has_org_head(left)) or \
                 len(_words(m.text[hit.end():])) < 2:
             out.append(m)
             continue
@@ -193,9 +193,9 @@ def _part_is_place(part: str) -> bool:
 
 
 def _names_company(part: str) -> bool:
-    from nlp.cleanup import is_org_name  # cleanup imports this module
+    from nlp.cleanup import has_org_head  # cleanup imports this module
 
-    return bool(is_org_name(part) or _COMPANY_WORD.search(part))
+    return bool(has_org_head(part) or is_org_name(part))
 
 
 def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]:

@@ -19,7 +19,7 @@ from typing import Any, Protocol, runtime_checkable
 import networkx as nx
 import orjson
 
-from fakefree.errors import InputError, NotFound
+from fakefree.errors import AmbiguousName, InputError, NotFound
 from fakefree.schema import primary_label, schema
 from graph_etl.store.model import (
     Batch,
@@ -85,14 +85,45 @@ class GraphStore(Protocol):
 
 
 def find_entity(store: GraphStore, entity: str, viewer: Viewer) -> NodeView:
-    """An entity by id, or the best search hit for a name or identifier."""
+    """An entity by id, or the one entity a name or identifier designates.
+
+    The exact name (or alias) wins over a partial match, then the more specific type
+    (:func:`lookup_rank`: a company or person over a port, a city or a country). Raises
+    :class:`AmbiguousName` listing the candidates when several remain, rather than picking one.
+    """
+    from graph_etl.store.search_terms import search_rank
+
     view = store.get(entity, viewer)
     if view is not None:
         return view
-    hits = store.search(entity, viewer, limit=1)
+    hits = store.search(entity, viewer, limit=50)
     if not hits:
         raise NotFound(f"No entity matches {entity!r} in {store.uri}.")
-    return hits[0]
+    def key(view: NodeView) -> tuple[int, int, int]:
+        match = search_rank(entity, view.name, view.aliases)
+        match = 3 if match is None else match
+        return (match > 1, lookup_rank(view.labels), match)  # exact name or alias first
+
+    best = min(key(h) for h in hits)
+    chosen = [h for h in hits if key(h) == best]
+    if len(chosen) == 1:
+        return chosen[0]
+    raise AmbiguousName(entity, [f"{h.id}  {h.name}  [{', '.join(h.labels)}]  cases: "
+                                 f"{', '.join(h.cases) or '-'}" for h in chosen])
+
+
+def lookup_rank(labels: Iterable[str]) -> int:
+    """How specific a node's type is when a name is looked up (lower first): the schema's
+    order of labels, a person and a company (with its role labels) ranking equal.
+
+    >>> lookup_rank(["Company", "Importer"]) == lookup_rank(["Person"]) < lookup_rank(["City"])
+    True
+    """
+    order = list(schema().labels)
+    ranks = [order.index(label) for label in schema().with_parents(list(labels))
+             if label in order]
+    rank, company = min(ranks, default=len(order)), order.index("Company")
+    return company if rank <= company else rank
 
 
 @lru_cache(maxsize=262144)

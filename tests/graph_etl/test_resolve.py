@@ -92,4 +92,82 @@ def test_resolve_follows_an_analyst_merge(resolver):
     resolver.ledger.redirect(other.id, first.id)
     again = resolver.resolve(Candidate("Company", "Dragon Holdings"))
     assert again.id == first.id
-    assert any("an analyst merged" in r for r in again.reasons)
+    assert any("a recorded merge" in r for r in again.reasons)
+
+
+# -- types across documents and financial parties (issue 16, parts 3 and 7) ------------------
+
+def test_resolve_an_organisation_word_makes_a_person_a_company(resolver):
+    company = seen(resolver, Candidate("Company", "Pearl Harbour Freight Ltd.",
+                                       attrs={"case": "A"}))
+    person = seen(resolver, Candidate("Person", "Pearl Harbour Freight", attrs={"case": "B"}))
+    assert person.type == "Company" and person.id == company.id
+    assert any("makes it an organisation" in r for r in person.reasons)
+
+
+def test_resolve_a_city_of_a_known_company_name_joins_the_company(resolver):
+    company = seen(resolver, Candidate("Company", "Ventura Hortaleza Investments", ("Hortaleza",),
+                                       attrs={"case": "A"}))
+    city = seen(resolver, Candidate("City", "Ventura Hortaleza Investments", attrs={"case": "B"}))
+    assert (city.type, city.id) == ("Company", company.id)
+
+
+def test_resolve_a_mistyped_person_node_is_absorbed_by_the_later_company(resolver):
+    person = seen(resolver, Candidate("Person", "Quetzal Bravo", attrs={"case": "A"}))
+    company = seen(resolver, Candidate("Company", "QUETZAL BRAVO",
+                                       attrs={"case": "A", "record": True}))
+    assert person.type == "Person" and company.type == "Company"
+    merged = resolver.absorb_pending()
+    assert [(a, s) for a, s, _ in merged] == [(person.id, company.id)]
+    assert resolver.ledger.survivor(person.id) == company.id
+    assert resolver.ledger.judgement(person.id, company.id) is True
+    again = resolver.resolve(Candidate("Person", "Quetzal Bravo", attrs={"case": "A"}))
+    assert (again.type, again.id) == ("Company", company.id)
+
+
+def test_resolve_an_eponymous_company_does_not_absorb_its_founder(resolver):
+    person = seen(resolver, Candidate("Person", "Maria Olvera", attrs={"case": "A"}))
+    seen(resolver, Candidate("Company", "Maria Olvera Ltd", attrs={"case": "A"}))
+    assert resolver.absorb_pending() == []
+    again = resolver.resolve(Candidate("Person", "Maria Olvera", attrs={"case": "A"}))
+    assert again.id == person.id
+
+
+def test_resolve_record_columns_outweigh_one_prose_guess(resolver):
+    city = seen(resolver, Candidate("City", "OKAPRA", attrs={"case": "A"}))
+    company = seen(resolver, Candidate("Company", "OKAPRA", attrs={"case": "A", "record": True}))
+    assert company.type == "Company" and company.id != city.id
+    assert [a for a, _, _ in resolver.absorb_pending()] == [city.id]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("VISTA OCEAN DISTRIBUTION LLC", "Vistaocean Distribution"),
+    ("JADE SUPPLY LTD.", "Jade Supply"),
+    ("Entrepôt Rive-Nord Inc.", "RIVE-NORD WAREHOUSE INC."),
+])
+def test_resolve_financial_parties_merge_across_case_and_spacing(resolver, a, b):
+    first = seen(resolver, Candidate("Company", a, attrs={"case": "A"}))
+    assert seen(resolver, Candidate("Company", b, attrs={"case": "A"})).id == first.id
+
+
+def test_resolve_a_person_in_another_case_merges_on_a_shared_counterparty(resolver):
+    company = seen(resolver, Candidate("Company", "Tongfa Industrial Group"))
+    first = seen(resolver, Candidate("Person", "Ye Jiaxin", attrs={"case": "A",
+                                                                   "links": [company.id]}))
+    alone = seen(resolver, Candidate("Person", "Ye Jiaxin", attrs={"case": "C"}))
+    other = seen(resolver, Candidate("Person", "Ye Jiaxin", attrs={"case": "B",
+                                                                   "links": [company.id]}))
+    assert other.id == first.id and alone.id != first.id
+
+
+def test_resolve_dev_set_look_alikes_stay_apart(resolver):
+    import json
+    from pathlib import Path
+
+    truth = Path("/work/shared/case_files_dev/truth.json")
+    if not truth.exists():
+        pytest.skip("the development case files are not on this machine")
+    for a, b in json.loads(truth.read_text("utf-8"))["different_entities"]:
+        kind = "Company" if a != b and any(w in a for w in ("Ltd", "Limited")) else "Person"
+        first = seen(resolver, Candidate(kind, a, attrs={"case": "X"}))
+        assert seen(resolver, Candidate(kind, b, attrs={"case": "X"})).id != first.id

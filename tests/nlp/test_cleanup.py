@@ -91,3 +91,54 @@ def test_bylines_photo_credits_and_platforms():
     assert types["AFP"] == ("ORG", "COMPANY")
     assert types["Facebook"] == ("ORG", "COMPANY") and types["Vinted"] == ("ORG", "COMPANY")
     assert "brand" not in next(e for e in x.entities if e.name == "Facebook").roles
+
+
+def test_cleanup_an_organisation_name_is_never_a_person_or_a_city():
+    from nlp.cleanup import retype_org_names
+
+    text = ("Funds came from Marlow Bay Logistics and from Comercializadora Itzel, then from "
+            "Société Verdier in Lyon.")
+    out = retype_org_names([_m(text, "Marlow Bay Logistics", "PERSON"),
+                            _m(text, "Comercializadora Itzel", "LOCATION"),
+                            _m(text, "Société Verdier", "PERSON"),
+                            _m(text, "Lyon", "LOCATION")], text)
+    assert [(m.type, m.text) for m in out] == [
+        ("ORG", "Marlow Bay Logistics"), ("ORG", "Comercializadora Itzel"),
+        ("ORG", "Société Verdier"), ("LOCATION", "Lyon")]
+
+
+def test_cleanup_comma_lists_split_a_person_from_a_company():
+    from nlp.cleanup import retype_org_names
+
+    text = "The owners are Petra Kolb, Jinhai Seafood Exports Ltd and Zhao, Zhiqiang."
+    out = retype_org_names([_m(text, "Petra Kolb, Jinhai Seafood Exports Ltd", "ORG"),
+                            _m(text, "Zhao, Zhiqiang", "ORG")], text)
+    assert [(m.type, m.text) for m in out] == [
+        ("PERSON", "Petra Kolb"), ("ORG", "Jinhai Seafood Exports Ltd"),
+        ("PERSON", "Zhao, Zhiqiang")]
+    legal = "Paid to Distribuidora Norte, S.A. de C.V. on Monday."
+    kept = retype_org_names([_m(legal, "Distribuidora Norte, S.A. de C.V.", "ORG")], legal)
+    assert [m.text for m in kept] == ["Distribuidora Norte, S.A. de C.V."]
+
+
+def test_cleanup_extract_types_organisation_words_as_companies():
+    x = extract("The shareholders of the firm are Ann Kolb, Jinhai Seafood Exports Ltd and "
+                "Marco Rossi, according to the registry.", language="en")
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("Jinhai Seafood Exports Ltd") == "ORG"
+    assert types.get("Ann Kolb") == "PERSON"
+
+
+def test_mapping_party_label_uses_the_shared_vocabulary():
+    from graph_etl.mapping import party_label
+
+    assert [party_label(n) for n in ("Ye Jiaxin", "Jade Supply", "Entrepôt Nord",
+                                     "Servicios Sol", "Li Sa")] == [
+        "Person", "Company", "Company", "Company", "Person"]
+
+
+def test_cleanup_a_defined_term_joins_its_organisation():
+    x = extract("The importer, Harbourline Auto Parts Ltd. (HAPL), paid the invoice. HAPL later "
+                "closed its account.", language="en")
+    orgs = {e.name: e.aliases for e in x.entities if e.type == "ORG"}
+    assert orgs.get("Harbourline Auto Parts Ltd.") == ["HAPL"]

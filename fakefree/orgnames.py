@@ -1,0 +1,107 @@
+"""Is this the name of an organisation? One vocabulary for NER typing, record mappers and
+entity resolution.
+
+A name is an organisation's when it carries a legal form (rigour's org types: Ltd, LLC,
+S.A. de C.V., Pvt Ltd, Pte Ltd, GmbH...) or an organisation word of ``data/org_words.yaml``
+(Logistics, Trading, Société, Entrepôt, Distribuidora...). A person or a place never does.
+
+>>> org_evidence("Pearl Harbour Freight Ltd.")
+'Ltd.'
+>>> org_evidence("Entrepot du Nord"), org_evidence("Maria Lopez")
+('Entrepot', None)
+>>> is_org_name("Comercializadora del Golfo"), is_org_name("Juan Perez"), is_org_name("Li Sa")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from rigour.names import extract_org_types, remove_org_types
+
+__all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "same_org_word"]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    return yaml.safe_load(resources.files("fakefree").joinpath("data/org_words.yaml")
+                          .read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def org_words() -> tuple[str, ...]:
+    """Every organisation word of every language, folded (a trailing ``*`` marks a stem)."""
+    return tuple(sorted({_fold(str(w)) for lang, words in _vocabulary().items() if lang != "same"
+                         for w in words}))
+
+
+@lru_cache(maxsize=1)
+def _same() -> dict[str, str]:
+    return {_fold(str(w)): _fold(str(group[0])) for group in _vocabulary().get("same", [])
+            for w in group}
+
+
+def same_org_word(word: str) -> str:
+    """The word compared for an organisation word of any language (folded), else ``word``.
+
+    >>> same_org_word("entrepot"), same_org_word("servicios"), same_org_word("rive")
+    ('warehouse', 'services', 'rive')
+    """
+    return _same().get(word, word)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    parts = []
+    for word in sorted(org_words(), key=len, reverse=True):
+        stem = word.endswith("*")
+        body = r"\s+".join(re.escape(w) for w in word.rstrip("*").split())
+        parts.append(body + (r"\w*" if stem else ""))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def _distinctive(form: str, name: str) -> bool:
+    """A short legal form ("SA", "AG", "AB") is also a syllable of people's names ("Li Sa"): it
+    counts when dotted, or in capitals within a name that is not all capitals, or at the end of
+    a name of three words or more."""
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) > 2 or "." in form:
+        return True
+    if not form.isupper():
+        return False
+    return not name.isupper() or len(name.split()) >= 3
+
+
+@lru_cache(maxsize=65536)
+def org_evidence(name: str) -> str | None:
+    """The legal form or organisation word that makes ``name`` an organisation's, else ``None``."""
+    forms = [form for form, _ in extract_org_types(name) if _distinctive(form, name)]
+    if forms:
+        return forms[0]
+    hit = _pattern().search(_fold(name))
+    if hit is None:
+        return None
+    return name[hit.start():hit.end()] if len(_fold(name)) == len(name) else hit.group(0)
+
+
+def is_org_name(name: str) -> bool:
+    """True when ``name`` carries a legal form or an organisation word."""
+    return org_evidence(name) is not None
+
+
+def legal_form_only(text: str) -> bool:
+    """True when ``text`` is nothing but legal forms ("Inc.", "S.A. de C.V.", "Co., Ltd.").
+
+    >>> legal_form_only("S.A. de C.V."), legal_form_only("Jinhai Ltd")
+    (True, False)
+    """
+    return bool(extract_org_types(text)) and not remove_org_types(text).strip(" ,.&")
