@@ -32,6 +32,7 @@ _GOODS_STOP = re.compile(
 _GOODS_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,]*|\S")
 _BANK = re.compile(r"(?i)\b(bank|banque|banco|caisse|credit union|crédit|savings|bancorp|"
                    r"banorte|bbva|hsbc|santander|citibank|barclays|desjardins)\b")
+_PLACE_PAREN = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?: (?:[A-ZÀ-Ý][\w.'’-]*|de|del|of))*\s*\(\s*$")
 _LEGAL_WORD = re.compile(r"\b(?:Pte|Pvt|Ltd|LLC|Inc|Corp|GmbH|S\.?A\.?|S\.?L\.?|SARL|SAS|Co)\b\.?$")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|fue|fueron|sido|se|a été|ont été|"
                       r"été|est|sont)\s+(?:\w+\s+)?$")
@@ -74,7 +75,7 @@ def cue_before(text: str, m: RawMention, floor: int, width: int = 70) -> str:
     """The text just before ``m``, from ``floor`` (the previous party's end) at most ``width``
     characters back, with a place in parentheses skipped ("de México (DACSA)")."""
     before = text[max(floor, m.start - width):m.start]
-    return re.sub(r"[^\W\d_][\w .'’-]{0,30}\(\s*$", "", before)
+    return _PLACE_PAREN.sub("", before)
 
 
 def nearest(items: list[RawMention], pos: int) -> RawMention | None:
@@ -165,8 +166,7 @@ def payment_parties(text: str, sent: tuple[int, int], mentions: list[RawMention]
             floor = m.end
     t0, t1 = trigger.start() + sent[0], trigger.end() + sent[0]
     before = [p for p in parties if p.end <= t0]
-    subject = next((p for p in reversed(before) if id(p) not in cued), None) or \
-        (before[-1] if before else None)
+    subject = next((p for p in reversed(before) if id(p) not in cued), None)
     after = [p for p in parties if p.start >= t1]
     payee = next((p for p in after if money.end <= p.start < next_money and
                   cued.get(id(p)) == "payee"), None) or \

@@ -218,7 +218,7 @@ class EventComponent:
                       (agencies[0] if agencies else None), span)
         if seed is not None and seed.rank < 3:
             event.put("date", nearest([m for m in ms if m.type == "DATE"], pos), span)
-        values = [m for m in ms if m.type == "MONEY" and self._is_value(text, m)]
+        values = [m for m in ms if m.type == "MONEY" and self._is_value(text, m, span)]
         event.put("value", values[0] if values else None, span)
         floor = a
         for m in ms:
@@ -238,8 +238,9 @@ class EventComponent:
         if seed or counterfeit:
             event.put("_items", counted_goods(text, a, b, ms, self.cues), span)
 
-    def _is_value(self, text: str, m: RawMention) -> bool:
-        around = text[max(0, m.start - 60):m.start] + " " + text[m.end:m.end + 30]
+    def _is_value(self, text: str, m: RawMention, sent: tuple[int, int]) -> bool:
+        around = text[max(sent[0], m.start - 60):m.start] + " " + \
+            text[m.end:min(sent[1], m.end + 30)]
         return bool(self.cues.value.search(around))
 
     @staticmethod
@@ -270,7 +271,7 @@ class EventComponent:
                 continue
             noun = self.cues.trigger("PAYMENT", "noun")
             for k, money in enumerate(amounts):
-                if self._is_value(ctx.text, money):
+                if self._is_value(ctx.text, money, (a, b)):
                     continue
                 before = [h for h in hits if h[0].end() + a <= money.start]
                 verbs = [h for h in before if not noun.fullmatch(h[0].group())]
