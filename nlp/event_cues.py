@@ -64,6 +64,7 @@ class EventCues:
     roles: dict[str, re.Pattern[str]]
     places: dict[str, re.Pattern[str]]
     value: re.Pattern[str]
+    total: re.Pattern[str]
     counterfeit: re.Pattern[str]
     not_goods: re.Pattern[str]
 
@@ -93,5 +94,6 @@ def event_cues(language: str) -> EventCues:
     places = {slot: _ending(_pick(table, language)) for slot, table in raw["places"].items()}
     return EventCues(triggers=triggers, roles=roles, places=places,
                      value=_whole(_pick(raw["value_cue"], language)),
+                     total=_whole(_pick(raw["total_cue"], language)),
                      counterfeit=_whole(_pick(raw["counterfeit_cue"], language)),
                      not_goods=_whole(_pick(raw["not_goods"], language)))

@@ -271,7 +271,9 @@ class EventComponent:
                 continue
             noun = self.cues.trigger("PAYMENT", "noun")
             for k, money in enumerate(amounts):
-                if self._is_value(ctx.text, money, (a, b)):
+                if self._is_value(ctx.text, money, (a, b)) or len(amounts) > 2 and \
+                        self.cues.total.search(ctx.text[max(a, money.start - 25):money.start] +
+                                               " " + ctx.text[money.end:money.end + 12]):
                     continue
                 before = [h for h in hits if h[0].end() + a <= money.start]
                 verbs = [h for h in before if not noun.fullmatch(h[0].group())]

@@ -159,3 +159,12 @@ def test_events_survive_the_json_round_trip():
     back = Extraction.from_json(x.to_json())
     assert [(e.type, e.args) for e in back.events] == [(e.type, e.args) for e in x.events]
     assert back.events[0].evidence == x.events[0].evidence
+
+
+def test_events_a_total_after_listed_wires_is_not_another_payment():
+    x = extract(
+        "Records show that Keystone Imports LLC wired funds to Ocean Pearl Trading Ltd: "
+        "USD 10,000 on 2 March 2024, USD 12,500 on 9 April 2024 and USD 8,000 on 1 May 2024 "
+        "(USD 30,500 in total, or a total of USD 30,500).", language="en")
+    found = sorted((e["amount"], e["date"]) for e in _events(x, "PAYMENT"))
+    assert found == [(8000.0, "2024-05-01"), (10000.0, "2024-03-02"), (12500.0, "2024-04-09")]
