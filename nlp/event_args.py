@@ -157,10 +157,10 @@ def payment_parties(text: str, sent: tuple[int, int], mentions: list[RawMention]
     floor = sent[0]
     for m in mentions:
         if m in parties:
-            before = cue_before(text, m, floor, 40)
-            if cues.roles["payee"].search(before):
+            cue = cue_before(text, m, floor, 40)
+            if cues.roles["payee"].search(cue):
                 cued[id(m)] = "payee"
-            elif cues.roles["payer"].search(before):
+            elif cues.roles["payer"].search(cue):
                 cued[id(m)] = "payer"
         if m.type in ("PERSON", "ORG"):
             floor = m.end

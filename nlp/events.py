@@ -309,11 +309,12 @@ class EventComponent:
         event = RawEvent("PAYMENT", span[0], span[1], trigger)
         dates = [m for m in ms if m.type == "DATE"]
         after = [d for d in dates if money.end <= d.start < next_money]
-        date = after[0] if after else nearest(dates, money.start)
+        date: RawMention | None = after[0] if after else nearest(dates, money.start)
         banks = [m for m in ms if is_bank(m)]
-        for name, value in (("payer", payer), ("payee", payee), ("money", money),
-                            ("date", date), ("payer_account", payer_account),
-                            ("payee_account", payee_account)):
+        found: list[tuple[str, RawMention | None]] = [
+            ("payer", payer), ("payee", payee), ("money", money), ("date", date),
+            ("payer_account", payer_account), ("payee_account", payee_account)]
+        for name, value in found:
             event.put(name, value, span)
         for role, acc in (("payer_bank", payer_account), ("payee_bank", payee_account)):
             if acc is not None:
