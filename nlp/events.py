@@ -316,9 +316,10 @@ class EventComponent:
             ("payer_account", payer_account), ("payee_account", payee_account)]
         for name, value in found:
             event.put(name, value, span)
-        for role, acc in (("payer_bank", payer_account), ("payee_bank", payee_account)):
-            if acc is not None:
-                bank = nearest([m for m in banks if abs(m.start - acc.end) < 60], acc.end)
+        for role, account in (("payer_bank", payer_account), ("payee_bank", payee_account)):
+            if account is not None:
+                bank = nearest([m for m in banks if abs(m.start - account.end) < 60],
+                               account.end)
                 event.put(role, bank, span)
         event.put("amount", money.attrs.get("amount"), span)
         event.put("currency", money.attrs.get("currency"), span)
