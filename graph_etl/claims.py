@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from graph_etl.event_claims import event_claims, event_roles, party_entities
 from graph_etl.resolve import NAMED_TYPES, Candidate, Resolution, Resolver
 from graph_etl.store.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
 
@@ -152,9 +153,27 @@ def _counterparties(eid: str, relations: list[dict[str, Any]], ids: dict[str, st
     return found
 
 
+def _with_event_roles(extraction: dict[str, Any]) -> dict[str, Any]:
+    """The extraction with the roles its events give (shipper -> exporter, consignee ->
+    importer...) and a party slot's "town" read as a company."""
+    roles, parties = event_roles(extraction), party_entities(extraction)
+    if not roles and not parties:
+        return extraction
+    entities = []
+    for e in extraction.get("entities", []):
+        if e["id"] in roles or (e["id"] in parties and e["type"] == "LOCATION"):
+            e = dict(e, roles=sorted(set(e.get("roles", [])) | roles.get(e["id"], set())))
+            if e["id"] in parties and e["type"] == "LOCATION" and not e.get("label"):
+                e.update(type="ORG", subtype="COMPANY")
+        entities.append(e)
+    return dict(extraction, entities=entities)
+
+
 def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
                      resolver: Resolver) -> Batch:
-    """Resolve and convert one document's extraction into a batch of claims."""
+    """Resolve and convert one document's extraction (its events included) into a batch of
+    claims."""
+    extraction = _with_event_roles(extraction)
     entities = {e["id"]: e for e in extraction.get("entities", [])}
     families = {eid: graph_type(e) for eid, e in entities.items()}
     resolutions = resolve_entities(extraction, doc, resolver)
@@ -181,4 +200,5 @@ def extraction_batch(extraction: dict[str, Any], doc: DocumentRecord,
                  if isinstance(v, (str, int, float, bool))}
         rels.append(RelClaim(source, target, relation["type"], doc.id, _rel_key(relation),
                              props, evidence, float(relation.get("confidence", 1.0))))
-    return Batch([doc], nodes, rels)
+    event_nodes, event_rels = event_claims(extraction, doc, ids, resolver)
+    return Batch([doc], nodes + event_nodes, rels + event_rels)

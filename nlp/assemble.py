@@ -12,8 +12,9 @@ from collections import defaultdict
 from functools import lru_cache
 
 from nlp.components import RawMention, RawRelation
+from nlp.events import RawEvent
 from nlp.gazetteer import load_gazetteer
-from nlp.model import Entity, Extraction, Mention, Relation, normalise_name
+from nlp.model import Entity, Event, Extraction, Mention, Relation, normalise_name
 
 __all__ = ["assemble"]
 
@@ -148,8 +149,33 @@ def _entity(type_: str, members: list[RawMention]) -> Entity:
                        mentions=[Mention(m.start, m.end, m.text) for m in members], attrs=attrs)
 
 
+def _events(raw: list[RawEvent], owner: dict[int, str], text: str) -> list[Event]:
+    """Event frames with mentions replaced by entity ids (a date by its ISO form)."""
+    out = []
+    seen: set[str] = set()
+    for ev in raw:
+        args: dict[str, object] = {}
+        for name, value in ev.args.items():
+            if isinstance(value, RawMention):
+                value = value.attrs.get("iso") if value.type == "DATE" else owner.get(id(value))
+            elif isinstance(value, list):
+                value = [owner.get(id(v)) if isinstance(v, RawMention) else v for v in value]
+                value = [v for v in dict.fromkeys(value) if v]
+            if value not in (None, []):
+                args[name] = value
+        key = repr((ev.type, sorted(args.items(), key=lambda kv: kv[0])))
+        if key in seen:
+            continue
+        seen.add(key)
+        spans = {name: Mention(a, b, text[a:b]) for name, (a, b) in ev.spans.items()
+                 if name in args}
+        out.append(Event(ev.type, ev.trigger, args, Mention(ev.start, ev.end,
+                                                            text[ev.start:ev.end]), spans))
+    return out
+
+
 def assemble(language: str, mentions: list[RawMention], relations: list[RawRelation],
-             text: str) -> Extraction:
+             text: str, events: list[RawEvent] | None = None) -> Extraction:
     """Group mentions into entities and map relations onto entity ids."""
     entities: list[Entity] = []
     owner: dict[int, str] = {}
@@ -169,4 +195,5 @@ def assemble(language: str, mentions: list[RawMention], relations: list[RawRelat
         props = {k: v for k, v in r.props.items() if v is not None}
         out.append(Relation(src, dst, r.type, Mention(r.start, r.end, text[r.start:r.end]),
                             props))
-    return Extraction(language=language, entities=entities, relations=out)
+    return Extraction(language=language, entities=entities, relations=out,
+                      events=_events(events or [], owner, text))

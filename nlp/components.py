@@ -36,7 +36,7 @@ _AGENCY = re.compile(
     r"\b(police|department|agency|customs|administration|service|bureau|office|commission|"
     r"ministry|attorney|prosecut|homeland|immigration|border|revenue|guard|gendarmerie|douanes?|"
     r"direction|parquet|polic[ií]a|guardia|procuradur[ií]a|fiscal[ií]a|secretar[ií]a|instituto|"
-    r"agencia|aduanas?|servicio|unidad|ministerio|ministère|agence|sûreté|interpol|europol|"
+    r"agencia|aduanas?|servicio|unidad|oficina|ministerio|ministère|agence|sûreté|interpol|europol|"
     r"force|enforcement|inspection|fbi|nypd|rcmp|cbsa|hmrc|sat|impi|fda|cbp|hsi|ice|dhs)\b",
     re.IGNORECASE)
 _COURT = re.compile(r"\b(court|tribunal|juzgado|audiencia|cour)\b", re.IGNORECASE)

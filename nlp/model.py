@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Mention", "Entity", "Relation", "Extraction", "normalise_name", "entity_id"]
+__all__ = ["Mention", "Entity", "Relation", "Event", "Extraction", "normalise_name", "entity_id"]
 
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s@.+-]")
@@ -87,6 +87,22 @@ class Relation:
 
 
 @dataclass
+class Event:
+    """A frame the text states: a SEIZURE, SHIPMENT or PAYMENT, with its arguments.
+
+    ``args`` holds entity ids (``agency``, ``shipper``, ``payer``...), lists of entity ids
+    (``containers``, ``brands``) and plain values (``date`` as ISO 8601, ``amount`` as a float,
+    ``currency``, ``quantity``, ``goods``); ``arg_evidence`` the sentence each argument came from.
+    """
+
+    type: str
+    trigger: str
+    args: dict[str, Any]
+    evidence: Mention
+    arg_evidence: dict[str, Mention] = field(default_factory=dict)
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one text."""
 
@@ -94,6 +110,7 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The DESIGN.md extraction JSON as a dict."""
@@ -119,8 +136,14 @@ class Extraction:
                      evidence=Mention(**r["evidence"]), props=dict(r.get("props", {})))
             for r in raw.get("relations", [])
         ]
+        events = [
+            Event(type=e["type"], trigger=e.get("trigger", ""), args=dict(e.get("args", {})),
+                  evidence=Mention(**e["evidence"]),
+                  arg_evidence={k: Mention(**v) for k, v in e.get("arg_evidence", {}).items()})
+            for e in raw.get("events", [])
+        ]
         return cls(language=raw.get("language", "en"), entities=entities, relations=relations,
-                   messages=list(raw.get("messages", [])))
+                   messages=list(raw.get("messages", [])), events=events)
 
     def by_id(self) -> dict[str, Entity]:
         """Entities keyed by their id."""

@@ -18,9 +18,11 @@ from spacy.language import Language
 
 import nlp.components  # noqa: F401  (registers the factories)
 import nlp.gazetteer  # noqa: F401
+import nlp.events  # noqa: F401
 import nlp.relations  # noqa: F401
 from nlp.assemble import assemble
 from nlp.components import RawMention, RawRelation
+from nlp.events import RawEvent
 from nlp.language import detect_language
 from nlp.model import Extraction
 
@@ -74,6 +76,7 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
     pipe.add_pipe("fakefree_identifiers", config={"language": language})
     pipe.add_pipe("fakefree_mentions")
     pipe.add_pipe("fakefree_relations")
+    pipe.add_pipe("fakefree_events", config={"language": language})
     return pipe
 
 
@@ -133,7 +136,8 @@ def extract_many(texts: Iterable[str], *, language: str | None = None, model: st
     for batch in _batches(texts, batch_size):
         langs = [language or (detect_language(t) if not _empty_message(t) else "en")
                  for t in batch]
-        found: list[tuple[list[RawMention], list[RawRelation]]] = [([], []) for _ in batch]
+        found: list[tuple[list[RawMention], list[RawRelation], list[RawEvent]]] = [
+            ([], [], []) for _ in batch]
         for lang in dict.fromkeys(langs):
             pipe = load_pipeline(lang, model)
             jobs = ((piece, (i, offset)) for i, t in enumerate(batch)
@@ -149,12 +153,15 @@ def extract_many(texts: Iterable[str], *, language: str | None = None, model: st
                     r.start += offset
                     r.end += offset
                     found[i][1].append(r)
-        for text, lang, (mentions, relations) in zip(batch, langs, found):
+                for ev in doc._.ff_events or []:
+                    ev.shift(offset)
+                    found[i][2].append(ev)
+        for text, lang, (mentions, relations, events) in zip(batch, langs, found):
             message = _empty_message(text)
             if message:
                 yield Extraction(language=lang, messages=[message])
                 continue
-            result = assemble(lang, mentions, relations, text)
+            result = assemble(lang, mentions, relations, text, events)
             if not result.entities:
                 result.messages.append("No entity found in the text.")
             yield result

@@ -1,0 +1,170 @@
+"""Events from prose: seizures, shipments and payments in English, French and Spanish.
+
+The sentences are written for these tests (active and passive voice, the value before or after
+the goods, 14,600 / 14 600 / 14.600), and every argument a sentence states is checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nlp import Extraction, extract
+
+
+def _events(x: Extraction, type_: str) -> list[dict[str, Any]]:
+    """The events of ``type_`` with entity ids replaced by entity names."""
+    names = {e.id: e.name for e in x.entities}
+
+    def name(v: Any) -> Any:
+        if isinstance(v, list):
+            return [name(i) for i in v]
+        return names.get(v, v) if isinstance(v, str) else v
+
+    return [{k: name(v) for k, v in e.args.items()} for e in x.events if e.type == type_]
+
+
+def _one(x: Extraction, type_: str) -> dict[str, Any]:
+    found = _events(x, type_)
+    assert len(found) == 1, found
+    return found[0]
+
+
+EN_REPORT = (
+    "On 3 May 2024, officers of the Canada Border Services Agency at the Port of Vancouver "
+    "examined container TGHU8876548, which had arrived aboard the vessel MSC ADELINA. The "
+    "shipper is listed as Hangzhou Feiyue Garments Co., Ltd. and the consignee as Maple Ridge "
+    "Apparel Inc. of Surrey.\n\nInside, officers found 14,600 pairs of athletic shoes bearing "
+    "counterfeit Nike and Adidas trademarks. The goods were detained on May 6, 2024. If genuine, "
+    "the goods would have been worth $1,460,000.")
+
+
+def test_events_english_seizure_told_over_a_report():
+    x = extract(EN_REPORT, language="en")
+    ev = _one(x, "SEIZURE")
+    assert ev["containers"] == ["TGHU8876548"]
+    assert ev["vessel"] == "MSC ADELINA"
+    assert ev["agency"] == "Canada Border Services Agency"
+    assert ev["port_of_discharge"] == "Port of Vancouver"
+    assert ev["date"] == "2024-05-06"  # the day of the seizure, not of the examination
+    assert ev["shipper"] == "Hangzhou Feiyue Garments Co., Ltd."
+    assert ev["consignee"].startswith("Maple Ridge Apparel")
+    assert set(ev["brands"]) == {"Nike", "Adidas"}
+    assert ev["quantity"] == 14600.0
+    assert ev["goods"] == ["14,600 pairs of athletic shoes"]
+    assert ev["value"] == "$1,460,000"
+    evidence = next(e for e in x.events if e.type == "SEIZURE").arg_evidence
+    assert "TGHU8876548" in evidence["containers"].text
+    assert "Nike" in evidence["brands"].text
+
+
+def test_events_french_seizure_value_before_goods():
+    x = extract(
+        "Le 12 septembre 2023, les douaniers du port du Havre ont saisi, pour une valeur estimée "
+        "à 250 000 euros, 14 600 paires de chaussures de sport portant la marque Nike dans le "
+        "conteneur MSCU1234566. Le conteneur avait été expédié par la société Ningbo Haitian "
+        "Trading Co., Ltd. Le destinataire est Lumière Textiles SARL.", language="fr")
+    ev = _one(x, "SEIZURE")
+    assert ev["date"] == "2023-09-12"
+    assert ev["containers"] == ["MSCU1234566"]
+    assert ev["quantity"] == 14600.0
+    assert ev["goods"] == ["14 600 paires de chaussures de sport"]
+    assert ev["brands"] == ["Nike"]
+    assert ev["value"] == "250 000 euros"
+    assert ev["shipper"] == "Ningbo Haitian Trading Co., Ltd."
+    assert ev["consignee"] == "Lumière Textiles SARL"
+
+
+def test_events_spanish_seizure_passive_with_roles_by_cue_words():
+    x = extract(
+        "El 4 de julio de 2023 fueron asegurados en el puerto de Manzanillo 14.600 pares de "
+        "tenis falsificados de la marca Nike. La mercancía viajaba en el contenedor CSQU3054383, "
+        "cuyo remitente es Dongguan Weilong Shoes Co., Ltd., y como consignatario figura "
+        "Calzados del Bajío S.A. de C.V.", language="es")
+    ev = _one(x, "SEIZURE")
+    assert ev["date"] == "2023-07-04"
+    assert ev["quantity"] == 14600.0
+    assert ev["goods"][0].startswith("14.600 pares de tenis")
+    assert ev["brands"] == ["Nike"]
+    assert ev["containers"] == ["CSQU3054383"]
+    assert ev["shipper"] == "Dongguan Weilong Shoes Co., Ltd."
+    assert ev["consignee"] == "Calzados del Bajío S.A. de C.V."
+
+
+def test_events_shipment_without_seizure():
+    x = extract(
+        "On 2 February 2024, Ningbo Haitian Trading Co., Ltd. shipped container MRKU5512087 "
+        "aboard the vessel MAERSK KOLKATA, consigned to Lakeshore Distribution LLC; the port of "
+        "loading was Ningbo.", language="en")
+    assert not _events(x, "SEIZURE")
+    ev = _one(x, "SHIPMENT")
+    assert ev["containers"] == ["MRKU5512087"]
+    assert ev["vessel"] == "MAERSK KOLKATA"
+    assert ev["consignee"] == "Lakeshore Distribution LLC"
+    assert ev["port_of_loading"] == "Ningbo"
+    assert ev["date"] == "2024-02-02"
+
+
+@pytest.mark.parametrize("text, language, payer, payee, amount, currency, date", [
+    ("Keystone Imports LLC wired USD 48,500 to Ocean Pearl Trading Ltd on March 12, 2024, "
+     "according to the bank records.", "en",
+     "Keystone Imports LLC", "Ocean Pearl Trading Ltd", 48500.0, "USD", "2024-03-12"),
+    ("According to the indictment, on June 2, 2023, Lin Wei received $9,500 from Harbor Star "
+     "Logistics Inc.", "en", "Harbor Star Logistics Inc", "Lin Wei", 9500.0, "USD", "2023-06-02"),
+    ("Selon l'enquête, Marchal Distribution SARL a viré 12 500 euros au profit de Brasserie "
+     "Dupuis SA le 4 avril 2023.", "fr",
+     "Marchal Distribution SARL", "Brasserie Dupuis SA", 12500.0, "EUR", "2023-04-04"),
+    ("El 12 de marzo de 2024, Comercializadora Tlaloc S.A. de C.V. transfirió 48.500 dólares a "
+     "favor de Shenzhen Brightway Co., Ltd.", "es",
+     "Comercializadora Tlaloc S.A. de C.V.", "Shenzhen Brightway Co., Ltd.", 48500.0, "USD",
+     "2024-03-12"),
+])
+def test_events_payment_payer_payee_amount_date(text, language, payer, payee, amount, currency,
+                                                date):
+    x = extract(text, language=language)
+    ev = _one(x, "PAYMENT")
+    assert (ev["payer"], ev["payee"]) == (payer, payee)
+    assert (ev["amount"], ev["currency"], ev["date"]) == (amount, currency, date)
+
+
+def test_events_two_amounts_of_one_sentence_keep_their_own_dates():
+    x = extract(
+        "Según el informe, Comercializadora Tlaloc S.A. de C.V. pagó a Shenzhen Brightway Co., "
+        "Ltd. 30,000 dólares el 5 de enero de 2024 y 12,000 dólares el 9 de febrero de 2024.",
+        language="es")
+    found = sorted((e["amount"], e["date"], e["payee"][:18]) for e in _events(x, "PAYMENT"))
+    assert found == [(12000.0, "2024-02-09", "Shenzhen Brightway"),
+                     (30000.0, "2024-01-05", "Shenzhen Brightway")]
+
+
+def test_events_payment_replaces_the_sentence_level_money_relation():
+    x = extract("Keystone Imports LLC wired USD 48,500 to Ocean Pearl Trading Ltd on March 12, "
+                "2024, according to the bank records.", language="en")
+    assert not [r for r in x.relations if r.type in ("PAID", "TRANSFERRED")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The spokesman assured reporters that the company had paid its taxes.", "en"),
+    ("El director aseguró que la empresa no importaba mercancía falsificada.", "es"),
+    ("The value of the shipment was estimated at $40,000.", "en"),
+])
+def test_events_none_without_a_frame(text, language):
+    x = extract(text, language=language)
+    assert not [e for e in x.events if e.type in ("SEIZURE", "PAYMENT")]
+
+
+def test_events_survive_the_json_round_trip():
+    x = extract(EN_REPORT, language="en")
+    back = Extraction.from_json(x.to_json())
+    assert [(e.type, e.args) for e in back.events] == [(e.type, e.args) for e in x.events]
+    assert back.events[0].evidence == x.events[0].evidence
+
+
+def test_events_a_total_after_listed_wires_is_not_another_payment():
+    x = extract(
+        "Records show that Keystone Imports LLC wired funds to Ocean Pearl Trading Ltd: "
+        "USD 10,000 on 2 March 2024, USD 12,500 on 9 April 2024 and USD 8,000 on 1 May 2024 "
+        "(USD 30,500 in total, or a total of USD 30,500).", language="en")
+    found = sorted((e["amount"], e["date"]) for e in _events(x, "PAYMENT"))
+    assert found == [(8000.0, "2024-05-01"), (10000.0, "2024-03-02"), (12500.0, "2024-04-09")]
