@@ -22,7 +22,7 @@ from schwifty.exceptions import SchwiftyException
 from stdnum import imo as std_imo
 from stdnum import iso6346
 
-__all__ = ["IdMatch", "find_identifiers", "DEFAULT_REGIONS"]
+__all__ = ["IdMatch", "find_identifiers", "is_identifier_shaped", "DEFAULT_REGIONS"]
 
 DEFAULT_REGIONS = {"en": "US", "fr": "FR", "es": "MX"}
 
@@ -165,3 +165,24 @@ def find_identifiers(text: str, language: str = "en") -> list[IdMatch]:
             continue
         kept.append(match)
     return kept
+
+
+def is_identifier_shaped(surface: str) -> bool:
+    """Whether ``surface`` is a code, not a name: the identifier rules above find it whole
+    (a container, IBAN, e-mail...), or it has no lower-case letter, at least four digits and
+    digits for at least 40% of its letters and digits (a bill of lading ``TOFE1138578130``, a
+    case number ``MX-2024-0215``). Such a string is never a person or a company.
+
+    >>> [is_identifier_shaped(s) for s in ("TOFE1138578130", "MX-2024-0215", "CSQU3054383",
+    ...                                    "3M", "Forever 21", "Han Tong Technology")]
+    [True, True, True, False, False, False]
+    """
+    text = surface.strip()
+    if not text:
+        return False
+    whole = [m for m in find_identifiers(text) if m.start == 0 and m.end == len(text)]
+    if whole:
+        return True
+    alnum = [ch for ch in text if ch.isalnum()]
+    digits = sum(ch.isdigit() for ch in alnum)
+    return not any(ch.islower() for ch in text) and digits >= 4 and digits >= 0.4 * len(alnum)
