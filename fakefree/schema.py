@@ -25,7 +25,7 @@ import yaml
 
 from fakefree.errors import SchemaError
 
-__all__ = ["Schema", "schema", "ROLE_LABELS", "KINDS", "HUB_KINDS", "primary_label"]
+__all__ = ["Schema", "schema", "parse_schema", "ROLE_LABELS", "KINDS", "HUB_KINDS", "primary_label"]
 
 KINDS = ("party", "identifier", "trade", "context", "hub")
 """What a label is (``kind:`` in ``schema.yaml``; role labels take their parent's)."""
@@ -123,7 +123,12 @@ class Schema:
 @cache
 def schema() -> Schema:
     """Load and validate ``schema.yaml`` (once)."""
-    raw = yaml.safe_load(resources.files("fakefree").joinpath("schema.yaml").read_text("utf-8"))
+    return parse_schema(resources.files("fakefree").joinpath("schema.yaml").read_text("utf-8"))
+
+
+def parse_schema(text: str) -> Schema:
+    """Validate the YAML text of a schema; :class:`SchemaError` names the faulty label."""
+    raw = yaml.safe_load(text)
     labels = raw["node_labels"]
     for name, spec in labels.items():
         parent = spec.get("parent")
