@@ -13,6 +13,7 @@ from typing import Iterable
 import networkx as nx
 
 from fakefree.errors import NotFound
+from fakefree.schema import schema
 from graph_etl.store import DocumentRecord, GraphStore, NodeView, RelView, Viewer
 from graph_etl.store.base import find_entity
 from graph_etl.store.model import LES, REL_TO, UNCLASSIFIED
@@ -20,8 +21,8 @@ from graph_etl.store.model import LES, REL_TO, UNCLASSIFIED
 __all__ = ["ExportMeta", "ExportGraph", "select", "from_graph", "marking_of", "restrict", "CONTEXT_LABELS"]
 
 # Hubs that tie everything to everything (every document, every country): left out of diagrams
-# unless asked for, as in the dashboard's network explorer.
-CONTEXT_LABELS = ("Document", "Case", "Country", "City")
+# unless asked for, as in the dashboard's network explorer (``hidden: true`` in the schema).
+CONTEXT_LABELS = tuple(sorted(schema().hidden_labels()))
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,36 @@
-"""The data model as data: node labels and relationship types, loaded once from ``schema.yaml``."""
+"""The data model as data: node labels and relationship types, loaded once from ``schema.yaml``.
+
+The schema answers the questions analyses ask of a label or a type:
+
+>>> model = schema()
+>>> model.kind("Importer"), "Exporter" in model.labels_of_kind("party")
+('party', True)
+>>> sorted(model.hub_labels())[:3]
+['Agency', 'Brand', 'Case']
+>>> model.is_hub(["Identifier"], {"hs_code": "6403.99"}), model.is_hub(["Identifier"], {})
+(True, False)
+>>> sorted(model.money_types())
+['PAID', 'TRANSFERRED']
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterable, Mapping
+from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 import yaml
 
 from fakefree.errors import SchemaError
 
-__all__ = ["Schema", "schema", "ROLE_LABELS", "primary_label"]
+__all__ = ["Schema", "schema", "parse_schema", "ROLE_LABELS", "KINDS", "HUB_KINDS", "primary_label"]
+
+KINDS = ("party", "identifier", "trade", "context", "hub")
+"""What a label is (``kind:`` in ``schema.yaml``; role labels take their parent's)."""
+HUB_KINDS = ("context", "hub")
+"""Kinds that tie unrelated parties together: link analysis never walks through them."""
 
 # Company role labels, most telling first (a front company that imports is shown as a front).
 ROLE_LABELS = ("FrontCompany", "Manufacturer", "Exporter", "Importer", "Financier", "Distributor",
@@ -47,6 +67,49 @@ class Schema:
             raise SchemaError(
                 f"{what} has relationship type {rel_type!r}, which the data model does not define.")
 
+    def kind(self, label: str) -> str | None:
+        """The kind of ``label`` (its parent's for a role label), ``None`` if it is unknown."""
+        spec = self.labels.get(label, {})
+        if "kind" in spec:
+            return spec["kind"]
+        parent = spec.get("parent")
+        return self.kind(parent) if parent else None
+
+    def labels_of_kind(self, *kinds: str) -> frozenset[str]:
+        """Every label of one of ``kinds`` (role labels included)."""
+        return frozenset(label for label in self.labels if self.kind(label) in kinds)
+
+    def hub_labels(self) -> frozenset[str]:
+        """Labels of the :data:`HUB_KINDS`: ports, brands, vessels, agencies, places, documents..."""
+        return self._hubs
+
+    @cached_property
+    def _hubs(self) -> frozenset[str]:
+        return self.labels_of_kind(*HUB_KINDS)
+
+    @cached_property
+    def _hub_properties(self) -> dict[str, tuple[str, ...]]:
+        return {label: tuple(spec["hub_properties"]) for label, spec in self.labels.items()
+                if spec.get("hub_properties")}
+
+    def hidden_labels(self) -> frozenset[str]:
+        """Context labels left out of network drawings unless asked for (``hidden: true``)."""
+        return frozenset(label for label, spec in self.labels.items() if spec.get("hidden"))
+
+    def is_hub(self, labels: Iterable[str], props: Mapping[str, Any] | None = None) -> bool:
+        """Whether a node of ``labels`` and ``props`` is a hub: a label of a hub kind, or an
+        identifier carrying one of its label's ``hub_properties`` (an HS code, a bank's SWIFT)."""
+        labels = list(labels)
+        if not self._hubs.isdisjoint(labels):
+            return True
+        props = props or {}
+        return any(props.get(name) not in (None, "")
+                   for label in labels for name in self._hub_properties.get(label, ()))
+
+    def money_types(self) -> frozenset[str]:
+        """Relationship types that move money (``money: true``)."""
+        return frozenset(t for t, spec in self.relationship_types.items() if spec.get("money"))
+
     def with_parents(self, labels: list[str]) -> list[str]:
         """Add the parent label of every role label (``Importer`` implies ``Company``)."""
         out = list(labels)
@@ -60,10 +123,20 @@ class Schema:
 @cache
 def schema() -> Schema:
     """Load and validate ``schema.yaml`` (once)."""
-    raw = yaml.safe_load(resources.files("fakefree").joinpath("schema.yaml").read_text("utf-8"))
+    return parse_schema(resources.files("fakefree").joinpath("schema.yaml").read_text("utf-8"))
+
+
+def parse_schema(text: str) -> Schema:
+    """Validate the YAML text of a schema; :class:`SchemaError` names the faulty label."""
+    raw = yaml.safe_load(text)
     labels = raw["node_labels"]
     for name, spec in labels.items():
         parent = spec.get("parent")
         if parent is not None and parent not in labels:
             raise SchemaError(f"Label {name} names an unknown parent {parent}.")
+        kind = spec.get("kind")
+        if kind is None and parent is None:
+            raise SchemaError(f"Label {name} has neither a kind nor a parent.")
+        if kind is not None and kind not in KINDS:
+            raise SchemaError(f"Label {name} has kind {kind!r}, not one of {', '.join(KINDS)}.")
     return Schema(labels=labels, relationship_types=raw["relationship_types"])

@@ -21,7 +21,7 @@ from nlp.addresses import find_address_mentions
 from fakefree.orgnames import is_org_name
 from nlp.dates import find_dates
 from nlp.gazetteer import load_gazetteer
-from nlp.identifiers import find_identifiers
+from nlp.identifiers import find_identifiers, is_identifier_shaped
 from nlp.money import find_money
 from nlp.names import is_given_name
 from nlp.places import location_subtype
@@ -276,6 +276,15 @@ class MentionComponent:
             if type_ == "LOCATION" and _IN_TITLE.match(text[end:end + 40]):
                 continue
             if _is_noise(surface_stripped):
+                continue
+            if type_ in ("ORG", "PERSON", "LOCATION") and is_identifier_shaped(surface_stripped):
+                # a code the model took for a name: typed as the rules type it elsewhere in
+                # the document, else not a name at all
+                compact = surface_stripped.replace(" ", "")
+                same = next((r for r in rules if r.text.replace(" ", "") == compact), None)
+                if same is not None:
+                    mentions.append(RawMention(start, end, surface_stripped, same.type,
+                                               attrs=dict(same.attrs), source="rule"))
                 continue
             if type_ in ("ORG", "PERSON") and _STREET_END.search(surface_stripped):
                 type_ = "LOCATION"

@@ -24,7 +24,7 @@ from stdnum import iso6346
 
 from nlp.regions import DEFAULT_WEIGHT, region_hints, region_scores
 
-__all__ = ["IdMatch", "find_identifiers", "DEFAULT_REGIONS"]
+__all__ = ["IdMatch", "find_identifiers", "is_identifier_shaped", "DEFAULT_REGIONS"]
 
 DEFAULT_REGIONS = {"en": "US", "fr": "FR", "es": "MX"}
 _MAX_HINTED_REGIONS = 4
@@ -219,3 +219,24 @@ def find_identifiers(text: str, language: str = "en", region: str | None = None)
             continue
         kept.append(match)
     return kept
+
+
+def is_identifier_shaped(surface: str) -> bool:
+    """Whether ``surface`` is a code, not a name: the identifier rules above find it whole
+    (a container, IBAN, e-mail...), or it has no lower-case letter, at least four digits and
+    digits for at least 40% of its letters and digits (a bill of lading ``TOFE1138578130``, a
+    case number ``MX-2024-0215``). Such a string is never a person or a company.
+
+    >>> [is_identifier_shaped(s) for s in ("TOFE1138578130", "MX-2024-0215", "CSQU3054383",
+    ...                                    "3M", "Forever 21", "Han Tong Technology")]
+    [True, True, True, False, False, False]
+    """
+    text = surface.strip()
+    if not text:
+        return False
+    whole = [m for m in find_identifiers(text) if m.start == 0 and m.end == len(text)]
+    if whole:
+        return True
+    alnum = [ch for ch in text if ch.isalnum()]
+    digits = sum(ch.isdigit() for ch in alnum)
+    return not any(ch.islower() for ch in text) and digits >= 4 and digits >= 0.4 * len(alnum)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from queries.graph import (
-    CONTEXT_LABELS,
+    HUB_LABELS as GRAPH_HUBS,
     agencies_of,
     cases_of,
     documents_of,
@@ -36,7 +36,7 @@ __all__ = ["CrossCaseEntity", "AgencyPiece", "Exchange", "SharedNetwork", "Cross
 
 # Hubs that tie unrelated networks together (ports, brands, HS codes and SWIFT codes,
 # carriers): not followed when finding shared networks, not listed as shared entities.
-HUB_LABELS = CONTEXT_LABELS | {"Port", "Brand", "Vessel", "Shipper", "Money", "Identifier", "Event"}
+HUB_LABELS = GRAPH_HUBS | {"Shipper", "Identifier"}
 LISTED_LABELS = frozenset({"Person", "Company", "Address", "Phone", "Email", "BankAccount",
                            "Domain"})
 

@@ -17,22 +17,23 @@ from typing import Any
 
 import networkx as nx
 
-from fakefree.schema import ROLE_LABELS, primary_label
+from fakefree.schema import ROLE_LABELS, primary_label, schema
 from queries.result import EntityRef, Hop
 
 __all__ = [
     "PARTY_LABELS", "IDENTIFIER_LABELS", "MONEY_TYPES", "labels_of", "has_label", "is_party",
     "is_company", "roles", "cases_of", "agencies_of", "documents_of", "entity_ref", "name_of",
     "edge_hop", "edges_between", "typed_edges", "prop", "country_of", "undirected",
-    "party_projection", "CONTEXT_LABELS", "HUB_LABELS", "declared_value",
+    "party_projection", "CONTEXT_LABELS", "HUB_LABELS", "declared_value", "is_hub",
 ]
 
-PARTY_LABELS = frozenset({"Person", "Company"} | set(ROLE_LABELS))
-IDENTIFIER_LABELS = frozenset({"Address", "Phone", "Email", "BankAccount", "Domain", "Identifier"})
-MONEY_TYPES = frozenset({"PAID", "TRANSFERRED"})
-CONTEXT_LABELS = frozenset({"Document", "Case", "Agency", "Country", "City"})
+# The label sets the analyses use, as the schema (fakefree/schema.yaml, ``kind:``) defines them.
+PARTY_LABELS = schema().labels_of_kind("party")
+IDENTIFIER_LABELS = schema().labels_of_kind("identifier")
+MONEY_TYPES = schema().money_types()
+CONTEXT_LABELS = schema().labels_of_kind("context")
 # Nodes that tie unrelated parties together (every importer uses a port, many goods bear a brand).
-HUB_LABELS = CONTEXT_LABELS | {"Port", "Brand", "Vessel", "Money", "Event"}
+HUB_LABELS = schema().hub_labels()
 
 
 def labels_of(G: nx.MultiDiGraph, node: str) -> list[str]:
@@ -46,6 +47,19 @@ def labels_of(G: nx.MultiDiGraph, node: str) -> list[str]:
 
 def has_label(G: nx.MultiDiGraph, node: str, *labels: str) -> bool:
     return bool(set(labels_of(G, node)) & set(labels))
+
+
+def is_hub(G: nx.MultiDiGraph, node: str) -> bool:
+    """A node that ties unrelated parties together by its nature (:meth:`fakefree.schema.Schema.is_hub`):
+    a port, brand, vessel, agency, place, document, or an HS code or SWIFT identifier.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", labels=["Port"]); G.add_node("hs", labels=["Identifier"], hs_code="6403")
+    >>> G.add_node("c", labels=["Identifier"], container="MSCU1234566")
+    >>> [is_hub(G, n) for n in G]
+    [True, True, False]
+    """
+    return schema().is_hub(labels_of(G, node), G.nodes[node])
 
 
 def is_party(G: nx.MultiDiGraph, node: str) -> bool:

@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from queries.graph import (
-    CONTEXT_LABELS,
     agencies_of,
     cases_of,
     edge_hop,
@@ -42,7 +41,6 @@ from queries.graph import (
     has_label,
     is_company,
     is_party,
-    labels_of,
     prop,
     roles,
 )
@@ -209,13 +207,14 @@ def _control_graph(G: nx.MultiDiGraph) -> nx.Graph:
 
 def _link_seizures(G: nx.MultiDiGraph, R: nx.DiGraph, seeds: list[str], weight: float) -> None:
     """A seizure reaches whatever it is linked to, whatever the relationship type (extracted
-    graphs say "seized from", "linked to", ...), documents, agencies and cases excepted."""
+    graphs say "seized from", "linked to", ...), hubs (agencies, ports, documents, cases...)
+    excepted: a seizure at a port does not make the port's other users responsible."""
+    hubs = R.graph.get("hubs", set())
     for seed in seeds:
         for u, v, key, data in list(G.in_edges(seed, keys=True, data=True)) + list(
                 G.out_edges(seed, keys=True, data=True)):
             other = u if v == seed else v
-            if other == seed or R.has_edge(seed, other) or \
-                    set(labels_of(G, other)) & CONTEXT_LABELS:
+            if other == seed or R.has_edge(seed, other) or other in hubs:
                 continue
             R.add_edge(seed, other, weight=weight, cost=-math.log(weight), via=(u, v, key))
 

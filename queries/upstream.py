@@ -6,6 +6,11 @@ financier, from a payer to the payee, from a party to the parties it shares an a
 account with. An arc's weight (0-1) is how strongly responsibility passes along it; the credit
 of a path is the product of its weights.
 
+No arc leaves a hub (:func:`hub_nodes`): a port, agency, city, country, brand, vessel, HS code or
+bank SWIFT code, or an identifier shared by too many parties. A hub may end a path (a vessel one
+hop from its shipment) but never carries responsibility on, so two exporters that used the same
+port, the same bank or the same tariff heading are not upstream of each other's seizures.
+
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("s", labels=["Shipment"]); G.add_node("x", labels=["Company", "Exporter"])
@@ -21,9 +26,9 @@ import math
 
 import networkx as nx
 
-from queries.graph import IDENTIFIER_LABELS, is_party, labels_of
+from queries.graph import IDENTIFIER_LABELS, MONEY_TYPES, is_hub, labels_of
 
-__all__ = ["UPSTREAM_WEIGHTS", "responsibility_graph"]
+__all__ = ["UPSTREAM_WEIGHTS", "responsibility_graph", "hub_nodes", "sharing"]
 
 # (type, direction) -> weight. "back" means target -> source is upstream; "fwd" source -> target.
 UPSTREAM_WEIGHTS: dict[str, dict[str, float]] = {
@@ -46,37 +51,74 @@ UPSTREAM_WEIGHTS: dict[str, dict[str, float]] = {
     "HAS_EMAIL": {"fwd": 0.7, "back": 0.7},
     "ASSOCIATED_WITH": {"fwd": 0.5, "back": 0.5},
 }
-_SHARED = {"HAS_ADDRESS", "HAS_PHONE", "HAS_EMAIL", "HOLDS"}
+
+
+def sharing(G: nx.MultiDiGraph) -> dict[str, int]:
+    """For every identifier (address, phone, e-mail, account, container...), how many distinct
+    nodes hold or share it: its neighbours through relationships that do not move money, hubs
+    left out (a transfer to an account does not share it; nor does the bank's SWIFT code).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("ph", labels=["Phone"])
+    >>> for n in "abc":
+    ...     G.add_node(n, labels=["Company"]); _ = G.add_edge(n, "ph", type="HAS_PHONE")
+    >>> sharing(G)
+    {'ph': 3}
+
+    Complexity: O(V + E).
+    """
+    out = {}
+    for node in G:
+        if not set(labels_of(G, node)) & IDENTIFIER_LABELS or is_hub(G, node):
+            continue
+        holders = {u for u, _, t in G.in_edges(node, data="type") if t not in MONEY_TYPES}
+        holders |= {v for _, v, t in G.out_edges(node, data="type") if t not in MONEY_TYPES}
+        out[node] = sum(1 for m in holders - {node} if not is_hub(G, m))
+    return out
+
+
+def hub_nodes(G: nx.MultiDiGraph, *, max_shared: int = 10,
+              shared: dict[str, int] | None = None) -> set[str]:
+    """The nodes no responsibility passes through: hubs by nature (:func:`queries.graph.is_hub`,
+    from the schema's label kinds and hub properties), and identifiers shared by more than
+    ``max_shared`` nodes (:func:`sharing`), such as a registered agent's address.
+
+    Complexity: O(V + E).
+    """
+    shared = sharing(G) if shared is None else shared
+    return {n for n in G if is_hub(G, n) or shared.get(n, 0) > max_shared}
 
 
 def responsibility_graph(G: nx.MultiDiGraph, *,
                          weights: dict[str, dict[str, float]] | None = None,
-                         hub_size: int = 3, hop_decay: float = 1.0) -> nx.DiGraph:
+                         hub_size: int = 3, max_shared: int = 10,
+                         hop_decay: float = 1.0) -> nx.DiGraph:
     """The weighted upstream arcs of ``G``.
 
-    Arcs leaving an identifier (address, phone, e-mail, account) shared by more than ``hub_size``
-    parties are damped by ``hub_size / parties``, so a registered-agent address does not tie
-    hundreds of companies together; ``hop_decay`` multiplies every arc's weight. Each arc keeps
-    ``weight``, ``cost`` (``-log weight``, for
-    Dijkstra) and ``via``, the ``(u, v, key)`` relationship it comes from.
+    No arc leaves a hub (:func:`hub_nodes`, with ``max_shared``). Arcs leaving an identifier
+    shared by more than ``hub_size`` nodes are damped by ``hub_size / shared``, so an address
+    five companies use ties them less than a phone two of them share; ``hop_decay`` multiplies
+    every arc's weight. Each arc keeps ``weight``, ``cost`` (``-log weight``, for Dijkstra) and
+    ``via``, the ``(u, v, key)`` relationship it comes from.
 
     Complexity: O(V + E).
     """
     table = weights or UPSTREAM_WEIGHTS
     R = nx.DiGraph()
     R.add_nodes_from(G.nodes)
-    shared_degree = {
-        n: sum(1 for m in nx.all_neighbors(G, n) if is_party(G, m))
-        for n in G if set(labels_of(G, n)) & IDENTIFIER_LABELS
-    }
+    shared = sharing(G)
+    hubs = hub_nodes(G, max_shared=max_shared, shared=shared)
+    R.graph["hubs"] = hubs
     for u, v, key, data in G.edges(keys=True, data=True):
         spec = table.get(str(data.get("type")))
         if not spec or u == v:
             continue
         for direction, weight in spec.items():
             a, b = (u, v) if direction == "fwd" else (v, u)
-            if data.get("type") in _SHARED and a in shared_degree:
-                weight *= min(1.0, hub_size / max(shared_degree[a], 1))
+            if a in hubs:
+                continue
+            if a in shared:
+                weight *= min(1.0, hub_size / max(shared[a], 1))
             weight *= hop_decay
             if weight <= 0:
                 continue

@@ -50,6 +50,8 @@ def truth_batch(out_dir: Path) -> Batch:
         def claim(eid: str, name: str, mentions: list[Evidence]) -> None:
             ent = entities[eid]
             props = {k: v for k, v in ent["identifiers"].items()}
+            if "Identifier" in ent["labels"]:  # its kind, as ingest states it (hs_code, swift...)
+                props.setdefault(ent["type"].lower(), ent["name"])
             props.update({k: v for k, v in ent["props"].items() if isinstance(v, (str, int, float, bool))})
             batch.nodes.append(NodeClaim(id=eid, document_id=doc_id, labels=list(ent["labels"]), name=name,
                                          aliases=[], props=props, mentions=mentions))

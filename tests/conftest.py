@@ -1,4 +1,5 @@
-"""Suite-wide hooks: stop what the tests started, and end with what did not run and why.
+"""Suite-wide hooks and fixtures: stop what the tests started, end with what did not run and
+why, and the demo corpus ingested once per session.
 
 A green run on a machine without chromium, poppler-utils or Java and Maven skips the tests that
 need them, one reason each; the closing summary groups those skips so a newcomer sees what a
@@ -8,8 +9,29 @@ green run covered (``make deps`` installs the Debian packages).
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
+
+DEMO = Path(__file__).resolve().parents[1] / "seed_data" / "demo"
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory):
+    """``seed_data/demo/documents`` ingested as ``make demo`` does (readers, NLP, resolution)
+    into an embedded store, once for the whole session; read-only."""
+    from graph_etl.pipeline import IngestOptions, ingest
+    from graph_etl.store.ledger import Ledger
+    from graph_etl.store.sqlite_store import SQLiteStore
+
+    if not (DEMO / "documents").is_dir():
+        pytest.skip("The seed demo corpus is not in this checkout.")
+    folder = tmp_path_factory.mktemp("demo")
+    store = SQLiteStore(folder / "demo.db")
+    ingest([DEMO / "documents"], store, Ledger(folder / "demo.ledger"), IngestOptions(), "test")
+    yield store
+    store.close()
+
 
 # what to install, by a word of the skip reason
 INSTALL = (("chromium", "browser tests", "apt-get install chromium (or: make deps)"),

@@ -68,6 +68,15 @@ def test_seed_source_orgs_every_case_source_in_overall_top10(seed_graph, cases):
     assert len(listed) > len(top10)  # factories and exporters folded under their holdings
 
 
+def test_seed_source_orgs_top10_credited_only_with_their_true_cases(seed_graph):
+    from tests.queries.test_demo_source_orgs import true_cases
+
+    behind, _ = true_cases()
+    for rank in rank_source_orgs(seed_graph, top=10).ranks:
+        assert rank.seizures, rank.entity.name
+        assert set(rank.cases) <= behind[rank.entity.id], rank.entity.name
+
+
 def test_seed_source_orgs_rank_explained_by_the_case_seizures(seed_graph, cases):
     case = cases[0]
     top = rank_source_orgs(seed_graph, case=case["id"], top=1).ranks[0]

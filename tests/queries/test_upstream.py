@@ -1,0 +1,62 @@
+"""The responsibility walk never passes through a hub."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from queries.source_orgs import rank_source_orgs
+from queries.upstream import hub_nodes, responsibility_graph, sharing
+
+
+def two_networks(hub_label: str, **hub_props) -> nx.MultiDiGraph:
+    """Two seizures, two exporters, tied only by one node of ``hub_label``."""
+    G = nx.MultiDiGraph()
+    G.add_node("hub", labels=[hub_label], name="H", **hub_props)
+    for i in "12":
+        G.add_node(f"z{i}", labels=["Seizure"], name=f"Z{i}", cases=[f"C{i}"])
+        G.add_node(f"s{i}", labels=["Shipment"], name=f"S{i}", cases=[f"C{i}"])
+        G.add_node(f"x{i}", labels=["Company", "Exporter"], name=f"X{i}", cases=[f"C{i}"])
+        G.add_edge(f"z{i}", f"s{i}", type="SEIZED")
+        G.add_edge(f"x{i}", f"s{i}", type="EXPORTED")
+        G.add_edge(f"s{i}", "hub", type="ASSOCIATED_WITH")
+        G.add_edge(f"x{i}", "hub", type="ASSOCIATED_WITH")
+    return G
+
+
+@pytest.mark.parametrize("label,props", [
+    ("Port", {}), ("Agency", {}), ("City", {}), ("Country", {}), ("Brand", {}), ("Vessel", {}),
+    ("Identifier", {"hs_code": "6403.99"}), ("Identifier", {"swift": "BKCHCNBJ"}),
+])
+def test_upstream_seizure_not_credited_through_a_hub(label, props):
+    ranks = {r.entity.name: r for r in rank_source_orgs(two_networks(label, **props)).ranks}
+    assert ranks["X1"].seizures == ["z1"] and ranks["X1"].cases == ["C1"]
+    assert ranks["X2"].seizures == ["z2"]
+
+
+def test_upstream_shared_identifier_still_links_its_few_holders():
+    ranks = {r.entity.name: r for r in rank_source_orgs(two_networks("Phone")).ranks}
+    assert ranks["X1"].seizures == ["z1", "z2"]
+
+
+def test_upstream_identifier_shared_by_many_becomes_a_hub():
+    G = two_networks("Address")
+    for i in range(12):
+        G.add_node(f"c{i}", labels=["Company"], name=f"C{i}")
+        G.add_edge(f"c{i}", "hub", type="HAS_ADDRESS")
+    assert sharing(G)["hub"] == 16 and "hub" in hub_nodes(G)
+    R = responsibility_graph(G)
+    assert not list(R.successors("hub")) and R.has_edge("x1", "hub")
+    ranks = {r.entity.name: r for r in rank_source_orgs(G).ranks}
+    assert ranks["X1"].seizures == ["z1"]
+
+
+def test_upstream_money_does_not_count_as_sharing_an_account():
+    G = nx.MultiDiGraph()
+    G.add_node("acct", labels=["BankAccount"])
+    for i in range(15):
+        G.add_node(f"a{i}", labels=["BankAccount"])
+        G.add_edge(f"a{i}", "acct", type="TRANSFERRED")
+    G.add_node("x", labels=["Company"])
+    G.add_edge("x", "acct", type="HOLDS")
+    assert sharing(G)["acct"] == 1 and "acct" not in hub_nodes(G)
