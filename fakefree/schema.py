@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -34,6 +34,7 @@ def primary_label(labels: list[str]) -> str:
 class Schema:
     labels: dict[str, dict]
     relationship_types: dict[str, dict]
+    property_types: dict[str, str] = field(default_factory=dict)
 
     def check_labels(self, labels: list[str] | tuple[str, ...], what: str) -> None:
         """Raise :class:`SchemaError` if any label is not in the model."""
@@ -66,4 +67,5 @@ def schema() -> Schema:
         parent = spec.get("parent")
         if parent is not None and parent not in labels:
             raise SchemaError(f"Label {name} names an unknown parent {parent}.")
-    return Schema(labels=labels, relationship_types=raw["relationship_types"])
+    return Schema(labels=labels, relationship_types=raw["relationship_types"],
+                  property_types=dict(raw.get("property_types") or {}))
