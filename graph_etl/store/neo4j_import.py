@@ -306,10 +306,13 @@ def scratch_server(folder: Path, **config: str) -> Iterator[ServerConfig]:
     home.mkdir(parents=True, exist_ok=True)
     if not (home / "build").exists():
         (home / "build").symlink_to(main.home / "build")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    cfg = replace(main, home=home, bolt=f"127.0.0.1:{port}", **config)
+    ports = []
+    for _ in range(2):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+    cfg = replace(main, home=home, bolt=f"127.0.0.1:{ports[0]}", http=f"127.0.0.1:{ports[1]}",
+                  **config)
     try:
         yield cfg
     finally:

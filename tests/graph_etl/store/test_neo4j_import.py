@@ -72,7 +72,8 @@ def server(tmp_path_factory):
 def import_run(server, embedded) -> dict:
     """Import the embedded store into the second server through the CLI; its JSON report."""
     env = {**os.environ, "FAKEFREE_HOME": str(server.home.parent),
-           "FAKEFREE_NEO4J_BOLT": server.bolt, "FAKEFREE_NEO4J_HEAP": server.heap,
+           "FAKEFREE_NEO4J_BOLT": server.bolt, "FAKEFREE_NEO4J_HTTP": server.http,
+           "FAKEFREE_NEO4J_HEAP": server.heap,
            "FAKEFREE_NEO4J_PAGECACHE": server.pagecache}
     done = subprocess.run(
         [sys.executable, "-c", "from fakefree.cli import main; main()", "neo4j", "import",
