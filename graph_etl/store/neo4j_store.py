@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -65,6 +66,9 @@ T = TypeVar("T")
 
 CHUNK = 20_000
 """Rows per write transaction."""
+TAGS_TTL_S = 2.0
+"""How long the store's list of visibility tags is reused between reads. This store's own
+writes refresh it at once; another process's new marking is seen at most this late."""
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
@@ -77,6 +81,7 @@ class Neo4jStore:
         self.database = database
         self.retry = retry
         self._user = user
+        self._store_tags: tuple[float, list[str]] | None = None
         self._driver = connect(uri, user, password)
         try:
             for statement in Q.SCHEMA:
@@ -108,7 +113,11 @@ class Neo4jStore:
             with self._driver.session(database=self.database) as session:
                 return session.execute_write(work)
 
-        return self._retried(attempt)
+        self._store_tags = None
+        try:
+            return self._retried(attempt)
+        finally:
+            self._store_tags = None
 
     def _write_all(self, statements: list[Statement],
                    asserts: dict[str, list[dict[str, Any]]] | None = None) -> None:
@@ -168,7 +177,11 @@ class Neo4jStore:
             with self._driver.session(database=self.database) as session:
                 session.run(query, params).consume()
 
-        self._retried(attempt)
+        self._store_tags = None
+        try:
+            self._retried(attempt)
+        finally:
+            self._store_tags = None
 
     def wipe(self) -> None:
         """Delete everything in the database (tests and benchmarks only)."""
@@ -296,7 +309,12 @@ class Neo4jStore:
     # -- reading ----------------------------------------------------------------------------
 
     def _tags(self, viewer: Viewer) -> list[str]:
-        return viewer.allowed_tags([r["tag"] for r in self._run(Q.TAGS)])
+        """The visibility tags ``viewer`` may see, of those in the store (cached briefly)."""
+        cached = self._store_tags
+        if cached is None or time.monotonic() - cached[0] > TAGS_TTL_S:
+            cached = (time.monotonic(), [r["tag"] for r in self._run(Q.TAGS)])
+            self._store_tags = cached
+        return viewer.allowed_tags(cached[1])
 
     def _doc_infos(self, doc_ids: Iterable[str]) -> dict[str, DocInfo]:
         return doc_infos(self._run(Q.DOC_INFO, ids=sorted(set(doc_ids))))
