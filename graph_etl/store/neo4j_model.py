@@ -20,12 +20,15 @@ import json
 import re
 from typing import Any
 
+import neo4j
+
 from fakefree.schema import schema
-from graph_etl.store.base import dumps
+from graph_etl.store import neo4j_cypher as Q
+from graph_etl.store.base import DocInfo, dumps, merge_node, merge_rel
 from graph_etl.store.model import NodeView, RelView
 
 __all__ = ["typed", "node_properties", "rel_properties", "with_stale", "asserts_row",
-           "LAYOUT_VERSION"]
+           "doc_infos", "refresh", "LAYOUT_VERSION"]
 
 LAYOUT_VERSION = 2
 """1: claims only (JSON in parallel lists); 2: plus merged typed properties and ASSERTS."""
@@ -176,3 +179,46 @@ def asserts_row(doc_id: str, node_id: str, name: str,
     return {"doc": doc_id, "id": node_id, "name": name,
             "starts": [int(m[0]) for m in mentions], "ends": [int(m[1]) for m in mentions],
             "quotes": [str(m[2]) for m in mentions], "mentions": len(mentions)}
+
+
+def doc_infos(rows: list[dict[str, Any]]) -> dict[str, DocInfo]:
+    """What the merge needs of each document, from :data:`neo4j_cypher.DOC_INFO` rows."""
+    return {r["id"]: {"agency": r["agency"], "releasability": r["releasability"],
+                      "cases": list(r["cases"] or []),
+                      "date": json.loads(r["props"] or "{}").get("date")} for r in rows}
+
+
+def refresh(tx: neo4j.ManagedTransaction, node_ids: set[str], rel_keys: set[tuple[str, str]],
+            *, rebuild_asserts: bool = False) -> None:
+    """Recompute, inside ``tx``, the merged all-access properties of some nodes and
+    relationships ``(source id, relationship id)`` from all their claims, and write them.
+
+    ``rebuild_asserts`` also writes the ``ASSERTS`` of every claim of the nodes (upgrades).
+    """
+    nodes = tx.run(Q.REFRESH_NODES, ids=sorted(node_ids)).data() if node_ids else []
+    rels = tx.run(Q.REFRESH_RELS, rows=[{"source": s, "id": r} for s, r in sorted(rel_keys)]
+                  ).data() if rel_keys else []
+    wanted = sorted({d for row in nodes + rels for d in row["docs"] or []})
+    docs = doc_infos(tx.run(Q.DOC_INFO, ids=wanted).data()) if wanted else {}
+
+    def claims(row: dict[str, Any]) -> list[tuple[str, dict, DocInfo]]:
+        return [(d, json.loads(data), docs[d]) for d, data in
+                zip(row["docs"] or [], row["data"] or []) if d in docs]
+
+    node_rows, asserts = [], []
+    for row in nodes:
+        found = claims(row)
+        props = node_properties(merge_node(row["id"], found), document=row["document"])
+        node_rows.append({"id": row["id"], "props": with_stale(props, row["keys"])})
+        if rebuild_asserts:
+            asserts += [asserts_row(d, row["id"], data["name"], data["mentions"])
+                        for d, data, _ in found if d != row["id"]]
+    rel_rows = [{"source": row["source"], "id": row["id"], "props": with_stale(rel_properties(
+        merge_rel((row["id"], row["source"], row["target"], row["type"]), claims(row))),
+        row["keys"])} for row in rels]
+    if node_rows:
+        tx.run(Q.SET_NODE_PROPS, rows=node_rows).consume()
+    if rel_rows:
+        tx.run(Q.SET_REL_PROPS, rows=rel_rows).consume()
+    if asserts:
+        tx.run(Q.UPSERT_ASSERTS, rows=asserts).consume()
