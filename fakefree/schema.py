@@ -15,7 +15,7 @@ The schema answers the questions analyses ask of a label or a type:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
 from importlib import resources
@@ -54,6 +54,7 @@ def primary_label(labels: list[str]) -> str:
 class Schema:
     labels: dict[str, dict]
     relationship_types: dict[str, dict]
+    property_types: dict[str, str] = field(default_factory=dict)
 
     def check_labels(self, labels: list[str] | tuple[str, ...], what: str) -> None:
         """Raise :class:`SchemaError` if any label is not in the model."""
@@ -139,4 +140,5 @@ def parse_schema(text: str) -> Schema:
             raise SchemaError(f"Label {name} has neither a kind nor a parent.")
         if kind is not None and kind not in KINDS:
             raise SchemaError(f"Label {name} has kind {kind!r}, not one of {', '.join(KINDS)}.")
-    return Schema(labels=labels, relationship_types=raw["relationship_types"])
+    return Schema(labels=labels, relationship_types=raw["relationship_types"],
+                  property_types=dict(raw.get("property_types") or {}))

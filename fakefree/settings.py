@@ -46,6 +46,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FAKEFREE_NEO4J_VERSION", "5.26.19",
             "Neo4j Community version the local server is built from (Maven Central)."),
     Setting("FAKEFREE_NEO4J_BOLT", "127.0.0.1:7687", "Listen address of the local Neo4j server."),
+    Setting("FAKEFREE_NEO4J_HTTP", "127.0.0.1:7474",
+            "HTTP API address of the local Neo4j server (keep it on 127.0.0.1; auth is on)."),
     Setting("FAKEFREE_NEO4J_HEAP", "1g", "Java heap of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_PAGECACHE", "512m", "Page cache of the local Neo4j server."),
     Setting("FAKEFREE_NEO4J_RETRY_ATTEMPTS", "6",

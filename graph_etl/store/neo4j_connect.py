@@ -61,7 +61,10 @@ def connect(uri: str, user: str, password: str) -> neo4j.Driver:
     try:
         driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0,
                                       connection_acquisition_timeout=30.0,
-                                      max_transaction_retry_time=0.0)
+                                      max_transaction_retry_time=0.0,
+                                      # the server sends no notifications ("property key does
+                                      # not exist" on an empty database...): none reach stderr
+                                      notifications_min_severity="OFF")
     except (ConfigurationError, ValueError) as exc:
         raise unavailable(uri, user, exc) from exc
     try:

@@ -9,18 +9,34 @@ whose tag the viewer may see, inside Cypher. A document is the node ``:Entity:Do
 ``agency``, ``releasability``, ``tag``, ``cases``, ``props`` and the ids of what it asserted
 (``node_ids``; ``rel_sources`` with ``rel_ids``), so that retracting it or changing its marking
 touches only its own claims through indexed lookups.
+
+Beside the claims, every node and relationship carries the merged all-access view as typed
+properties (``name``, ``aliases``, ``cases``, ``amount``, ``date``...; written by
+:mod:`graph_etl.store.neo4j_model`, whose previous keys are listed in ``merged_keys``), and every
+document points at the entities it asserts with ``(:Document)-[:ASSERTS]->(:Entity)``. Reads for
+the app never use those: they filter the claims. The node ``(:FakefreeStore {key: 'layout'})``
+holds the layout version of the database.
 """
 
 from __future__ import annotations
+
+from fakefree.schema import schema
 
 __all__ = ["SCHEMA", "FULLTEXT_INDEX"]
 
 FULLTEXT_INDEX = "entity_search"
 
+# Every relationship type of the model (never ASSERTS): traversals name them so a dense node's
+# provenance relationships are not even read. Types are schema names of word characters.
+_TYPES = "|".join(f"`{t}`" for t in sorted(schema().relationship_types)
+                  if t.replace("_", "").isalnum())
+
 SCHEMA = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
     "CREATE INDEX document_tag IF NOT EXISTS FOR (d:Document) ON (d.tag)",
+    "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    "CREATE CONSTRAINT fakefree_store_key IF NOT EXISTS FOR (s:FakefreeStore) REQUIRE s.key IS UNIQUE",
     f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.search] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', "
     "`fulltext.eventually_consistent`: false}}",
@@ -211,9 +227,9 @@ UNWIND d.node_ids AS id
 RETURN DISTINCT id
 """
 
-EXPAND = """
+EXPAND = f"""
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})-[r]-(m)
+MATCH (n:Entity {{id: id}})-[r:{_TYPES}]-(m)
 WHERE ($types IS NULL OR type(r) IN $types) AND any(t IN r.claim_tags WHERE t IN $tags)
 RETURN DISTINCT r.id AS id, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type
 """
@@ -259,3 +275,50 @@ WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 
 PURGE = ("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix "
          "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+
+# -- the readable model (graph_etl/store/neo4j_model.py) ----------------------------------------
+
+LAYOUT = "MATCH (s:FakefreeStore {key: 'layout'}) RETURN s.version AS version"
+SET_LAYOUT = "MERGE (s:FakefreeStore {key: 'layout'}) SET s.version = $version"
+ANY_ENTITY = "MATCH (n:Entity) RETURN n.id AS id LIMIT 1"
+ENTITY_PAGE = ("MATCH (n:Entity) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id "
+               "LIMIT $size")
+OUTGOING_RELS = """
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})-[r]->() WHERE r.claim_docs IS NOT NULL
+RETURN a.id AS source, r.id AS id
+"""
+
+# All claims of some nodes and relationships, whoever may see them: the merge recomputes from them.
+REFRESH_NODES = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, n.claim_docs AS docs, n.claim_data AS data, n.merged_keys AS keys,
+       n:Document AS document
+"""
+
+REFRESH_RELS = """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})-[r]->(b) WHERE r.id = row.id
+RETURN r.id AS id, a.id AS source, b.id AS target, type(r) AS type, r.claim_docs AS docs,
+       r.claim_data AS data, r.merged_keys AS keys
+"""
+
+SET_NODE_PROPS = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n += row.props"
+
+SET_REL_PROPS = """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})-[r]->() WHERE r.id = row.id
+SET r += row.props
+"""
+
+UPSERT_ASSERTS = """
+UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
+MATCH (n:Entity {id: row.id})
+MERGE (d)-[a:ASSERTS]->(n)
+SET a.name = row.name, a.starts = row.starts, a.ends = row.ends, a.quotes = row.quotes,
+    a.mentions = row.mentions
+"""
+
+RETRACT_ASSERTS = "MATCH (:Document {id: $doc})-[a:ASSERTS]->() DELETE a"

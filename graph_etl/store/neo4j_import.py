@@ -5,7 +5,9 @@ but bound by per-row ``MERGE`` work (about 5k nodes+relationships/s on 2 cores).
 load, such as moving an embedded store that has grown large to Neo4j, this module writes the
 store's claims as the CSV files of ``neo4j-admin database import full`` in exactly the layout the
 Cypher writer produces (see :mod:`graph_etl.store.neo4j_cypher`), stops the local server, imports
-the files offline, starts it again and lets :class:`Neo4jStore` build its constraint and indexes.
+the files offline, starts it again and lets :class:`Neo4jStore` build its constraint and indexes
+and upgrade the claims to the readable model (merged typed properties and ``ASSERTS``, see
+:mod:`graph_etl.store.neo4j_model`; the stage ``start_and_index_s``).
 The target database must be empty unless ``overwrite`` is given. The files are written from
 SQL cursors one node at a time, so memory does not grow with the store.
 """
@@ -243,7 +245,7 @@ def bulk_import(source: Path, cfg: ServerConfig | None = None, *,
     neo4j_server.start(cfg)
     store = Neo4jStore(cfg.uri, user="neo4j", password=password, database=DATABASE)
     try:
-        held = _count(store, "MATCH (n) RETURN count(n) AS c")
+        held = _count(store, "MATCH (n:Entity) RETURN count(n) AS c")
     finally:
         store.close()
     if held and not overwrite:
@@ -270,8 +272,8 @@ def bulk_import(source: Path, cfg: ServerConfig | None = None, *,
         mark = time.perf_counter()
         for statement in _RESTORE_EMPTY:
             store.run_batched(statement)
-        nodes = _count(store, "MATCH (n) RETURN count(n) AS c")
-        rels = _count(store, "MATCH ()-[r]->() RETURN count(r) AS c")
+        nodes = _count(store, "MATCH (n:Entity) RETURN count(n) AS c")
+        rels = _count(store, "MATCH ()-[r]->() WHERE r.claim_docs IS NOT NULL RETURN count(r) AS c")
         stages["check_s"] = time.perf_counter() - mark
     finally:
         store.close()
@@ -304,10 +306,13 @@ def scratch_server(folder: Path, **config: str) -> Iterator[ServerConfig]:
     home.mkdir(parents=True, exist_ok=True)
     if not (home / "build").exists():
         (home / "build").symlink_to(main.home / "build")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    cfg = replace(main, home=home, bolt=f"127.0.0.1:{port}", **config)
+    ports = []
+    for _ in range(2):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+    cfg = replace(main, home=home, bolt=f"127.0.0.1:{ports[0]}", http=f"127.0.0.1:{ports[1]}",
+                  **config)
     try:
         yield cfg
     finally:

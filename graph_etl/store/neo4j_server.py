@@ -3,13 +3,14 @@
 The first :func:`start` copies the server jars with Maven into ``FAKEFREE_HOME/neo4j/build/VERSION``
 and compiles the small launcher next to this module (``neo4j_server/Launcher.java``); later starts
 reuse that cache and need no Maven. The server runs as a plain ``java`` process in the background
-(pid file, logs under ``FAKEFREE_HOME/neo4j/logs``), listens for Bolt on 127.0.0.1 only, has auth
-on, and keeps its data under ``FAKEFREE_HOME/neo4j/data`` between runs.
+(pid file, logs under ``FAKEFREE_HOME/neo4j/logs``), listens for Bolt and HTTP (the HTTP API,
+for Neo4j's HTTP clients) on 127.0.0.1 only, has auth on, and keeps its data under
+``FAKEFREE_HOME/neo4j/data`` between runs.
 
 >>> cfg = ServerConfig(home=FilePath("/tmp/ff"), version="5.26.19", bolt="127.0.0.1:7687",
 ...                    heap="1g", pagecache="512m")
->>> cfg.uri
-'bolt://127.0.0.1:7687'
+>>> cfg.uri, cfg.http_url
+('bolt://127.0.0.1:7687', 'http://127.0.0.1:7474')
 """
 
 from __future__ import annotations
@@ -56,17 +57,23 @@ class ServerConfig:
     bolt: str
     heap: str
     pagecache: str
+    http: str = "127.0.0.1:7474"
 
     @classmethod
     def from_settings(cls) -> "ServerConfig":
         return cls(home=settings.home() / "neo4j", version=settings.get("FAKEFREE_NEO4J_VERSION"),
                    bolt=settings.get("FAKEFREE_NEO4J_BOLT"),
                    heap=settings.get("FAKEFREE_NEO4J_HEAP"),
-                   pagecache=settings.get("FAKEFREE_NEO4J_PAGECACHE"))
+                   pagecache=settings.get("FAKEFREE_NEO4J_PAGECACHE"),
+                   http=settings.get("FAKEFREE_NEO4J_HTTP"))
 
     @property
     def uri(self) -> str:
         return f"bolt://{self.bolt}"
+
+    @property
+    def http_url(self) -> str:
+        return f"http://{self.http}"
 
     @property
     def build_dir(self) -> FilePath:
@@ -180,7 +187,9 @@ def _write_conf(cfg: ServerConfig) -> None:
         "server.bolt.enabled": "true",
         "server.bolt.listen_address": cfg.bolt,
         "server.bolt.tls_level": "DISABLED",
-        "server.http.enabled": "false",
+        "server.http.enabled": "true",
+        "server.http.listen_address": cfg.http,
+        "server.http.advertised_address": cfg.http,
         "server.https.enabled": "false",
         "server.memory.pagecache.size": cfg.pagecache,
         "server.directories.data": str(cfg.home / "data"),
@@ -225,6 +234,7 @@ def status(cfg: ServerConfig | None = None) -> dict[str, Any]:
     pid = _read_pid(cfg)
     return {"running": pid is not None, "pid": pid, "uri": cfg.uri,
             "bolt_answers": pid is not None and _port_open(cfg), "version": cfg.version,
+            "http": cfg.http_url,
             "home": str(cfg.home), "built": (cfg.build_dir / "lib.done").exists(),
             "logs": str(cfg.log_dir)}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -22,7 +23,7 @@ from neo4j.exceptions import (
     ServiceUnavailable,
 )
 
-from fakefree.errors import InputError, NotFound
+from fakefree.errors import InputError, NotFound, StoreUnavailable
 from fakefree.schema import schema
 from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
@@ -47,6 +48,7 @@ from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part 
     verify,
 )
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
+from graph_etl.store.neo4j_model import LAYOUT_VERSION, asserts_row, doc_infos, refresh
 from graph_etl.store.neo4j_retry import RetryPolicy, retrying
 from graph_etl.store.search_terms import search_rank, search_text, words
 
@@ -58,6 +60,9 @@ T = TypeVar("T")
 
 CHUNK = 20_000
 """Rows per write transaction."""
+TAGS_TTL_S = 2.0
+"""How long the store's list of visibility tags is reused between reads. This store's own
+writes refresh it at once; another process's new marking is seen at most this late."""
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
@@ -70,11 +75,13 @@ class Neo4jStore:
         self.database = database
         self.retry = retry
         self._user = user
+        self._store_tags: tuple[float, list[str]] | None = None
         self._driver = connect(uri, user, password)
         try:
             for statement in Q.SCHEMA:
                 self._run(statement)
             self._run("CALL db.awaitIndexes(300)")
+            self._ensure_layout()
         except Neo4jError as exc:
             self._driver.close()
             raise unavailable(uri, user, exc) from exc
@@ -100,35 +107,52 @@ class Neo4jStore:
             with self._driver.session(database=self.database) as session:
                 return session.execute_write(work)
 
-        return self._retried(attempt)
+        self._store_tags = None
+        try:
+            return self._retried(attempt)
+        finally:
+            self._store_tags = None
 
-    def _write(self, query: str, rows: list[dict[str, Any]], /, **params: Any) -> None:
-        """Write ``rows`` in transactions of at most :data:`CHUNK` rows, each retried on its own."""
-        self._write_all([(query, rows, params)])
-
-    def _write_all(self, statements: list[tuple[str, list[dict[str, Any]], dict[str, Any]]]
-                   ) -> None:
+    def _write_all(self, statements: list[Statement],
+                   asserts: dict[str, list[dict[str, Any]]] | None = None) -> None:
         """Run the statements in order, packed into transactions of at most :data:`CHUNK` rows.
 
-        A small batch is one transaction (one commit) instead of one per statement; each
-        transaction is retried on its own (every statement is an idempotent upsert).
+        A batch up to :data:`CHUNK` rows is one transaction (atomic, one commit). Each
+        transaction ends by recomputing the merged properties of the nodes and relationships it
+        touched and writing the ``ASSERTS`` of its nodes (``asserts``, by node id); each is
+        retried on its own (every statement is an idempotent upsert).
         """
-        Work = list[tuple[str, list[dict[str, Any]], dict[str, Any]]]
-        transactions: list[Work] = [[]]
+        transactions: list[list[Statement]] = [[]]
         size = 0
-        for query, rows, params in statements:
+        for query, rows, params, kind in statements:
             for start in range(0, max(len(rows), 1), CHUNK):
                 chunk = rows[start:start + CHUNK]
                 if size and size + len(chunk) > CHUNK:
                     transactions.append([])
                     size = 0
-                transactions[-1].append((query, chunk, params))
+                transactions[-1].append((query, chunk, params, kind))
                 size += len(chunk)
 
-        def work(tx: neo4j.ManagedTransaction, parts: Work) -> None:
-            for query, chunk, params in parts:
-                if chunk:
-                    tx.run(query, rows=chunk, **params).consume()
+        def work(tx: neo4j.ManagedTransaction, parts: list[Statement]) -> None:
+            node_ids: set[str] = set()
+            rel_keys: set[tuple[str, str]] = set()
+            for query, chunk, params, kind in parts:
+                if not chunk:
+                    continue
+                tx.run(query, rows=chunk, **params).consume()
+                if kind == "nodes":
+                    node_ids.update(r["id"] for r in chunk)
+                elif kind == "rels":
+                    rel_keys.update((r["source"], r["id"]) for r in chunk)
+                elif kind == "retag":
+                    claims = tx.run(Q.DOCUMENT_CLAIMS, doc=params["doc"]).data()
+                    for row in claims:
+                        node_ids.update(row["node_ids"] or [])
+                        rel_keys.update(zip(row["rel_sources"] or [], row["rel_ids"] or []))
+            rows = [a for n in sorted(node_ids) for a in (asserts or {}).get(n, [])]
+            if rows:
+                tx.run(Q.UPSERT_ASSERTS, rows=rows).consume()
+            refresh(tx, node_ids, rel_keys)
 
         try:
             for parts in transactions:
@@ -147,11 +171,50 @@ class Neo4jStore:
             with self._driver.session(database=self.database) as session:
                 session.run(query, params).consume()
 
-        self._retried(attempt)
+        self._store_tags = None
+        try:
+            self._retried(attempt)
+        finally:
+            self._store_tags = None
 
     def wipe(self) -> None:
         """Delete everything in the database (tests and benchmarks only)."""
         self.run_batched(Q.WIPE)
+        self._run(Q.SET_LAYOUT, version=LAYOUT_VERSION)
+
+    def _ensure_layout(self) -> None:
+        """Mark a new database with the current layout; upgrade one written in layout 1."""
+        found = self._run(Q.LAYOUT)
+        version = found[0]["version"] if found else (1 if self._run(Q.ANY_ENTITY) else None)
+        if version is not None and version > LAYOUT_VERSION:
+            raise StoreUnavailable(
+                f"The Neo4j database at {self.uri} was written by a newer fakefree (layout "
+                f"{version}); upgrade fakefree, or rebuild it with `fakefree neo4j import --from "
+                "STORE.db --overwrite` or a re-ingest.")
+        if version == 1:
+            log.warning("upgrading the Neo4j database at %s to the readable layout %d",
+                        self.uri, LAYOUT_VERSION)
+            self.upgrade()
+        if version != LAYOUT_VERSION:
+            self._run(Q.SET_LAYOUT, version=LAYOUT_VERSION)
+
+    def upgrade(self, page: int = 2000) -> int:
+        """Write the merged properties and ``ASSERTS`` of every node and relationship from the
+        claims (a layout 1 database, or one loaded by ``neo4j-admin import``); nodes done."""
+        after, done = "", 0
+        while True:
+            ids = [r["id"] for r in self._run(Q.ENTITY_PAGE, after=after, size=page)]
+            if not ids:
+                return done
+
+            def work(tx: neo4j.ManagedTransaction, ids: list[str] = ids) -> None:
+                rels = {(r["source"], r["id"]) for r in tx.run(Q.OUTGOING_RELS, ids=ids).data()}
+                refresh(tx, set(ids), rels, rebuild_asserts=True)
+
+            self._write_tx(work)
+            done += len(ids)
+            after = ids[-1]
+            log.info("upgraded %d nodes of %s", done, self.uri)
 
     def purge(self, prefix: str) -> None:
         """Delete every node whose id starts with ``prefix`` (benchmarks on a shared server)."""
@@ -174,15 +237,15 @@ class Neo4jStore:
                 f"does not hold: {', '.join(sorted(missing - set(known))[:5])}.")
         old_tags = self._doc_tags(set(tags))
         tags.update(known)
-        statements: list[tuple[str, list[dict[str, Any]], dict[str, Any]]] = [(Q.UPSERT_DOCS, [
+        statements: list[Statement] = [(Q.UPSERT_DOCS, [
             {"id": d.id, "name": d.name, "agency": d.agency, "releasability": d.releasability,
              "tag": d.tag, "cases": sorted(d.cases), "props": dumps(d.props)}
-            for d in batch.documents], {})]
+            for d in batch.documents], {}, "docs")]
         for doc_id, tag in sorted(tags.items()):
             if doc_id in old_tags and old_tags[doc_id] != tag:
                 log.info("document %s changed marking; re-tagging its claims", doc_id)
-                statements.append((Q.RETAG_NODES, [{}], {"doc": doc_id, "tag": tag}))
-                statements.append((Q.RETAG_RELS, [{}], {"doc": doc_id, "tag": tag}))
+                statements.append((Q.RETAG_NODES, [{}], {"doc": doc_id, "tag": tag}, "retag"))
+                statements.append((Q.RETAG_RELS, [{}], {"doc": doc_id, "tag": tag}, "retag"))
         node_rows = _grouped(
             {"id": c.id, "doc": c.document_id, "tag": tags[c.document_id], "labels": c.labels,
              "lab": ",".join(c.labels), "search": search_text(c.name, c.aliases),
@@ -191,11 +254,16 @@ class Neo4jStore:
             {"id": c.id, "source": c.source, "target": c.target, "type": c.type,
              "doc": c.document_id, "tag": tags[c.document_id], "data": dumps(rel_claim_data(c))}
             for c in batch.rels)
-        statements.append((Q.UPSERT_NODES, node_rows, {}))
+        statements.append((Q.UPSERT_NODES, node_rows, {}, "nodes"))
         for rel_type in sorted({r["type"] for r in rel_rows}):
             statements.append((Q.UPSERT_RELS.format(type=checked_type(rel_type)),
-                               [r for r in rel_rows if r["type"] == rel_type], {}))
-        self._write_all(statements)
+                               [r for r in rel_rows if r["type"] == rel_type], {}, "rels"))
+        asserts: dict[str, list[dict[str, Any]]] = {}
+        for c in batch.nodes:
+            if c.id != c.document_id:
+                asserts.setdefault(c.id, []).append(asserts_row(
+                    c.document_id, c.id, c.name, [(m.start, m.end, m.text) for m in c.mentions]))
+        self._write_all(statements, asserts)
         return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
 
     def _doc_tags(self, doc_ids: set[str]) -> dict[str, str]:
@@ -211,16 +279,23 @@ class Neo4jStore:
         node_ids = sorted(set(found[0]["node_ids"] or []))
         rels = sorted(set(zip(found[0]["rel_sources"] or [], found[0]["rel_ids"] or [])))
         removed_rels = emptied = 0
+        def retract_rels(tx: neo4j.ManagedTransaction, rows: list[dict[str, str]]) -> int:
+            removed = tx.run(Q.RETRACT_RELS, rows=rows, doc=document_id).single()["removed"]
+            refresh(tx, set(), {(r["source"], r["id"]) for r in rows})
+            return removed
+
+        def retract_nodes(tx: neo4j.ManagedTransaction, ids: list[str]) -> int:
+            tx.run(Q.RETRACT_ASSERTS, doc=document_id).consume()
+            count = tx.run(Q.RETRACT_NODES, ids=ids, doc=document_id).single()["emptied"]
+            refresh(tx, set(ids), set())
+            return count
+
         for start in range(0, len(rels), CHUNK):
             rows = [{"source": s, "id": r} for s, r in rels[start:start + CHUNK]]
-            removed_rels += self._write_tx(
-                lambda tx, rows=rows: tx.run(Q.RETRACT_RELS, rows=rows, doc=document_id)
-                .single()["removed"])
+            removed_rels += self._write_tx(lambda tx, rows=rows: retract_rels(tx, rows))
         for start in range(0, len(node_ids), CHUNK):
             ids = node_ids[start:start + CHUNK]
-            emptied += self._write_tx(
-                lambda tx, ids=ids: tx.run(Q.RETRACT_NODES, ids=ids, doc=document_id)
-                .single()["emptied"])
+            emptied += self._write_tx(lambda tx, ids=ids: retract_nodes(tx, ids))
         self._write_tx(lambda tx: tx.run(Q.RETRACT_DOCUMENT, doc=document_id).consume())
         return {"node_claims": len(node_ids), "rel_claims": len(rels),
                 "nodes_removed": emptied, "rels_removed": removed_rels}
@@ -228,13 +303,15 @@ class Neo4jStore:
     # -- reading ----------------------------------------------------------------------------
 
     def _tags(self, viewer: Viewer) -> list[str]:
-        return viewer.allowed_tags([r["tag"] for r in self._run(Q.TAGS)])
+        """The visibility tags ``viewer`` may see, of those in the store (cached briefly)."""
+        cached = self._store_tags
+        if cached is None or time.monotonic() - cached[0] > TAGS_TTL_S:
+            cached = (time.monotonic(), [r["tag"] for r in self._run(Q.TAGS)])
+            self._store_tags = cached
+        return viewer.allowed_tags(cached[1])
 
     def _doc_infos(self, doc_ids: Iterable[str]) -> dict[str, DocInfo]:
-        rows = self._run(Q.DOC_INFO, ids=sorted(set(doc_ids)))
-        return {r["id"]: {"agency": r["agency"], "releasability": r["releasability"],
-                          "cases": list(r["cases"] or []),
-                          "date": json.loads(r["props"] or "{}").get("date")} for r in rows}
+        return doc_infos(self._run(Q.DOC_INFO, ids=sorted(set(doc_ids))))
 
     def _merge_nodes(self, rows: list[dict[str, Any]]) -> dict[str, NodeView]:
         docs = self._doc_infos(d for r in rows for d in r["docs"])
@@ -350,6 +427,10 @@ class Neo4jStore:
         types = {r["type"]: r["count"] for r in self._run(Q.STATS_TYPES, tags=tags)}
         nodes = self._run(Q.STATS_NODES, tags=tags)[0]["c"]
         return stats_summary(self.documents(viewer), nodes, labels, types)
+
+
+Statement = tuple[str, list[dict[str, Any]], dict[str, Any], str]
+"""A write: Cypher, its rows, other parameters and its kind (docs, nodes, rels, retag)."""
 
 
 def lucene_query(text: str) -> str:

@@ -1,5 +1,6 @@
 /*
- * The local Neo4j Community server of fakefree: an embedded DBMS with a Bolt connector.
+ * The local Neo4j Community server of fakefree: Neo4j's own community bootstrapper (Bolt, and the
+ * HTTP API on 127.0.0.1 with auth), started with the settings of CONF_FILE.
  *
  * Usage: java -cp LIB/*:CLASSES Launcher HOME_DIR CONF_FILE PASSWORD_FILE
  *
@@ -12,12 +13,12 @@
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.server.CommunityBootstrapper;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.kernel.impl.security.User;
 import org.neo4j.logging.NullLogProvider;
@@ -50,13 +51,18 @@ public final class Launcher {
         }
 
         long started = System.nanoTime();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
-                .loadPropertiesFromFile(conf)
-                .build();
+        CommunityBootstrapper server = new CommunityBootstrapper();
+        int code = server.start(home, conf, Map.of(), false, true);
+        if (code != 0) {
+            System.err.println("fakefree-neo4j: the server did not start (code " + code + ")");
+            System.exit(code);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("fakefree-neo4j: shutting down");
-            dbms.shutdown();
+            if (server.isRunning()) {
+                server.stop();
+            }
             System.out.println("fakefree-neo4j: stopped");
             stopped.countDown();
         }, "fakefree-neo4j-shutdown"));

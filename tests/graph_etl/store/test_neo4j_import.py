@@ -72,7 +72,8 @@ def server(tmp_path_factory):
 def import_run(server, embedded) -> dict:
     """Import the embedded store into the second server through the CLI; its JSON report."""
     env = {**os.environ, "FAKEFREE_HOME": str(server.home.parent),
-           "FAKEFREE_NEO4J_BOLT": server.bolt, "FAKEFREE_NEO4J_HEAP": server.heap,
+           "FAKEFREE_NEO4J_BOLT": server.bolt, "FAKEFREE_NEO4J_HTTP": server.http,
+           "FAKEFREE_NEO4J_HEAP": server.heap,
            "FAKEFREE_NEO4J_PAGECACHE": server.pagecache}
     done = subprocess.run(
         [sys.executable, "-c", "from fakefree.cli import main; main()", "neo4j", "import",
@@ -90,9 +91,11 @@ def imported(import_run, server):
 
 
 def _dump(store: Neo4jStore) -> tuple[dict, dict]:
-    """Every node and relationship with its claims as a multiset (list order is not kept)."""
+    """Every node and relationship with its claims as a multiset (list order is not kept), and
+    the merged properties and ASSERTS of the readable model."""
     nodes = {}
-    for row in store._run("MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p"):
+    for row in store._run("MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, "
+                          "properties(n) AS p"):
         p = row["p"]
         claims = Counter(zip(p.pop("claim_docs"), p.pop("claim_tags"), p.pop("claim_data"),
                              p.pop("claim_labels"), p.pop("claim_search")))
@@ -104,11 +107,14 @@ def _dump(store: Neo4jStore) -> tuple[dict, dict]:
             p["rel_sources"] = sorted(p["rel_sources"])
         nodes[row["id"]] = (sorted(row["labels"]), claims, p)
     rels = {}
-    for row in store._run("MATCH (a)-[r]->(b) RETURN r.id AS id, a.id AS a, b.id AS b, "
-                          "type(r) AS type, properties(r) AS p"):
+    for row in store._run("MATCH (a)-[r]->(b) WHERE NOT r:ASSERTS RETURN r.id AS id, a.id AS a, "
+                          "b.id AS b, type(r) AS type, properties(r) AS p"):
         p = row["p"]
         claims = Counter(zip(p.pop("claim_docs"), p.pop("claim_tags"), p.pop("claim_data")))
         rels[row["id"]] = (row["a"], row["b"], row["type"], claims, p)
+    for row in store._run("MATCH (d:Document)-[a:ASSERTS]->(n) RETURN d.id AS d, n.id AS n, "
+                          "properties(a) AS p"):
+        rels[("ASSERTS", row["d"], row["n"])] = row["p"]
     return nodes, rels
 
 

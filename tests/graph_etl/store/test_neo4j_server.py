@@ -144,3 +144,46 @@ def test_neo4j_server_missing_java_is_one_sentence(tmp_path, monkeypatch):
     cfg = replace(neo4j_server.ServerConfig.from_settings(), home=tmp_path / "home")
     with pytest.raises(StoreUnavailable, match="`java` is not on PATH; install a Java 17 runtime"):
         neo4j_server.build(cfg)
+
+
+def _http(url: str, body: dict | None = None, auth: tuple[str, str] | None = None):
+    import base64
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, data=json.dumps(body).encode() if body else None,
+                                     headers={"Content-Type": "application/json",
+                                              "Accept": "application/json"})
+    if auth:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, json.loads(answer.read() or b"{}")
+    except urllib.error.HTTPError as exc:
+        return exc.code, None
+
+
+def test_neo4j_server_http_api_answers_on_loopback_with_auth_only(store):
+    cfg = neo4j_server.ServerConfig.from_settings()
+    assert neo4j_server.status(cfg)["http"] == cfg.http_url
+    assert cfg.http.startswith("127.0.0.1:")
+    status, discovery = _http(cfg.http_url + "/")
+    assert status == 200 and discovery["neo4j_version"] == cfg.version
+    store.upsert(Batch([DocumentRecord("doc-http", "http.txt", "CBSA", "UNCLASSIFIED")],
+                       [NodeClaim("p-http", "doc-http", ["Person"], "Ana Http")]))
+    query = {"statement": "MATCH (n:Person {id: $id}) RETURN n.name AS name",
+             "parameters": {"id": "p-http"}}
+    endpoint = f"{cfg.http_url}/db/neo4j/query/v2"
+    assert _http(endpoint, query)[0] == 401
+    assert _http(endpoint, query, ("neo4j", "wrong-password"))[0] == 401
+    status, answer = _http(endpoint, query, credentials())
+    assert status in (200, 202) and answer["data"]["values"] == [["Ana Http"]]
+    port = int(cfg.http.rpartition(":")[2])
+    listening = [line.split()[1] for name in ("tcp", "tcp6")
+                 for line in Path(f"/proc/net/{name}").read_text().splitlines()[1:]
+                 if line.split()[3] == "0A" and int(line.split()[1].split(":")[1], 16) == port]
+    # on 127.0.0.1 only (plain or IPv4-mapped in tcp6), no other interface
+    assert listening and all(a.split(":")[0][-8:] == "0100007F" and
+                             a.split(":")[0][:-8] in ("", "0000000000000000FFFF0000")
+                             for a in listening), listening
