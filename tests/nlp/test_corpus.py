@@ -88,3 +88,26 @@ def test_corpus_split_is_deterministic_and_matches_folders():
     for split in ("train", "eval"):
         for path in (CORPUS / split).glob("*.txt"):
             assert split_of(path.stem) == split
+
+
+def test_corpus_training_reads_train_split_only():
+    """The training data of `make model` holds every train text and no eval text."""
+    from nlp.training.real import real_samples
+    from nlp.training.train import REAL_TRAIN
+
+    samples = real_samples(REAL_TRAIN, weight=2)
+    texts = {s.text for s in samples}
+    eval_texts = {d.text for d in read_gold(CORPUS / "eval")}
+    assert REAL_TRAIN == CORPUS / "train"
+    assert len(samples) == 2 * len(texts) and not texts & eval_texts
+    assert all(s.spans for s in samples)
+
+
+def test_corpus_gold_spans_prefer_longest_form():
+    from nlp.training.real import gold_spans
+
+    text = "Customs and Border Protection (CBP) officers; CBP seized it."
+    spans = gold_spans(text, [{"name": "Customs and Border Protection", "aliases": ["CBP"],
+                               "type": "ORG"},
+                              {"name": "Border", "aliases": [], "type": "LOCATION"}])
+    assert [text[s:e] for s, e, _ in spans] == ["Customs and Border Protection", "CBP", "CBP"]
