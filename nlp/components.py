@@ -24,7 +24,7 @@ from nlp.money import find_money
 from nlp.names import is_given_name
 from nlp.places import location_subtype
 
-__all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype"]
+__all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "COMPANY_WORD", "org_subtype"]
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION",
@@ -41,6 +41,7 @@ _COURT = re.compile(r"\b(court|tribunal|juzgado|audiencia|cour)\b", re.IGNORECAS
 _COMPANY = re.compile(
     r"\b(ltd|limited|llc|inc|corp|co|company|gmbh|s\.?a|sarl|sas|s\.?l|plc|llp|b\.v|pty|group|"
     r"holdings|trading|enterprises?|import|export|logistics|international)\b\.?", re.IGNORECASE)
+COMPANY_WORD = _COMPANY  # a legal form or company word: the name is a company's
 _BRAND_CUE = re.compile(
     r"(counterfeit|fake|knock-?off|branded|trademarks? of|brands?|bearing|faux|fausses?|"
     r"contrefa|marques?|marcas?(?: como)?|falsificad[oa]s?|ap[óo]crif|pirata|de la marque|"

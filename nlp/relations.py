@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components import RawMention, RawRelation
+from nlp.span_cleanup import official_title_before
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
                       ROLE_CUES)
 
@@ -74,7 +75,8 @@ class RelationComponent:
     def _is_official(text: str, m: RawMention) -> bool:
         before = text[max(0, m.start - 45):m.start]
         after = text[m.end:m.end + 60]
-        return bool(OFFICIAL_BEFORE.search(before) or OFFICIAL_AFTER.search(after))
+        return bool(OFFICIAL_BEFORE.search(before) or OFFICIAL_AFTER.search(after)
+                    or official_title_before(text, m.start))
 
     def _roles(self, text: str, sent: Span, in_sent: list[RawMention],
                 carried: set[str]) -> set[str]:

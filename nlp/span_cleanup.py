@@ -1,0 +1,333 @@
+"""Span clean-up by error class: the shapes of mistake NER makes on any real prose.
+
+Each function fixes one class, on the mentions of one doc (offsets into its text), by the shape
+of the span and general word knowledge (word frequencies, given names, places), never by a list
+of failing strings:
+
+* :func:`strip_edges` - list and bullet prefixes ("--Wei Ming Lo"), stray quotes, French and
+  Spanish elisions and prepositions ("’Agence des ...", "De Montréal"), possessive tails;
+* :func:`strip_titles` - any run of title words or agency acronyms before a name ("Deputy
+  District Attorney Mary Kole", "Brigadier General Paolo Rinaldi", "CBP Port Director Ann Li");
+* :func:`split_possessives` - two organisations joined by a possessive ("Department of X’s
+  Immigration and Customs Enforcement");
+* :func:`split_coordinated` - places joined by a conjunction ("Lyon y Marsella", "France et
+  Italie") and two names in one span ("Minghao, Mingyu");
+* :func:`drop_common_words` - capitalised common words ("Yesterday", "Cheap", "Spring"), product
+  names taken for people ("Camel Blue") and navigation furniture ("News - Alert");
+* :func:`drop_demonyms` - nationality adjectives taken for places ("Saudi", "Italian");
+* :func:`list_item_people` - people named at the start of a list item, which NER misses when the
+  name is unusual (three-part Chinese names in a list of defendants).
+
+>>> from nlp.components import RawMention
+>>> text = "--Wei Ming Lo, 45, of Queens"
+>>> [m.text for m in strip_edges([RawMention(0, 13, text[:13], "PERSON")], text)]
+['Wei Ming Lo']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from nlp.components import COMPANY_WORD as _COMPANY_WORD
+from nlp.components import RawMention, known_orgs
+from nlp.names import is_given_name
+from nlp.places import country_names
+
+__all__ = ["clean_spans", "strip_edges", "strip_titles", "split_possessives", "split_coordinated",
+           "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word",
+           "official_title_before", "title_words"]
+
+_NAME_TYPES = ("PERSON", "ORG", "LOCATION")
+_LEAD_JUNK = re.compile(r"(?:\d{1,3}[.)]|[^\w])+", re.UNICODE)  # bullets, quotes, "1."
+_TRAIL_JUNK = re.compile(r"(?:['’]s|[^\w.)])+$", re.UNICODE)
+_ELISION = re.compile(r"^(?:[LlDd]['’]|(?:De|Du|Des|Del|De la|De los|De las|Aux?|À|En)\s+)")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+_CONJ = re.compile(r"\s*(?:,\s*(?:and|et|y|e)?|\s(?:and|et|y|e|&)\s)\s*")
+_COMMON_ZIPF = 4.0  # a word used at least ten times per million words (wordfreq's Zipf scale)
+_LIST_ITEM = re.compile(
+    r"(?m)^[ \t]*(?:[-–—•*·▪]+|\(?\d{1,3}[.)])[ \t]*"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+){1,3})(?=[ \t]*(?:,|\(|;|:|$))")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Lower-case title words of ``nlp/data/titles.txt`` (en/fr/es)."""
+    text = resources.files("nlp").joinpath("data", "titles.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """A word that English, French or Spanish text uses often (wordfreq Zipf >= 4).
+
+    >>> is_common_word("Yesterday"), is_common_word("Bhullar")
+    (True, False)
+    """
+    from wordfreq import zipf_frequency
+
+    low = word.lower().strip(".’'")
+    if len(low) < 2:
+        return False
+    return max(zipf_frequency(low, lang) for lang in ("en", "fr", "es")) >= _COMMON_ZIPF
+
+
+def _with(m: RawMention, text: str, start: int, end: int, type_: str | None = None) -> RawMention:
+    return RawMention(start, end, text[start:end], type_ or m.type, m.subtype if not type_ else None,
+                      dict(m.attrs), set(m.roles), m.source, m.alias_only)
+
+
+def _words(span: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’.-]*", span)
+
+
+def strip_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Take bullets, dashes, quotes, elisions and possessive tails off the ends of a name."""
+    out = []
+    for m in mentions:
+        if m.type not in _NAME_TYPES:
+            out.append(m)
+            continue
+        start, end = m.start, m.end
+        lead = _LEAD_JUNK.match(text, start, end)
+        if lead:
+            start = lead.end()
+        if m.type in ("LOCATION", "ORG"):
+            elided = _ELISION.match(text[start:end])
+            rest = text[start + elided.end():end] if elided else ""
+            if elided and rest[:1].isupper():
+                start += elided.end()
+        trail = _TRAIL_JUNK.search(text[start:end])
+        if trail and trail.start() > 0:
+            end = start + trail.start()
+        if end - start >= 2:
+            out.append(m if (start, end) == (m.start, m.end) else _with(m, text, start, end))
+    return out
+
+
+_COURTESY = frozenset({"mr.", "mrs.", "ms.", "dr.", "m.", "mme", "monsieur", "madame", "don", "doña",
+                       "señor", "señora", "sr.", "sra.", "me", "maître", "us", "u.s."})
+
+
+def official_title_before(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` are an official title ("Brigadier General",
+    "CBP Port Director"), not only a courtesy one ("Mr.").
+
+    >>> official_title_before("said CBP Port Director Ines Okafor", 23)
+    True
+    >>> official_title_before("said Mr. Okafor", 9)
+    False
+    """
+    titles = title_words()
+    words = text[max(0, start - 60):start].split()
+    official = False
+    for word in reversed(words):
+        low = word.lower()
+        if low in titles or low.rstrip(".") in titles:
+            official = official or low not in _COURTESY
+        elif not _ACRONYM.match(word):
+            break
+    return official
+
+
+def _title_cut(tokens: list[re.Match[str]]) -> int:
+    """How many leading tokens are title words (or acronyms before a title word)."""
+    titles = title_words()
+    cut = 0
+    while cut < len(tokens) - 1:
+        word = tokens[cut].group()
+        if word.lower() in titles or word.lower().rstrip(".") in titles or (
+                _ACRONYM.match(word) and tokens[cut + 1].group().lower() in titles):
+            cut += 1
+            continue
+        break
+    return cut
+
+
+def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A person's name without the title words and agency acronyms before it; an
+    "organisation" that is a title and a given name and surname becomes that person."""
+    from nlp.cleanup import is_org_name  # cleanup imports this module
+
+    out = []
+    for m in mentions:
+        tokens = list(re.finditer(r"\S+", m.text)) if m.type in ("PERSON", "ORG") else []
+        cut = _title_cut(tokens) if tokens else 0
+        rest = tokens[cut:]
+        if m.type == "PERSON" and cut and not (
+                cut == 1 and len(tokens) == 2 and is_given_name(tokens[0].group())):
+            out.append(_with(m, text, m.start + rest[0].start(), m.end))
+        elif m.type == "ORG" and cut and 2 <= len(rest) <= 3 and is_given_name(rest[0].group()) \
+                and not is_org_name(m.text[rest[0].start():]):
+            out.append(_with(m, text, m.start + rest[0].start(), m.end, "PERSON"))
+        else:
+            out.append(m)
+    return out
+
+
+def split_possessives(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """"X’s Y" naming two organisations becomes X and Y: X an acronym or a name with an
+    organisation head word, Y two words or more ("U.S. Attorney’s Office" stays one)."""
+    from nlp.cleanup import is_org_name  # cleanup imports this module
+
+    out = []
+    for m in mentions:
+        hit = _POSSESSIVE.search(m.text) if m.type == "ORG" else None
+        left = m.text[:hit.start()] if hit else ""
+        if not hit or not (_ACRONYM.match(left) or is_org_name(left)) or \
+                len(_words(m.text[hit.end():])) < 2:
+            out.append(m)
+            continue
+        out.append(_with(m, text, m.start, m.start + hit.start()))
+        out.append(_with(m, text, m.start + hit.end(), m.end))
+    return out
+
+
+def _part_is_place(part: str) -> bool:
+    from nlp.cleanup import known_place  # cleanup imports this module
+
+    return known_place(part)
+
+
+def _names_company(part: str) -> bool:
+    from nlp.cleanup import is_org_name  # cleanup imports this module
+
+    return bool(is_org_name(part) or _COMPANY_WORD.search(part))
+
+
+def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Two places or two names joined by a conjunction or a comma become two mentions.
+
+    Places split only when every part is a known place; people only on a comma between
+    one-word given names (a surname-first "Kolb, Jinhai" is one person); organisations when
+    every part carries an organisation word of its own.
+    """
+    out = []
+    for m in mentions:
+        parts = _parts(m.text)
+        if m.type == "LOCATION":
+            ok = all(_part_is_place(p) for _, _, p in parts)
+        elif m.type == "PERSON":
+            ok = "," in m.text and all(len(p.split()) == 1 and is_given_name(p) for _, _, p in parts)
+        else:  # two companies, each with its own organisation word ("Dolce and Gabbana" stays)
+            ok = m.type == "ORG" and all(len(p.split()) > 1 and _names_company(p)
+                                         for _, _, p in parts)
+        ok = ok and len(parts) > 1
+        if not ok:
+            out.append(m)
+            continue
+        out.extend(_with(m, text, m.start + a, m.start + b) for a, b, _ in parts)
+    return out
+
+
+def _parts(span: str) -> list[tuple[int, int, str]]:
+    parts, pos = [], 0
+    for sep in _CONJ.finditer(span):
+        parts.append((pos, sep.start(), span[pos:sep.start()]))
+        pos = sep.end()
+    if parts:
+        parts.append((pos, len(span), span[pos:]))
+    return [p for p in parts if p[2].strip()]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start].rstrip(" \t\"'“‘«¿¡-–—•*")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def _short_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return len(text[line_start:line_end if line_end >= 0 else len(text)].split()) <= 4
+
+
+def drop_common_words(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop NER spans made only of common words that are not names.
+
+    A person span goes when its first word is no given name and every word is common (products
+    such as "Camel Blue"); a one-word span when it is common, not a known place, organisation or
+    surname seen in a longer name, and opens a sentence or stands in a short line ("Yesterday",
+    "Home"); a span cut by a dash or bar into common words is page furniture ("News - Alert").
+    Mid-sentence capitals of common words are kept: there they are proper names ("Africa").
+    """
+    known = known_orgs()
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
+    out = []
+    for m in mentions:
+        words = _words(m.text)
+        keep = (m.source != "ner" or m.type not in _NAME_TYPES or not words or m.text in known
+                or m.text in surnames or _ACRONYM.match(m.text) or _part_is_place(m.text)
+                or not all(is_common_word(w) for w in words))
+        if not keep:
+            if m.type == "PERSON" and len(words) > 1:
+                keep = is_given_name(words[0])
+            elif len(words) == 1:
+                keep = not (_opens_sentence(text, m.start) or _short_line(text, m.start, m.end))
+            else:
+                keep = not re.search(r"\s[-–|]\s", m.text)
+        if keep:
+            out.append(m)
+    return out
+
+
+_DEMONYM_END = re.compile(r"(?:an|ian|ean|ese|ish|i|ais|aise|ois|oise|ien|ienne|ano|ana|"
+                          r"eño|eña|ense|és|esa|ino|ina)$")
+_CONTINENTS = frozenset({"europe", "africa", "asia", "america", "oceania", "afrique", "asie",
+                         "amérique", "océanie", "europa", "américa", "áfrica"})
+
+
+def drop_demonyms(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A one-word "place" that is a nationality adjective ("Saudi", "Italian") is no place."""
+    countries = country_names()
+    out = []
+    for m in mentions:
+        word = m.text.strip()
+        if m.type == "LOCATION" and m.source == "ner" and " " not in word and \
+                not _part_is_place(word) and _demonym_of_a_country(word.lower(), countries):
+            continue
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _demonym_of_a_country(word: str, countries: frozenset[str]) -> bool:
+    if not _DEMONYM_END.search(word) or len(word) < 4:
+        return False
+    if word in _CONTINENTS:
+        return False
+    firsts = {c.split()[0] for c in countries} | _CONTINENTS
+    if word in firsts:  # "saudi" of "saudi arabia"
+        return True
+    stem = _DEMONYM_END.sub("", word)
+    return len(stem) >= 3 and any(c.startswith(stem[:max(3, len(stem) - 1)]) for c in firsts)
+
+
+def list_item_people(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name of two to four capitalised words opening a list item is a person if no other
+    mention covers it and its words are not common words."""
+    taken = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    for hit in _LIST_ITEM.finditer(text):
+        start, end = hit.span("name")
+        words = hit.group("name").split()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if any(is_common_word(w) and not is_given_name(w) for w in words[:1]) or \
+                all(is_common_word(w) for w in words):
+            continue
+        out.append(RawMention(start, end, text[start:end], "PERSON", source="list"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Every class above, in order."""
+    mentions = strip_edges(mentions, text)
+    mentions = strip_titles(mentions, text)
+    mentions = split_possessives(mentions, text)
+    mentions = split_coordinated(mentions, text)
+    mentions = drop_common_words(mentions, text)
+    mentions = drop_demonyms(mentions, text)
+    return list_item_people(mentions, text)

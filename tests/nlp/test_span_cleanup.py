@@ -1,0 +1,130 @@
+"""One test per error class of nlp.span_cleanup, on hand-made mentions and made-up text."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import extract
+from nlp.components import RawMention
+from nlp.span_cleanup import (
+    drop_common_words,
+    drop_demonyms,
+    is_common_word,
+    list_item_people,
+    split_coordinated,
+    split_possessives,
+    strip_edges,
+    strip_titles,
+)
+
+
+def _m(text: str, part: str, type_: str, source: str = "ner") -> RawMention:
+    start = text.index(part)
+    return RawMention(start, start + len(part), part, type_, source=source)
+
+
+def _texts(mentions: list[RawMention]) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions]
+
+
+@pytest.mark.parametrize("text,span,want", [
+    ("Defendants:\n--Arvo Kettunen, 51, of Tampere", "--Arvo Kettunen", "Arvo Kettunen"),
+    ("• Dana Whitlock (Reno)", "• Dana Whitlock", "Dana Whitlock"),
+    ("les agents de l’Agence des services frontaliers", "’Agence des services frontaliers",
+     "Agence des services frontaliers"),
+    ("Il est arrivé De Montréal hier.", "De Montréal", "Montréal"),
+    ("the Port Authority’s inspectors", "Port Authority’s", "Port Authority"),
+])
+def test_span_cleanup_strip_edges_takes_prefixes_elisions_and_possessives_off(text, span, want):
+    type_ = "PERSON" if "Kettunen" in span or "Whitlock" in span else (
+        "LOCATION" if "Montréal" in span else "ORG")
+    assert [m.text for m in strip_edges([_m(text, span, type_)], text)] == [want]
+
+
+@pytest.mark.parametrize("span,want", [
+    ("Deputy District Attorney Lorna Vasik", "Lorna Vasik"),
+    ("Brigadier General Tomas Ferreira", "Tomas Ferreira"),
+    ("CBP Port Director Ines Okafor", "Ines Okafor"),
+    ("Comisario Jefe Ramiro Salcedo", "Jefe Ramiro Salcedo"),  # "Jefe" is no title word here
+    ("Procureure Hélène Marchal", "Hélène Marchal"),
+    ("Dean Harlow", "Dean Harlow"),  # no title: untouched
+])
+def test_span_cleanup_strip_titles_leaves_the_name(span, want):
+    text = f"On Monday {span} said the case was closed."
+    assert [m.text for m in strip_titles([_m(text, span, "PERSON")], text)] == [want]
+
+
+def test_span_cleanup_split_possessives_separates_two_organisations_only():
+    text = ("agents of the Department of Homeland Security’s Immigration and Customs Enforcement "
+            "and the U.S. Attorney’s Office said")
+    joined = _m(text, "Department of Homeland Security’s Immigration and Customs Enforcement", "ORG")
+    office = _m(text, "U.S. Attorney’s Office", "ORG")
+    assert _texts(split_possessives([joined, office], text)) == [
+        ("Department of Homeland Security", "ORG"),
+        ("Immigration and Customs Enforcement", "ORG"),
+        ("U.S. Attorney’s Office", "ORG")]
+
+
+@pytest.mark.parametrize("span,type_,want", [
+    ("Lyon y Marsella", "LOCATION", ["Lyon", "Marsella"]),
+    ("Francia e Italia", "LOCATION", ["Francia", "Italia"]),
+    ("Rotterdam and Hamburg", "LOCATION", ["Rotterdam", "Hamburg"]),
+    ("Port of Halvik and Dunmore", "LOCATION", ["Port of Halvik and Dunmore"]),  # unknown places
+    ("Kolb, Jinhai", "PERSON", ["Kolb, Jinhai"]),  # surname first: one person
+])
+def test_span_cleanup_split_coordinated_splits_known_places(span, type_, want):
+    text = f"shipped from {span} last year"
+    assert [m.text for m in split_coordinated([_m(text, span, type_)], text)] == want
+
+
+def test_span_cleanup_drop_common_words_keeps_names_and_drops_common_words():
+    text = ("Yesterday the court heard Mark Osei.\nHome\nAgents found Golden Crown cartons bound for "
+            "Africa and Long Island. Osei told Homeland Security nothing.\nNews - Alert")
+    mentions = [_m(text, "Yesterday", "PERSON"), _m(text, "Mark Osei", "PERSON"),
+                _m(text, "Home", "ORG"), _m(text, "Golden Crown", "PERSON"),
+                _m(text, "Africa", "LOCATION"), _m(text, "Long Island", "LOCATION"),
+                RawMention(text.index("Osei told"), text.index("Osei told") + 4, "Osei", "PERSON"),
+                _m(text, "Homeland Security", "ORG"), _m(text, "News - Alert", "ORG")]
+    kept = [m.text for m in drop_common_words(mentions, text)]
+    assert kept == ["Mark Osei", "Africa", "Long Island", "Osei", "Homeland Security"]
+
+
+def test_span_cleanup_drop_demonyms_keeps_countries():
+    text = "Saudi and Italian buyers met European agents in Italy."
+    mentions = [_m(text, w, "LOCATION") for w in ("Saudi", "Italian", "European", "Italy")]
+    assert [m.text for m in drop_demonyms(mentions, text)] == ["Italy"]
+
+
+def test_span_cleanup_list_item_people_finds_unusual_names_in_a_list():
+    text = "Charged were:\n-- Zhu Anqi Rong, 33, of Flushing;\n-- Outlet Store, a shop;\n"
+    found = _texts(list_item_people([], text))
+    assert found == [("Zhu Anqi Rong", "PERSON")]
+
+
+def test_span_cleanup_is_common_word_uses_three_languages():
+    assert is_common_word("Yesterday") and is_common_word("hier") and is_common_word("ayer")
+    assert not is_common_word("Kettunen")
+
+
+def test_span_cleanup_applies_in_the_pipeline():
+    x = extract("Deputy District Attorney Lorna Vasik charged the men. Yesterday, agents "
+                "seized cartons in Rotterdam and Hamburg.", language="en")
+    names = {e.name for e in x.entities}
+    assert "Lorna Vasik" in names and "Yesterday" not in names
+    assert not any("Deputy" in n for n in names)
+
+
+def test_span_cleanup_a_titled_person_is_an_official():
+    x = extract("The seizure was announced by Brigadier General Tomas Ferreira and by "
+                "Vera Lind, 41, who was charged.", language="en")
+    roles = {e.name: set(e.roles) for e in x.entities}
+    assert "official" in roles["Tomas Ferreira"]
+    assert "official" not in roles.get("Vera Lind", set())
+
+
+def test_span_cleanup_split_coordinated_separates_two_companies_not_a_brand():
+    text = "invoices of Harlow Textiles Ltd and Mercer Logistics went to Dolce and Gabbana"
+    both = _m(text, "Harlow Textiles Ltd and Mercer Logistics", "ORG")
+    brand = _m(text, "Dolce and Gabbana", "ORG")
+    assert [m.text for m in split_coordinated([both, brand], text)] == [
+        "Harlow Textiles Ltd", "Mercer Logistics", "Dolce and Gabbana"]
