@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from nlp.cues import KEY_ROLES
 from nlp.model import Extraction
 from nlp.money import find_money
 
-__all__ = ["GoldDoc", "Scores", "read_gold", "score", "evaluate_dir", "format_scores", "TYPES"]
+__all__ = ["GoldDoc", "Scores", "read_gold", "score", "evaluate_dir", "format_scores", "TYPES",
+           "stock_extractor"]
 
 log = logging.getLogger(__name__)
 TYPES = ("PERSON", "ORG", "LOCATION", "MONEY")
@@ -244,3 +246,73 @@ def format_scores(s: Scores) -> str:
                  f"(typed matches {rel['typed_tp']}, pred {rel['predicted']}, gold {rel['gold']})")
     lines.append(f"documents {s.docs}")
     return "\n".join(lines)
+
+
+_STOCK_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "LOCATION",
+                "LOC": "LOCATION", "FAC": "LOCATION", "MONEY": "MONEY"}
+
+
+def stock_extractor(model: str) -> Callable[[str, str | None], Extraction]:
+    """A bare installed spaCy pipeline as an extractor: its own entities, no roles, and the pairs
+    of named parties and places in one sentence as relations (the baseline of the issue).
+
+    Unlike ``--model`` of ``fakefree eval extraction``, none of our rules or clean-up run.
+    """
+    import spacy
+
+    from nlp.model import Entity, Mention, Relation
+
+    pipe = spacy.load(model)
+    if not any(n in pipe.pipe_names for n in ("parser", "senter", "sentencizer")):
+        pipe.add_pipe("sentencizer")
+
+    def run(text: str, language: str | None) -> Extraction:
+        doc = pipe(text)
+        entities: dict[tuple[str, str], Entity] = {}
+        by_sentence: dict[int, list[str]] = {}
+        for ent in doc.ents:
+            type_ = _STOCK_TYPES.get(ent.label_)
+            if not type_:
+                continue
+            entity = entities.setdefault((type_, ent.text),
+                                         Entity.make(type_, ent.text))
+            entity.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
+            if type_ != "MONEY":
+                ids = by_sentence.setdefault(ent.sent.start, [])
+                if entity.id not in ids:
+                    ids.append(entity.id)
+        relations = []
+        for ids in by_sentence.values():
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    relations.append(Relation(a, b, "ASSOCIATED_WITH", Mention(0, 0, "")))
+        return Extraction(language=language or "en", entities=list(entities.values()),
+                          relations=relations)
+
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m nlp.evaluate --gold DIR [--stock MODEL] [--json]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--stock", help="score a bare installed spaCy pipeline (no rules)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.stock:
+        extractor = stock_extractor(args.stock)
+    else:
+        from nlp.pipeline import extract
+
+        def extractor(text: str, language: str | None) -> Extraction:
+            return extract(text, language=language)
+    scores = evaluate_dir(args.gold, extractor)
+    out = json.dumps(scores.to_dict(), indent=1) if args.json else format_scores(scores)
+    sys.stdout.write(out + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
