@@ -48,6 +48,7 @@ FUZZY_WITH_ATTRIBUTE = 82.0
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_CAPS_WITH_L = re.compile(r"\b(?=[A-Zl]*[A-Z]{2})[A-Z]+l[A-Zl]*\b")
 _MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[0158|])[\w|]+\b")
 _PREFIXES = {
     "Vessel": re.compile(r"^\s*(m\s*/\s*v|m\.\s*v\.|mv|m/t|mt|ms|buque|navire)\b\.?\s*", re.I),
@@ -56,7 +57,9 @@ _PREFIXES = {
 
 
 def _ocr_fixed(text: str) -> str:
-    """Undo OCR digit-for-letter errors inside words ('Montrea1', '8usan', 'S0LVANE')."""
+    """Undo OCR digit-for-letter errors inside words ('Montrea1', '8usan', 'S0LVANE') and a
+    lower-case l read for an I inside a word in capitals ('BRlDGE')."""
+    text = _CAPS_WITH_L.sub(lambda m: m.group(0).replace("l", "I"), text)
     return _MIXED.sub(lambda m: m.group(0) if m.group(0).isdigit() else
                       m.group(0).translate(_OCR), text)
 
@@ -101,6 +104,8 @@ def name_key(name: str, entity_type: str) -> str:
     >>> name_key("Port of Montrea1", "Port") == name_key("CAMTR", "Port")
     True
     >>> name_key("Entrepôt Rive-Nord Inc.", "Company") == name_key("RIVE-NORD WAREHOUSE INC", "Company")
+    True
+    >>> name_key("HARBOUR BRlDGE TRDG LTD", "Company") == name_key("Harbour Bridge Trading Ltd", "Company")
     True
     """
     text = _ocr_fixed(canonical_name(name, entity_type))
