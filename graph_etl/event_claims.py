@@ -14,6 +14,8 @@ node.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from graph_etl.resolve import Candidate, Resolver
@@ -83,6 +85,11 @@ class _Builder:
         return self.ids.get(value) if isinstance(value, str) else None
 
 
+def _code(identifier: str) -> str:
+    """An identifier as one code, however it was spaced: "TOFU 316481 1" -> "TOFU3164811"."""
+    return re.sub(r"[^0-9A-Za-z]", "", identifier).upper() or identifier
+
+
 def _shipments(b: _Builder, event: dict[str, Any], index: int) -> list[tuple[str, str]]:
     """(graph id, identifying text) of each shipment the frame is about: its bills of lading,
     else one shipment per container, else one shipment of this document."""
@@ -113,7 +120,7 @@ def _trade(b: _Builder, event: dict[str, Any], index: int) -> None:
     date = args.get("date")
     for sid, ident in _shipments(b, event, index):
         if event["type"] == "SEIZURE":
-            name = f"Seizure {ident}" if ident else \
+            name = f"Seizure {_code(ident)}" if ident else \
                 f"Seizure in {b.doc.name} {date or ''} #{index}".replace("  ", " ")
             value = args.get("value")
             money = b.names.get(value, "") if isinstance(value, str) else ""

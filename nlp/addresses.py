@@ -157,13 +157,14 @@ _CAP = r"[A-ZÀ-Þ0-9][\w'’.]*(?:-[\w'’.]+)*"
 _NUMBER = r"\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
 _CORES = (
     # "8 Hok Yuen Street", "1250, boulevard Côte-Vertu", "5820 PEACHTREE INDUSTRIAL BLVD"
+    # (case-insensitive only for the street word: the other words must be capitalised, so
+    # "38, of Farren Road" after an age is no address)
     re.compile(rf"(?<![\w/.-]){_NUMBER},?[ \t]+(?:(?:{_CAP}|de|du|des|la|le)[ \t]+){{0,4}}"
-               rf"{_STREET}\b[.\u2024]?(?:[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|la[ \t]+|d['’])*"
-               rf"{_CAP}){{0,3}}",
-               re.IGNORECASE),
+               rf"(?i:{_STREET})\b[.\u2024]?(?:[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|la[ \t]+|"
+               rf"d['’])*{_CAP}){{0,3}}"),
     # "Calle Reforma 25", "rue Saint-Denis 12", "Av. Insurgentes Sur 1602"
-    re.compile(rf"\b{_STREET}[.\u2024]?[ \t]+(?:(?:de|del|la|los|las)[ \t]+)?(?:{_CAP}[ \t]+){{0,4}}"
-               rf"(?:No[.\u2024]?[ \t]*|#[ \t]*|n[°º][ \t]*)?\d{{1,5}}\b", re.IGNORECASE),
+    re.compile(rf"\b(?i:{_STREET})[.\u2024]?[ \t]+(?:(?:de|del|la|los|las)[ \t]+)?"
+               rf"(?:{_CAP}[ \t]+){{0,4}}(?i:No[.\u2024]?[ \t]*|#[ \t]*|n[°º][ \t]*)?\d{{1,5}}\b"),
     # "Plot No. 118", "SCO 27", "Lot 4", "Unit 3, Block B", "House No. 12"
     re.compile(r"\b(?:plot|lot|survey|khasra|shop|sco|house|h)[.\u2024]?[ \t]*"
                r"(?:no[.\u2024]?[ \t]*)?\d{1,5}\b",

@@ -118,6 +118,8 @@ def contact_links(text: str, mentions: list[RawMention]
         if any(_is_party(p) and value_start <= p.start < m.start for p in ordered) and \
                 index not in holders:
             continue   # a party before it on its line: the sentence rules decide
+        if not field and len(_PROSE_WORD.findall(text[line_start:lines[index][1]])) >= 3:
+            continue   # an identifier inside a sentence (a wrapped PDF line): sentence rules
         field_record = bool(field)
         crossed_blank = False
         for up in range(index, max(-1, index - _MAX_UP), -1):

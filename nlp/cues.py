@@ -39,8 +39,7 @@ ROLE_CUES: dict[str, re.Pattern[str]] = {
                  r"dirigeait|"
                  r"orchestrated|organi[sz]er)\b"),
     "courier": _c(r"\b(courier|mule|passeur|mula|drove the)\b"),
-    "supplier": _c(r"\b(supplier|supplied|fournisseur|fournissait|proveedor\w*|suministr\w*|"
-                   r"bought (?:\w+ )*from)\b"),
+    "supplier": _c(r"\b(supplier|supplied|fournisseur|fournissait|proveedor\w*|suministr\w*)\b"),
     "seller": _c(r"\b(online seller|vendor|vendeur|vendedor)\b"),
 }
 
@@ -87,6 +86,11 @@ RELATION_CUES: dict[str, re.Pattern[str]] = {
     "MANUFACTURED": ROLE_CUES["manufacturer"],
     "SHIPPED": ROLE_CUES["shipper"],
     "SUPPLIED": ROLE_CUES["supplier"],
+    # "X bought its stock from Y": Y supplied X (the relation runs the other way)
+    "PURCHASED_FROM": _c(r"\b(?:bought|purchased|acquired|sourced|obtained|ordered|"
+                         r"achet[ée]\w*|acquis|commandé|compr[óa]\w*|adquiri\w*|"
+                         r"obten[íi]a?\w*)\b(?:\s+[\w'’-]+){0,5}?\s+"
+                         r"(?:from|auprès d[eu]|chez|de|a|con)\s*$"),
     "SEIZED": _c(r"\b(seized|seizure|intercepted|confiscated|saisi\w*|intercept[ée]\w*|"
                  r"incaut\w+|asegur[óo]|aseguraron|intervin\w+|decomis\w+|detect\w+)\b"),
     "CHARGED": _c(r"\b(charged|indicted|sentenced|convicted|prosecuted|condamn\w+|"

@@ -142,6 +142,11 @@ def counted_goods(text: str, lo: int, hi: int, mentions: list[RawMention],
     return out
 
 
+_HOLDER = re.compile(r"(?:held|owned|opened)\s+by\s*$|d[ée]tenue?s?\s+par\s*$|"
+                     r"(?:au|a)\s+nom\s+d[eu]\s*$|a\s+nombre\s+de\s*$|titular(?:idad)?\s*(?:de)?\s*$|"
+                     r"\bheld\s+in\s+the\s+name\s+of\s*$", re.IGNORECASE)
+
+
 def payment_parties(text: str, sent: tuple[int, int], mentions: list[RawMention],
                     trigger: re.Match[str], receive: bool, money: RawMention,
                     next_money: int, cues: EventCues) -> tuple[RawMention | None,
@@ -158,7 +163,9 @@ def payment_parties(text: str, sent: tuple[int, int], mentions: list[RawMention]
     for m in mentions:
         if m in parties:
             cue = cue_before(text, m, floor, 40)
-            if cues.roles["payee"].search(cue):
+            if _HOLDER.search(cue):
+                cued[id(m)] = "holder"  # "account ... held by X": X holds an account, it is no payer
+            elif cues.roles["payee"].search(cue):
                 cued[id(m)] = "payee"
             elif cues.roles["payer"].search(cue):
                 cued[id(m)] = "payer"

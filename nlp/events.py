@@ -33,6 +33,14 @@ _SINGLE = {"VESSEL": "vessel", "IMO": "imo"}
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
+_ACCOUNT_WORD = r"(?:the\s+|la\s+|le\s+|el\s+|su\s+|sa\s+|its\s+|their\s+)?" \
+    r"(?:bank\s+)?(?:account|compte|cuenta)(?:\s+(?:no\.?|number|n[°º]|núm\.?|#))?\s*:?\s*$"
+_FROM_ACCOUNT = re.compile(r"\b(?:from|out of|debited\s+(?:from|to)|de|desde|du|depuis|d['’])\s+"
+                           + _ACCOUNT_WORD, re.IGNORECASE)
+_TO_ACCOUNT = re.compile(r"(?:\b(?:to|into|credited\s+to|vers|sur|a|al|hacia)\s+|\bau\s+|à\s+)"
+                         + _ACCOUNT_WORD, re.IGNORECASE)
+
+
 @dataclass
 class RawEvent:
     """One event frame: mention arguments, plain values and the sentence each came from."""
@@ -292,9 +300,20 @@ class EventComponent:
     def _payment(self, ctx: "_Context", span: tuple[int, int], ms: list[RawMention],
                  trigger: str, money: RawMention, payer: RawMention | None,
                  payee: RawMention | None, next_money: int) -> RawEvent | None:
-        accounts = [m for m in ms if m.type in ("IBAN", "ACCOUNT")]
+        accounts = [m for m in ms if m.type in ("IBAN", "ACCOUNT")
+                    and span[0] <= m.start < span[1]]  # the amount's own sentence
         payer_account = payee_account = None
+        for acc in accounts:  # "from account A to account B" says which is which
+            if not span[0] <= acc.start < min(span[1], next_money):
+                continue  # another sentence's or another amount's account
+            before = ctx.text[max(0, acc.start - 30):acc.start]
+            if _TO_ACCOUNT.search(before) and payee_account is None:
+                payee_account = acc
+            elif _FROM_ACCOUNT.search(before) and payer_account is None:
+                payer_account = acc
         for acc in accounts:
+            if acc is payer_account or acc is payee_account:
+                continue
             if payee is not None and acc.start > payee.end and payee_account is None:
                 payee_account = acc
             elif payer is not None and acc.start > payer.end and payer_account is None and \

@@ -166,6 +166,12 @@ class RelationComponent:
                         currency=m.attrs.get("currency"))
         for src in parties:
             after = text[src.end:s1]
+            for m in in_sent:  # "src bought ... from m": m supplied src
+                if m is not src and _is_party(m) and 0 < m.start - src.end < 80 and \
+                        RELATION_CUES["PURCHASED_FROM"].search(text[src.end:m.start]):
+                    add(m, src, "SUPPLIED")
+                    m.roles.add("supplier")
+                    break
             for type_ in ("FINANCED", "IMPORTED", "EXPORTED", "MANUFACTURED", "SHIPPED",
                           "SUPPLIED"):
                 hit = RELATION_CUES[type_].search(after[:120])

@@ -30,13 +30,14 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from fakefree.orgnames import is_org_name
+from fakefree.orgnames import is_org_name, legal_form_only
 from nlp.components import RawMention, known_orgs
 from nlp.names import is_given_name
 from nlp.places import country_names
 
 __all__ = ["clean_spans", "strip_edges", "strip_titles", "split_possessives", "split_coordinated",
            "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word",
+           "join_legal_tails",
            "official_title_before", "title_words"]
 
 _NAME_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -46,6 +47,7 @@ _ELISION = re.compile(r"^(?:[LlDd]['’]|(?:De|Du|Des|Del|De la|De los|De las|Au
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 _CONJ = re.compile(r"\s*(?:,\s*(?:and|et|y|e)?|\s(?:and|et|y|e|&)\s)\s*")
+_CONJ_WORD = re.compile(r"\s(?:and|et|y|e|&)\s")
 _COMMON_ZIPF = 4.0  # a word used at least ten times per million words (wordfreq's Zipf scale)
 _LIST_ITEM = re.compile(
     r"(?m)^[ \t]*(?:[-–—•*·▪]+|\(?\d{1,3}[.)])[ \t]*"
@@ -213,8 +215,9 @@ def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]
         elif m.type == "PERSON":
             ok = "," in m.text and all(len(p.split()) == 1 and is_given_name(p) for _, _, p in parts)
         else:  # two companies, each with its own organisation word ("Dolce and Gabbana" stays)
-            ok = m.type == "ORG" and all(len(p.split()) > 1 and _names_company(p)
-                                         for _, _, p in parts)
+            ok = m.type == "ORG" and _CONJ_WORD.search(m.text) is not None and all(
+                len(p.split()) > 1 and _names_company(p) and not legal_form_only(p)
+                for _, _, p in parts)
         ok = ok and len(parts) > 1
         if not ok:
             out.append(m)
@@ -322,8 +325,25 @@ def list_item_people(mentions: list[RawMention], text: str) -> list[RawMention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def join_legal_tails(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A span that is only a legal form ("S.A. de C.V.", "Pvt. Ltd.") joins the organisation
+    name just before it: NER cuts "Distribuidora Norte, S.A. de C.V." at the comma."""
+    out: list[RawMention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and m.type in ("ORG", "PERSON", "LOCATION") and \
+                prev.type in ("ORG", "PERSON") and legal_form_only(m.text) and \
+                re.fullmatch(r",?\s{0,2}", text[prev.end:m.start]):
+            out[-1] = _with(prev, text, prev.start, m.end, "ORG")
+            out[-1].subtype = "COMPANY"
+            continue
+        out.append(m)
+    return out
+
+
 def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
+    mentions = join_legal_tails(mentions, text)
     mentions = strip_edges(mentions, text)
     mentions = strip_titles(mentions, text)
     mentions = split_possessives(mentions, text)

@@ -57,3 +57,11 @@ def test_addresses_country_is_read_and_kept_apart():
 ])
 def test_addresses_whole_span_is_found(text, expected):
     assert [text[s:e] for s, e in find_addresses(text)] == [expected]
+
+
+def test_addresses_an_age_before_a_street_and_a_court_before_a_date_are_no_addresses():
+    from nlp.addresses import find_addresses
+
+    text = ("Ana Ruiz, 38, of Farren Road, Coventry, was sentenced at the Court in Leeds on "
+            "March 3, 2021. The depot at 14 Mill Street, Leeds, was searched.")
+    assert [text[s:e] for s, e in find_addresses(text)] == ["14 Mill Street, Leeds"]

@@ -27,3 +27,16 @@ def test_contacts_letterhead_lines_belong_to_the_company_above():
             "(770) 555-0100\n")
     links = _links(text)
     assert ("Brookfield Auto Parts LLC", "HAS_PHONE", "(770) 555-0100") in links
+
+
+def test_contacts_an_account_inside_a_wrapped_sentence_is_left_to_the_sentence_rules():
+    from nlp.components import RawMention
+    from nlp.contacts import contact_links
+
+    text = ("Harlow Freight Agency SA de CV.\nEntre el 2 y el 9 de mayo se hicieron depósitos "
+            "a la cuenta 012724607708369451 de Cambios Norte.")
+    start = text.index("0127")
+    account = RawMention(start, start + 18, text[start:start + 18], "ACCOUNT")
+    holder = RawMention(0, 30, text[:30], "ORG", "COMPANY")
+    _, links = contact_links(text, [holder, account])
+    assert links == []
