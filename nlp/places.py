@@ -31,19 +31,26 @@ _ADDRESS = re.compile(
 
 
 @lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Lower-cased country names in English, French and Spanish, plus common short forms."""
-    names = set(_EXTRA)
+def country_codes() -> dict[str, str]:
+    """Lower-cased country names in English, French and Spanish (ISO 3166 names, common and
+    official) -> alpha-2 code."""
+    table: dict[str, str] = {}
     translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
                     for lang in ("fr", "es")]
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                names.add(value.lower())
+                table[value.lower()] = country.alpha_2
                 for trans in translations:
-                    names.add(trans.gettext(value).lower())
-    return frozenset(names)
+                    table[trans.gettext(value).lower()] = country.alpha_2
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-cased country names in English, French and Spanish, plus common short forms."""
+    return frozenset(set(_EXTRA) | set(country_codes()))
 
 
 def location_subtype(text: str) -> str:

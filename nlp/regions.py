@@ -14,7 +14,6 @@ calling codes of international phone numbers.
 
 from __future__ import annotations
 
-import gettext
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from functools import lru_cache
 
 import phonenumbers
 import pycountry
+
+from nlp.places import country_codes
 
 __all__ = ["RegionHint", "region_hints", "best_region", "country_code", "country_or_state", "fold"]
 
@@ -69,16 +70,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Folded country names (English, French, Spanish, common short forms) -> alpha-2."""
-    table: dict[str, str] = {}
-    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-                    for lang in ("fr", "es")]
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                table[fold(value)] = country.alpha_2
-                for trans in translations:
-                    table[fold(trans.gettext(value))] = country.alpha_2
+    table = {fold(name): code for name, code in country_codes().items()}
     table.update({fold(k): v for k, v in _EXTRA.items()})
     return table
 
