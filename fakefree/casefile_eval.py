@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fakefree.errors import InputError
+from fakefree.text import fold
 from graph_etl.pipeline import FileOutcome, IngestOptions, ingest
 from graph_etl.store.base import GraphStore
 from graph_etl.store.ledger import Ledger
@@ -71,9 +71,7 @@ def fold_words(text: str) -> tuple[str, ...]:
     >>> fold_words("Services Monétaires Côte-Vertu Inc.")
     ('services', 'monetaires', 'cote', 'vertu', 'inc')
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return tuple(re.findall(r"[0-9a-z]+", plain))
+    return tuple(re.findall(r"[0-9a-z]+", fold(text)))
 
 
 def name_matches(truth_name: str, names: Iterable[str]) -> bool:

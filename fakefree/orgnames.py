@@ -16,19 +16,15 @@ S.A. de C.V., Pvt Ltd, Pte Ltd, GmbH...) or an organisation word of ``data/org_w
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+from fakefree.text import fold
 from rigour.names import extract_org_types, remove_org_types
 
 __all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "same_org_word"]
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @lru_cache(maxsize=1)
@@ -40,13 +36,13 @@ def _vocabulary() -> dict:
 @lru_cache(maxsize=1)
 def org_words() -> tuple[str, ...]:
     """Every organisation word of every language, folded (a trailing ``*`` marks a stem)."""
-    return tuple(sorted({_fold(str(w)) for lang, words in _vocabulary().items() if lang != "same"
+    return tuple(sorted({fold(str(w)) for lang, words in _vocabulary().items() if lang != "same"
                          for w in words}))
 
 
 @lru_cache(maxsize=1)
 def _same() -> dict[str, str]:
-    return {_fold(str(w)): _fold(str(group[0])) for group in _vocabulary().get("same", [])
+    return {fold(str(w)): fold(str(group[0])) for group in _vocabulary().get("same", [])
             for w in group}
 
 
@@ -87,10 +83,10 @@ def org_evidence(name: str) -> str | None:
     forms = [form for form, _ in extract_org_types(name) if _distinctive(form, name)]
     if forms:
         return forms[0]
-    hit = _pattern().search(_fold(name))
+    hit = _pattern().search(fold(name))
     if hit is None:
         return None
-    return name[hit.start():hit.end()] if len(_fold(name)) == len(name) else hit.group(0)
+    return name[hit.start():hit.end()] if len(fold(name)) == len(name) else hit.group(0)
 
 
 def is_org_name(name: str) -> bool:

@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from rigour.addresses import address_fingerprint
 
-from nlp.regions import country_or_state, fold
+from fakefree.text import fold
+from nlp.regions import country_or_state
 
 __all__ = ["AddressKey", "AddressMention", "address_key", "same_building", "find_addresses",
            "find_address_mentions"]

@@ -15,16 +15,16 @@ calling codes of international phone numbers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
 import pycountry
 
+from fakefree.text import fold
 from nlp.places import country_codes
 
-__all__ = ["RegionHint", "region_hints", "best_region", "country_code", "country_or_state", "fold"]
+__all__ = ["RegionHint", "region_hints", "best_region", "country_code", "country_or_state"]
 
 _EXTRA = {
     "usa": "US", "u.s.": "US", "u.s.a.": "US", "united states": "US", "america": "US",
@@ -55,16 +55,6 @@ _POSTAL = (
     (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b"), "GB"),
 )
 _CALLING_CODE = re.compile(r"(?<![\w+])(?:\+|00)(\d{1,3})[\s.-]?\d")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents.
-
-    >>> fold("Montréal")
-    'montreal'
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import json
-import unicodedata
 from contextlib import contextmanager
 from functools import lru_cache
 from collections import Counter, defaultdict
@@ -21,6 +20,7 @@ import orjson
 
 from fakefree.errors import AmbiguousName, InputError, NotFound
 from fakefree.schema import primary_label, schema
+from fakefree.text import fold as fold_accents
 from graph_etl.store.model import (
     Batch,
     DocumentRecord,
@@ -135,9 +135,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(fold_accents(text).split())
 
 
 def _merge_evidence(items: Iterable[Evidence]) -> list[Evidence]:
