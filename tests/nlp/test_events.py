@@ -168,3 +168,22 @@ def test_events_a_total_after_listed_wires_is_not_another_payment():
         "(USD 30,500 in total, or a total of USD 30,500).", language="en")
     found = sorted((e["amount"], e["date"]) for e in _events(x, "PAYMENT"))
     assert found == [(8000.0, "2024-05-01"), (10000.0, "2024-03-02"), (12500.0, "2024-04-09")]
+
+
+def test_events_the_holder_of_the_receiving_account_is_no_payer():
+    text = ("Nordvik Holdings a transféré 12 500 dollars le 3 mai 2024 depuis le compte 4410092 "
+            "vers le compte 7730015 détenu par Halden Export Ltd.")
+    x = extract(text, language="fr")
+    names = {e.id: e.name for e in x.entities}
+    payment = next(e for e in x.events if e.type == "PAYMENT")
+    assert names[payment.args["payer"]] == "Nordvik Holdings"
+
+
+def test_events_from_and_to_accounts_are_told_apart():
+    text = ("El 14/09/2023 se transfirieron USD 94,322.46 de la cuenta 012724607708369451 de "
+            "Cambios Norte SA de CV a la cuenta 072136481216054675 de Halden Export Ltd.")
+    x = extract(text, language="es")
+    names = {e.id: e.name for e in x.entities}
+    payment = next(e for e in x.events if e.type == "PAYMENT")
+    assert names[payment.args["payer_account"]].replace(" ", "") == "012724607708369451"
+    assert names[payment.args["payee_account"]].replace(" ", "") == "072136481216054675"

@@ -143,28 +143,3 @@ def test_span_cleanup_split_coordinated_keeps_a_name_and_its_legal_form():
     whole = _m(text, "Refacciones del Bajío, S.A. de C.V.", "ORG")
     assert [m.text for m in split_coordinated([whole], text)] == [whole.text]
 
-
-def test_relations_a_purchase_from_a_party_makes_it_the_supplier():
-    x = extract("Harlow Outlet LLC bought its stock from Mercer Trading Ltd.", language="en")
-    names = {e.id: e.name for e in x.entities}
-    supplied = [(names[r.source], names[r.target]) for r in x.relations if r.type == "SUPPLIED"]
-    assert supplied == [("Mercer Trading Ltd", "Harlow Outlet LLC")]
-
-
-def test_events_the_holder_of_the_receiving_account_is_no_payer():
-    text = ("Nordvik Holdings a transféré 12 500 dollars le 3 mai 2024 depuis le compte 4410092 "
-            "vers le compte 7730015 détenu par Halden Export Ltd.")
-    x = extract(text, language="fr")
-    names = {e.id: e.name for e in x.entities}
-    payment = next(e for e in x.events if e.type == "PAYMENT")
-    assert names[payment.args["payer"]] == "Nordvik Holdings"
-
-
-def test_events_from_and_to_accounts_are_told_apart():
-    text = ("El 14/09/2023 se transfirieron USD 94,322.46 de la cuenta 012724607708369451 de "
-            "Cambios Norte SA de CV a la cuenta 072136481216054675 de Halden Export Ltd.")
-    x = extract(text, language="es")
-    names = {e.id: e.name for e in x.entities}
-    payment = next(e for e in x.events if e.type == "PAYMENT")
-    assert names[payment.args["payer_account"]].replace(" ", "") == "012724607708369451"
-    assert names[payment.args["payee_account"]].replace(" ", "") == "072136481216054675"

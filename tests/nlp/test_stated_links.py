@@ -48,3 +48,10 @@ def test_no_roles_are_passed_without_a_group_cue():
     x = extract("Las mercancías llegaron al puerto de Valencia por blanqueo. Se trata de Rosa "
                 "Morales y Julio Pardo.", language="es")
     assert "money_launderer" not in _roles(x, "Rosa Morales")
+
+
+def test_relations_a_purchase_from_a_party_makes_it_the_supplier():
+    x = extract("Harlow Outlet LLC bought its stock from Mercer Trading Ltd.", language="en")
+    names = {e.id: e.name for e in x.entities}
+    supplied = [(names[r.source], names[r.target]) for r in x.relations if r.type == "SUPPLIED"]
+    assert supplied == [("Mercer Trading Ltd", "Harlow Outlet LLC")]
