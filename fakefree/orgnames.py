@@ -24,7 +24,8 @@ import yaml
 from fakefree.text import fold
 from rigour.names import extract_org_types, remove_org_types
 
-__all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "same_org_word"]
+__all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "legal_form",
+           "legal_forms_agree", "same_org_word"]
 
 
 @lru_cache(maxsize=1)
@@ -101,3 +102,23 @@ def legal_form_only(text: str) -> bool:
     (True, False)
     """
     return bool(extract_org_types(text)) and not remove_org_types(text).strip(" ,.&")
+
+
+def legal_form(name: str) -> str | None:
+    """The compared spelling of the legal form that ends ``name``, else ``None``.
+
+    >>> legal_form("Golden Trading L.L.C."), legal_form("ACME CO LTD"), legal_form("Acme")
+    ('llc', 'coltd', None)
+    """
+    forms = extract_org_types(name)
+    return forms[-1][1].replace(" ", "") if forms else None
+
+
+def legal_forms_agree(a: str, b: str) -> bool:
+    """Whether two legal forms (:func:`legal_form`) can name one company: equal, or one a part
+    of the other ("Co., Ltd." and "Ltd", "S.A. de C.V." and "S.A."); an Inc. is not an LLC.
+
+    >>> legal_forms_agree("coltd", "ltd"), legal_forms_agree("inc", "llc")
+    (True, False)
+    """
+    return a in b or b in a

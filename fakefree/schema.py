@@ -107,6 +107,13 @@ class Schema:
         return any(props.get(name) not in (None, "")
                    for label in labels for name in self._hub_properties.get(label, ()))
 
+    def is_intermediary(self, labels: Iterable[str]) -> bool:
+        """Whether a party of ``labels`` only serves others (``intermediary: true`` on all its
+        role labels, e.g. a customs broker or forwarder): it may be credited, but responsibility
+        does not pass through it to its other clients."""
+        roles = [label for label in labels if self.labels.get(label, {}).get("parent")]
+        return bool(roles) and all(self.labels[label].get("intermediary") for label in roles)
+
     def money_types(self) -> frozenset[str]:
         """Relationship types that move money (``money: true``)."""
         return frozenset(t for t, spec in self.relationship_types.items() if spec.get("money"))

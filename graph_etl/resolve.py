@@ -22,7 +22,13 @@ import yaml
 from rapidfuzz import fuzz
 from rigour.names import remove_org_types
 
-from fakefree.orgnames import legal_form_only, org_evidence, same_org_word
+from fakefree.orgnames import (
+    legal_form,
+    legal_form_only,
+    legal_forms_agree,
+    org_evidence,
+    same_org_word,
+)
 from graph_etl.identifier_keys import KEY_ATTRS, identifier_key
 from graph_etl.store.ledger import IndexedEntity, Ledger
 from graph_etl.store.model import stable_id
@@ -315,9 +321,10 @@ class Resolver:
 
     def _resolve_named(self, cand: Candidate, key: str) -> Resolution:
         links = set(cand.attrs.get("links", []))
-        best: tuple[float, IndexedEntity, tuple[str, ...]] | None = None
+        best: tuple[float, bool, IndexedEntity, tuple[str, ...]] | None = None
         keys = {key} | {name_key(a, cand.type) for a in cand.aliases}
         judgements = self.ledger.judgements_of(self.new_id(cand.type, key))
+        case = cand.attrs.get("case")
         for other in self._candidates(cand.type, keys):
             judged = judgements.get(other.id)
             if judged is False:
@@ -325,10 +332,11 @@ class Resolver:
             score, reasons = self._score(cand, keys, links, other)
             if judged is True:
                 score, reasons = 100.0, ("an analyst judged them the same",)
-            if score and (best is None or score > best[0]):
-                best = (score, other, reasons)
+            near = bool(case) and case in other.attrs.get("cases", [])  # ties: same case first
+            if score and (best is None or (score, near) > best[:2]):
+                best = (score, near, other, reasons)
         if best is not None:
-            return Resolution(best[1].id, best[0] / 100.0, best[2], True)
+            return Resolution(best[2].id, best[0] / 100.0, best[3], True)
         return Resolution(self._fresh_id(cand.type, key), 1.0, ("new",), False)
 
     def _candidates(self, entity_type: str, keys: set[str]) -> list[IndexedEntity]:
@@ -340,8 +348,8 @@ class Resolver:
         """The merge score (0 = no merge) and its reasons."""
         other_keys = {other.key, *other.attrs.get("keys", [])}
         shared = sorted(links & set(other.attrs.get("links", [])))
-        conflict = _conflict(cand.attrs, other.attrs)
-        if conflict:
+        forms = _legal_forms(cand) if cand.type == "Company" else set()
+        if _conflict(cand.attrs, other.attrs) or not _forms_agree(forms, other.attrs):
             return 0.0, ()
         reasons: list[str] = []
         case, other_cases = cand.attrs.get("case"), other.attrs.get("cases", [])
@@ -392,6 +400,8 @@ class Resolver:
             attrs["weight"] = int(attrs.get("weight", 0)) + type_weight(cand)
             if cand.type == "Company" and any(_org_word(n) for n in names):
                 attrs["org"] = True
+        if cand.type == "Company" and (forms := _legal_forms(cand)):
+            attrs["forms"] = sorted(set(attrs.get("forms", [])) | forms)
         if cand.type in NAMED_TYPES:
             attrs["compact"] = sorted(set(attrs.get("compact", [])) |
                                       {c for n in names if (c := compact_key(n, cand.type))})
@@ -424,6 +434,24 @@ def _org_word(name: str) -> str | None:
     """An organisation word in ``name`` besides its legal form ("Jade Supply Ltd" has one,
     "John Smith Ltd" has none)."""
     return org_evidence(remove_org_types(name))
+
+
+def _legal_forms(cand: Candidate) -> set[str]:
+    """The legal forms the candidate's names end with (:func:`fakefree.orgnames.legal_form`)."""
+    return {f for n in (cand.name, *cand.aliases) if (f := legal_form(n))}
+
+
+def _forms_agree(forms: set[str], other: dict[str, Any]) -> bool:
+    """Whether a company of ``forms`` may be the indexed one: either side names no legal form,
+    or two of them agree ("Golden Trading Inc." is not "Golden Trading LLC").
+
+    >>> _forms_agree({"inc"}, {"forms": ["llc"]}), _forms_agree({"ltd"}, {"forms": ["coltd"]})
+    (False, True)
+    >>> _forms_agree(set(), {"forms": ["llc"]})
+    True
+    """
+    known = other.get("forms", [])
+    return not forms or not known or any(legal_forms_agree(a, b) for a in forms for b in known)
 
 
 def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -151,7 +151,7 @@ class IdentifierComponent:
                 found.append(RawMention(m.start, m.end, m.text, "MONEY", source="rule",
                                         attrs={"amount": m.amount, "currency": m.currency}))
                 taken.append((m.start, m.end))
-        for d in find_dates(text):
+        for d in find_dates(text, self.language):
             if free(d.start, d.end):
                 found.append(RawMention(d.start, d.end, d.text, "DATE", attrs={"iso": d.iso},
                                         source="rule"))

@@ -31,7 +31,7 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR.replace('?P<y>', '?P<y>')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     re.compile(rf"\b(?P<mon>{_MON})\.? {_DAY},? {_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY} (?:de )?(?P<mon>{_MON})\.?,? (?:de |del )?{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/{_YEAR}\b"),
+    re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep){_YEAR}\b"),
     re.compile(rf"\b(?P<mon>{_MON})\.? (?:de |del |of )?{_YEAR}\b", re.IGNORECASE),
 ]
 
@@ -44,6 +44,15 @@ class DateMatch:
     end: int
     text: str
     iso: str
+
+
+def _numeric(groups: dict[str, str | None], day_first: bool) -> dict[str, str | None]:
+    """Day and month of an all-numeric date: the one above 12 is the day, else the order of the
+    language (day first in French and Spanish, month first in English)."""
+    a, b = int(groups["a"] or 0), int(groups["b"] or 0)
+    if a > 12 or (day_first and b <= 12):
+        return {**groups, "d": groups["a"], "m": groups["b"]}
+    return {**groups, "m": groups["a"], "d": groups["b"]}
 
 
 def _iso(groups: dict[str, str | None]) -> str | None:
@@ -60,15 +69,25 @@ def _iso(groups: dict[str, str | None]) -> str | None:
     return f"{year}-{month:02d}"
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date of ``text`` (left to right, no overlaps)."""
+def find_dates(text: str, language: str = "en") -> list[DateMatch]:
+    """Every date of ``text`` (left to right, no overlaps). All-numeric dates are read day
+    first in French and Spanish, month first in English, unless one part is above 12.
+
+    >>> [d.iso for d in find_dates("el 14/09/2023 y el 03/04/2023", "es")]
+    ['2023-09-14', '2023-04-03']
+    >>> [d.iso for d in find_dates("on 03/04/2023 and 14.09.2023")]
+    ['2023-03-04', '2023-09-14']
+    """
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            iso = _iso(m.groupdict())
+            groups = m.groupdict()
+            if groups.get("a"):
+                groups = _numeric(groups, language in ("fr", "es"))
+            iso = _iso(groups)
             if iso is None:
                 continue
             if pattern is _PATTERNS[-1] and m.group("mon").lower() == "may" and not \

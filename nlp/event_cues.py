@@ -8,6 +8,8 @@ True
 False
 >>> cues.role_before("como consignatario ")
 'consignee'
+>>> bool(cues.holder.fullmatch(", cuyo titular es ")), bool(cues.holder.fullmatch(" a la cuenta "))
+(True, False)
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ def _ending(patterns: list[str]) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _between(patterns: list[str]) -> re.Pattern[str]:
+    """A cue that fills the whole gap between two mentions: ", cuyo titular es la empresa "."""
+    return re.compile(rf"[\s,;:(]*(?:{_words(patterns)}){_COPULA}[\s,:;\"'«»“”(]*{_ARTICLE}",
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
     text = resources.files("nlp").joinpath("data/event_cues.yaml").read_text(encoding="utf-8")
@@ -67,6 +75,7 @@ class EventCues:
     total: re.Pattern[str]
     counterfeit: re.Pattern[str]
     not_goods: re.Pattern[str]
+    holder: re.Pattern[str]
 
     def trigger(self, event: str, kind: str) -> re.Pattern[str]:
         """The trigger expression of ``event`` (``strong``, ``weak`` or ``receive``)."""
@@ -96,4 +105,5 @@ def event_cues(language: str) -> EventCues:
                      value=_whole(_pick(raw["value_cue"], language)),
                      total=_whole(_pick(raw["total_cue"], language)),
                      counterfeit=_whole(_pick(raw["counterfeit_cue"], language)),
-                     not_goods=_whole(_pick(raw["not_goods"], language)))
+                     not_goods=_whole(_pick(raw["not_goods"], language)),
+                     holder=_between(_pick(raw["account_holder"], language)))

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components import RawMention, RawRelation
-from nlp.event_args import counted_goods, is_bank, nearest, payment_parties, place_slot, \
+from nlp.event_args import counted_goods, is_bank, is_party, nearest, payment_parties, place_slot, \
     trade_roles
 from nlp.event_cues import EventCues, event_cues
 
@@ -321,6 +321,7 @@ class EventComponent:
                 payer_account = acc
             elif payee is None and acc.start > money.end and payee_account is None:
                 payee_account = acc
+        payer, payee = self._holders(ctx.text, ms, payer, payee, payer_account, payee_account)
         if payer is None and payer_account is None or payee is None and payee_account is None:
             return None
         if payer is not None and payee is not None and payer.text == payee.text:
@@ -345,6 +346,31 @@ class EventComponent:
         return event
 
 
+    def _holders(self, text: str, ms: list[RawMention], payer: RawMention | None,
+                 payee: RawMention | None, payer_account: RawMention | None,
+                 payee_account: RawMention | None) -> tuple[RawMention | None, RawMention | None]:
+        """Payer and payee corrected by the holders the sentence gives the two accounts
+        ("from account A of X to account B, whose holder is Y": X pays Y), which say more than
+        the order of the parties around the verb."""
+        parties = [m for m in ms if is_party(m) and not is_bank(m)]
+
+        def holder(account: RawMention | None) -> RawMention | None:
+            after = next((p for p in parties if account is not None and p.start >= account.end),
+                         None)
+            if account is None or after is None or after.start - account.end > 40:
+                return None
+            return after if self.cues.holder.fullmatch(text[account.end:after.start]) else None
+
+        paying, paid = holder(payer_account), holder(payee_account)
+        if paid is not None:
+            payee = paid
+            if payer is not None and payer.text == paid.text:
+                payer = None
+        if paying is not None and (paid is None or paying.text != paid.text):
+            payer = paying
+        return payer, payee
+
+
 def _joined(sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Sentences with the fragments a sentencizer cuts after an abbreviation ("Co., Ltd.",
     "Sr.") joined back to the sentence they belong to.
@@ -356,7 +382,7 @@ def _joined(sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in sents:
         piece = text[a:b].strip()
-        if out and piece and "\n\n" not in text[out[-1][1]:a] and (
+        if out and piece and not _new_line(text, out[-1], a, piece) and (
                 piece[0].islower() or piece[0] in ",;)" or len(piece) < 12 or
                 _ABBREVIATION.search(text[out[-1][0]:out[-1][1]].rstrip())):
             out[-1] = (out[-1][0], b)
@@ -365,6 +391,22 @@ def _joined(sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _new_line(text: str, before: tuple[int, int], start: int, piece: str) -> bool:
+    r"""Whether ``piece`` (at ``start``) opens a statement of its own: after a blank line, or on
+    a new line that starts with a capital after a line ending in a full stop, even an
+    abbreviation's ("... Eagle Ltd.\nEagle Ltd. sent ...": two statements).
+
+    >>> t = "paid Acme Ltd.\nAcme Ltd. sent it"
+    >>> _new_line(t, (0, 14), 14, "Acme Ltd."), _new_line(t, (0, 5), 5, "Acme Ltd.")
+    (True, False)
+    """
+    gap = text[before[1]:start] + _SPACE.match(text, start).group()
+    if "\n\n" in gap:
+        return True
+    return "\n" in gap and text[before[0]:before[1]].rstrip().endswith(".") and piece[0].isupper()
+
+
+_SPACE = re.compile(r"\s*")
 _ABBREVIATION = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Ltda|S\.A|C\.V|S\.L|Sr|Sra|Dr|Mr|Mrs|Ms|"
                            r"Mme|No|St|Jr|Lic|Ing|U\.S)\.$")
 _NEGATED = re.compile(r"(?i)(?:\bnon-|\bun|\bsin |\bsans |\bno |\bnot )$")

@@ -56,6 +56,11 @@ _CURRENCY_WORDS = {
     "ca$": "CAD", "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "yuanes": "CNY", "¥": "CNY",
     "$": "USD", "a$": "AUD", "aud": "AUD", "hk$": "HKD", "hkd": "HKD", "francs": "CHF",
     "chf": "CHF", "rupees": "INR", "inr": "INR", "yen": "JPY", "jpy": "JPY",
+    "renminbi": "CNY", "m.n": "MXN", "m. n": "MXN", "moneda nacional": "MXN",
+    # a country's word beside "dollars" names the dollar (the longest key found wins)
+    "hong kong": "HKD", "canadian": "CAD", "canadiens": "CAD", "canadienses": "CAD",
+    "canadiense": "CAD", "canadien": "CAD", "australian": "AUD", "australiens": "AUD",
+    "australianos": "AUD", "estadounidenses": "USD", "américains": "USD", "americains": "USD",
 }
 
 _NUM = r"\d{1,3}(?:(?:[,.\u00a0\u202f]| (?=\d{3}\b))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -63,13 +68,15 @@ _WORDNUM = (r"(?:(?:" + "|".join(sorted(map(re.escape, [*_UNITS, *_HUNDRED]), ke
                                              reverse=True))
             + r")(?:[ -](?:and |et |y )?)?)+")
 _SCALE = (r"(?:mil millones|" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
-          + r"|bn|mn|mln|mds?|mdp|m|k|b)\b\.?")
+          + r"|bn|mn|mln|mds?|mdp|m(?!\.\s?n\b)|k|b)\b\.?")
 _SYMBOL = r"(?:US\$|USD ?\$|C\$|CA\$|CAD ?\$|MX\$|HK\$|A\$|\$|£|€|¥)"
 _CODE = r"(?:USD|EUR|GBP|CAD|MXN|CNY|RMB|AUD|HKD|CHF|JPY|INR)"
 _CURWORD = (r"(?:(?:de |d'|d’|of )?(?:U\.?S\.? |US |canadian |mexican |hong kong )?"
             r"(?:dollars?|dólares|dolares|dólar|euros?|pesos?(?: mexicanos)?|pounds?(?: sterling)?"
             r"|livres(?: sterling)?|libras(?: esterlinas)?|yuan(?:es)?|renminbi|francs?|rupees|yen)"
-            r"|" + _CODE + r"|€|\$)")
+            r"(?: de hong kong| canadien(?:se)?s?| australi(?:en|ano)s?| estadounidenses"
+            r"| am[ée]ricains)?"
+            r"|m\.\s?n\b\.?|moneda nacional|" + _CODE + r"|€|\$)")
 
 _MONEY_RE = re.compile(
     r"(?<![\w$€£¥])(?:"
@@ -159,7 +166,7 @@ def parse_money(text: str) -> tuple[float | None, str | None]:
         currency = "MXN"
     core = re.sub(r"(?i)(us|usd|c|ca|cad|mx|hk|a)?\s?[$£€¥]|\b(usd|eur|gbp|cad|mxn|cny|rmb|aud|hkd"
                   r"|chf|jpy|inr)\b", " ", low)
-    core = re.sub(r"\b(de|d'|of)\b|d'", " ", core)
+    core = re.sub(r"\b(de|d'|of)\b|d'|\bm\.\s?n\b\.?", " ", core)
     digits = re.search(_NUM, core)
     words_after = core[digits.end():] if digits else core
     scale = 1.0

@@ -9,7 +9,10 @@ of a path is the product of its weights.
 No arc leaves a hub (:func:`hub_nodes`): a port, agency, city, country, brand, vessel, HS code or
 bank SWIFT code, or an identifier shared by too many parties. A hub may end a path (a vessel one
 hop from its shipment) but never carries responsibility on, so two exporters that used the same
-port, the same bank or the same tariff heading are not upstream of each other's seizures.
+port, the same bank or the same tariff heading are not upstream of each other's seizures. The
+same holds for intermediaries (a party whose only roles serve others: customs broker,
+forwarder), and no arc enters a shipment or seizure but from a seizure: responsibility flows up
+from the goods to the parties, never sideways from a party to its other shipments.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -26,6 +29,7 @@ import math
 
 import networkx as nx
 
+from fakefree.schema import schema
 from queries.graph import IDENTIFIER_LABELS, MONEY_TYPES, is_hub, labels_of
 
 __all__ = ["UPSTREAM_WEIGHTS", "responsibility_graph", "hub_nodes", "sharing"]
@@ -109,13 +113,18 @@ def responsibility_graph(G: nx.MultiDiGraph, *,
     shared = sharing(G)
     hubs = hub_nodes(G, max_shared=max_shared, shared=shared)
     R.graph["hubs"] = hubs
+    model = schema()
+    ends = hubs | {n for n in G if model.is_intermediary(labels_of(G, n))}
+    trade = model.labels_of_kind("trade")
+    goods = {n for n in G if not trade.isdisjoint(labels_of(G, n))}
+    seizures = {n for n in goods if "Seizure" in labels_of(G, n)}
     for u, v, key, data in G.edges(keys=True, data=True):
         spec = table.get(str(data.get("type")))
         if not spec or u == v:
             continue
         for direction, weight in spec.items():
             a, b = (u, v) if direction == "fwd" else (v, u)
-            if a in hubs:
+            if a in ends or (b in goods and a not in seizures):
                 continue
             if a in shared:
                 weight *= min(1.0, hub_size / max(shared[a], 1))

@@ -187,3 +187,18 @@ def test_events_from_and_to_accounts_are_told_apart():
     payment = next(e for e in x.events if e.type == "PAYMENT")
     assert names[payment.args["payer_account"]].replace(" ", "") == "012724607708369451"
     assert names[payment.args["payee_account"]].replace(" ", "") == "072136481216054675"
+
+
+def test_events_account_holders_name_payer_and_payee_line_by_line():
+    text = ("El 14/09/2023 se transfirieron USD 94,322.46 de la cuenta 012724607708369451 de "
+            "Cambios Norte SA de CV a la cuenta VG03CUEV4640085997987320 de Halden Export Ltd.\n"
+            "Halden Export Ltd. envió 84.173 euros el 17 de septiembre de 2023 desde la cuenta "
+            "VG03 CUEV 4640 0859 9798 7320 a la cuenta 307-656370-049, cuyo titular es Nordvik "
+            "Holdings Inc.\n")
+    found = _events(extract(text, language="es"), "PAYMENT")
+    assert [(e.get("payer"), e.get("payee"), e["amount"], e["currency"], e.get("date"))
+            for e in found] == [
+        ("Cambios Norte SA de CV", "Halden Export Ltd", 94322.46, "USD", "2023-09-14"),
+        ("Halden Export Ltd", "Nordvik Holdings Inc", 84173.0, "EUR", "2023-09-17")]
+    # each wire keeps its own accounts: the second line's IBAN is not the first's payer's
+    assert found[1]["payer_account"].replace(" ", "") == "VG03CUEV4640085997987320"

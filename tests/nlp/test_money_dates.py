@@ -18,6 +18,11 @@ from nlp.money import find_money, parse_money
     ("100.000 euros", 100000, "EUR"),
     ("deux millions d'euros", 2e6, "EUR"),
     ("USD 45,000", 45000, "USD"),
+    ("$587,066.84 M.N", 587066.84, "MXN"),  # moneda nacional, not a million
+    ("698.929 dólares de Hong Kong", 698929, "HKD"),
+    ("12,000 Canadian dollars", 12000, "CAD"),
+    ("50 000 dollars canadiens", 50000, "CAD"),
+    ("€ 3m", 3e6, "EUR"),
 ])
 def test_money_forms_are_normalised(text, amount, currency):
     assert parse_money(text) == (pytest.approx(amount), currency)
@@ -38,3 +43,14 @@ def test_money_vague_amounts_are_not_money():
 ])
 def test_dates_three_languages_iso(text, iso):
     assert [d.iso for d in find_dates(text)] == [iso]
+
+
+@pytest.mark.parametrize("text,language,iso", [
+    ("el 14/09/2023", "es", "2023-09-14"),
+    ("le 03/04/2023", "fr", "2023-04-03"),
+    ("on 03/04/2023", "en", "2023-03-04"),
+    ("on 25/12/2023", "en", "2023-12-25"),  # a part above 12 is the day in any language
+    ("am 14.09.2023", "en", "2023-09-14"),
+])
+def test_dates_numeric_order_by_language_unless_a_part_says(text, language, iso):
+    assert [d.iso for d in find_dates(text, language)] == [iso]
