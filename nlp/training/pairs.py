@@ -42,6 +42,7 @@ GOLD_TYPES = {"WORKS_FOR": "EMPLOYED_BY", "EMPLOYED_BY": "EMPLOYED_BY",
               "INVESTIGATED_BY": "INVESTIGATED", "PROSECUTED_BY": "CHARGED",
               "DIRECTS": "DIRECTS", "OWNS": "OWNS", "SUPPLIED": "SUPPLIED"}
 MIN_ROLE_ENTITIES = 3
+ROLE_WEIGHT = 20.0  # a stated role is rare among party mentions: its instances count this much
 
 
 @dataclass
@@ -147,7 +148,7 @@ def train_models(bases: list[BaseDoc], l2: float = 1.0) -> PairModels:
     for role, items in roles.items():
         if role_entities[role] >= MIN_ROLE_ENTITIES and any(y for _, y in items):
             role_models[role] = fit([f for f, _ in items], [role if y else "NONE" for _, y in items],
-                                    l2=l2, min_count=2)
+                                    l2=l2, min_count=2, class_weight={role: ROLE_WEIGHT})
     return PairModels(relation, role_models)
 
 
@@ -195,6 +196,11 @@ def main(argv: list[str] | None = None) -> None:
                         encoding="utf-8")
     log.info("wrote %s (%d relation features, roles %s)", args.out,
              len(models.relation.weights), sorted(models.roles))
+    from nlp.pairs import load_models
+    from nlp.pipeline import load_pipeline
+
+    load_models.cache_clear()  # pipelines loaded from now on use the new models
+    load_pipeline.cache_clear()
     for folder in args.dev:
         dev = base_docs(folder)
         log.info("%s, rules only:\n%s", folder, format_scores(
