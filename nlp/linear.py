@@ -31,7 +31,7 @@ class LinearModel:
     def scores(self, features: Sequence[str]) -> list[float]:
         """Class probabilities for one instance (unknown features are ignored)."""
         total = list(self.bias)
-        for feature in set(features):
+        for feature in dict.fromkeys(features):
             row = self.weights.get(feature)
             if row is not None:
                 for k, w in enumerate(row):

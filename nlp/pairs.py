@@ -106,9 +106,16 @@ def candidate_pairs(in_sent: list[RawMention]) -> list[tuple[RawMention, RawMent
     return out
 
 
+def sentence_cues(clause: str) -> list[str]:
+    """The role and defendant cues met in one sentence (features shared by its pairs)."""
+    feats = [f"sc={role}" for role, cue in ROLE_CUES.items() if cue.search(clause)]
+    return feats + (["sc=defendant"] if DEFENDANT_CUE.search(clause) else [])
+
+
 def pair_features(text: str, sent: tuple[int, int], a: RawMention, b: RawMention, n_between: int,
-                  rule_types: set[str]) -> list[str]:
-    """The features of the candidate pair (a, b), ``a`` first in the text."""
+                  rule_types: set[str], cues: list[str] | None = None) -> list[str]:
+    """The features of the candidate pair (a, b), ``a`` first in the text (``cues``: the
+    :func:`sentence_cues` of the sentence, computed here if not given)."""
     tt = f"{a.type}|{b.type}"
     between = text[a.end:b.start]
     words = _words(between)
@@ -128,14 +135,11 @@ def pair_features(text: str, sent: tuple[int, int], a: RawMention, b: RawMention
     feats += [f"ra={r}" for r in a.roles] + [f"rb={r}" for r in b.roles]
     feats += [f"tt={tt}|rule={r}" for r in rule_types] + [f"rule={r}" for r in rule_types]
     feats += [f"bc={name}" for name, cue in RELATION_CUES.items() if cue.search(between)]
-    clause = text[sent[0]:sent[1]]
-    feats += [f"sc={role}" for role, cue in ROLE_CUES.items() if cue.search(clause)]
-    if DEFENDANT_CUE.search(clause):
-        feats.append("sc=defendant")
-    return feats
+    return feats + (cues if cues is not None else sentence_cues(text[sent[0]:sent[1]]))
 
 
-def role_features(text: str, sent: tuple[int, int], m: RawMention, n_parties: int) -> list[str]:
+def role_features(text: str, sent: tuple[int, int], m: RawMention, n_parties: int,
+                  cues: list[str] | None = None) -> list[str]:
     """The features of one party mention for the key-role classifiers."""
     before = _words(text[max(sent[0], m.start - 80):m.start])[-8:]
     after = _words(text[m.end:min(sent[1], m.end + 80)])[:8]
@@ -145,13 +149,10 @@ def role_features(text: str, sent: tuple[int, int], m: RawMention, n_parties: in
     feats += [f"p={w}" for w in before] + [f"n={w}" for w in after]
     feats += [f"p-{i}={w}" for i, w in enumerate(reversed(before[-2:]), 1)]
     feats += [f"n+{i}={w}" for i, w in enumerate(after[:2], 1)]
-    feats += [f"w={w}" for w in set(_words(clause)) if len(w) > 3][:60]
+    feats += [f"w={w}" for w in dict.fromkeys(_words(clause)) if len(w) > 3][:60]
     feats += [f"r={r}" for r in m.roles]
-    feats += [f"sc={role}" for role, cue in ROLE_CUES.items() if cue.search(clause)]
     feats += [f"nc={role}" for role, cue in ROLE_CUES.items() if cue.search(near)]
-    if DEFENDANT_CUE.search(clause):
-        feats.append("sc=defendant")
-    return feats
+    return feats + (cues if cues is not None else sentence_cues(clause))
 
 
 def orient(type_: str, a: RawMention, b: RawMention) -> tuple[RawMention, RawMention]:
@@ -203,15 +204,17 @@ def apply_pairs(doc: Doc, models: PairModels) -> None:
         first = bisect_left(starts, span[0])
         in_sent = mentions[first:bisect_left(starts, span[1], first)]
         parties = [m for m in in_sent if _is_party(m)]
+        pairs = candidate_pairs(in_sent)
+        cues = sentence_cues(text[span[0]:span[1]]) if parties or pairs else []
         for m in parties:
-            feats = role_features(text, span, m, len(parties))
+            feats = role_features(text, span, m, len(parties), cues)
             for role, model in models.roles.items():
                 label, p = model.predict(feats)
                 if label == role and p >= models.role_threshold:
                     role_hits.append((m, role))
-        for a, b, n_between in candidate_pairs(in_sent):
+        for a, b, n_between in pairs:
             rules = rule_of.get((id(a), id(b)), [])
-            feats = pair_features(text, span, a, b, n_between, {r.type for r in rules})
+            feats = pair_features(text, span, a, b, n_between, {r.type for r in rules}, cues)
             label, p = _relation(models.relation, feats)
             if 1.0 - p > models.veto_threshold:
                 vetoed.update(id(r) for r in rules)

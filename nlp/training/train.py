@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "fakefree_xx"
 LABELS = ("PERSON", "ORG", "LOC", "MONEY")
 REAL_TRAIN = Path(__file__).resolve().parent.parent / "corpus" / "real" / "train"
-REAL_WEIGHT = 0  # 3 and 8 were tried: better on the real eval split, worse on real_dev
+REAL_WEIGHT = 0  # 1, 2, 3 (and 8 before) all lose on ../shared/real_dev; see README
 
 
 def _examples(nlp: spacy.language.Language, samples: list[Sample]) -> list[Example]:
