@@ -45,9 +45,10 @@ neo4j: install
 neo4j-stop: install
 	$(BIN)/fakefree neo4j stop
 
-## model: retrain the shipped spaCy pipeline
+## model: retrain the shipped pipeline (NER on synthetic text + the real train split, then the
+## learnt relations and key roles) and rewrite its model card, with real_dev if it is there
 model: install
-	$(BIN)/python -m nlp.training.train
+	$(BIN)/python -m nlp.training.train $(if $(wildcard ../shared/real_dev),--dev ../shared/real_dev)
 
 ## seed: regenerate the committed demo corpus
 seed: install

@@ -20,6 +20,7 @@ import nlp.components  # noqa: F401  (registers the factories)
 import nlp.gazetteer  # noqa: F401
 import nlp.events  # noqa: F401
 import nlp.relations  # noqa: F401
+import nlp.pairs  # noqa: F401
 from nlp.assemble import assemble
 from nlp.components import RawMention, RawRelation
 from nlp.events import RawEvent
@@ -76,6 +77,7 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
     pipe.add_pipe("fakefree_identifiers", config={"language": language})
     pipe.add_pipe("fakefree_mentions")
     pipe.add_pipe("fakefree_relations")
+    pipe.add_pipe("fakefree_pairs")
     pipe.add_pipe("fakefree_events", config={"language": language})
     return pipe
 

@@ -45,11 +45,16 @@ _OPS = ["Pangea", "Apollo", "Fake Out", "Jaque Mate", "Chameleon", "PACE", "In O
 
 @dataclass
 class Sample:
-    """One generated document: its language, text and (start, end, label) spans."""
+    """One annotated document: its language, text and (start, end, label) spans.
+
+    ``partial``: names were annotated by entity, not every span was checked, so capitalised
+    words outside the spans are left unknown to the trainer instead of taught as non-names.
+    """
 
     language: str
     text: str
     spans: list[tuple[int, int, str]]
+    partial: bool = False
 
 
 def templates_for(language: str, test: bool) -> tuple[list[str], list[str]]:

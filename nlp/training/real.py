@@ -41,8 +41,9 @@ def gold_spans(text: str, entities: list[dict]) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def real_samples(folder: Path, weight: int = 1) -> list[Sample]:
-    """Samples of every ``NAME.txt`` + ``NAME.gold.json`` of ``folder``, each repeated ``weight`` times."""
+def real_samples(folder: Path, weight: int = 1, partial: bool = True) -> list[Sample]:
+    """Samples of every ``NAME.txt`` + ``NAME.gold.json`` of ``folder``, each repeated ``weight``
+    times (``partial``: see :class:`~nlp.training.generate.Sample`)."""
     out = []
     for gold_path in sorted(Path(folder).glob("*.gold.json")):
         raw = gold_path.with_name(gold_path.name[:-len(".gold.json")] + ".txt").read_text(
@@ -50,6 +51,6 @@ def real_samples(folder: Path, weight: int = 1) -> list[Sample]:
         text = raw.partition("\n\n")[2] if raw.startswith("SOURCE:") else raw
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         sample = Sample(text=text, spans=gold_spans(text, gold.get("entities", [])),
-                        language=gold.get("language") or "en")
+                        language=gold.get("language") or "en", partial=partial)
         out += [sample] * weight
     return out
