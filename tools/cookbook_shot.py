@@ -68,7 +68,7 @@ def main(uri: str, out: Path) -> None:
     finally:
         store.close()
     out.parent.mkdir(parents=True, exist_ok=True)
-    html_file = out.with_suffix(".html")
+    html_file = out.resolve().with_suffix(".html")
     html_file.write_text(page(answers, uri), "utf-8")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM,
