@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from fakefree.schema import schema
 
-__all__ = ["SCHEMA", "FULLTEXT_INDEX"]
+__all__ = ["SCHEMA", "FULLTEXT_INDEX", "TYPES"]
 
 FULLTEXT_INDEX = "entity_search"
 
 # Every relationship type of the model (never ASSERTS): traversals name them so a dense node's
 # provenance relationships are not even read. Types are schema names of word characters.
-_TYPES = "|".join(f"`{t}`" for t in sorted(schema().relationship_types)
+TYPES = "|".join(f"`{t}`" for t in sorted(schema().relationship_types)
                   if t.replace("_", "").isalnum())
 
 SCHEMA = (
@@ -46,7 +46,19 @@ SCHEMA = (
 _VIS_N = "[i IN range(0, size(n.claim_docs) - 1) WHERE n.claim_tags[i] IN $tags]"
 _VIS_R = "[i IN range(0, size(r.claim_docs) - 1) WHERE r.claim_tags[i] IN $tags]"
 
-TAGS = "MATCH (d:Document) WHERE d.tag IS NOT NULL RETURN DISTINCT d.tag AS tag"
+# The tag registry: every visibility tag a document of the store has had (never shrinks, so a
+# reader's cached copy can only miss a new tag, which hides its claims rather than show them).
+TAGS = "MATCH (s:FakefreeStore {key: 'layout'}) RETURN s.tags AS tags"
+REGISTER_TAGS = """
+MERGE (s:FakefreeStore {key: 'layout'})
+SET s.tags = coalesce(s.tags, []) + [t IN $tags WHERE NOT t IN coalesce(s.tags, [])]
+"""
+REBUILD_TAGS = """
+OPTIONAL MATCH (d:Document) WHERE d.tag IS NOT NULL
+WITH collect(DISTINCT d.tag) AS tags
+MERGE (s:FakefreeStore {key: 'layout'})
+SET s.tags = coalesce(s.tags, []) + [t IN tags WHERE NOT t IN coalesce(s.tags, [])]
+"""
 
 DOC_TAGS = ("UNWIND $ids AS id MATCH (d:Document {id: id}) WHERE d.tag IS NOT NULL "
             "RETURN d.id AS id, d.tag AS tag")
@@ -229,7 +241,7 @@ RETURN DISTINCT id
 
 EXPAND = f"""
 UNWIND $ids AS id
-MATCH (n:Entity {{id: id}})-[r:{_TYPES}]-(m)
+MATCH (n:Entity {{id: id}})-[r:{TYPES}]-(m)
 WHERE ($types IS NULL OR type(r) IN $types) AND any(t IN r.claim_tags WHERE t IN $tags)
 RETURN DISTINCT r.id AS id, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type
 """

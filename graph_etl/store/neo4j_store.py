@@ -48,21 +48,25 @@ from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part 
     verify,
 )
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
-from graph_etl.store.neo4j_model import LAYOUT_VERSION, asserts_row, doc_infos, refresh
+from graph_etl.store import neo4j_read as R
+from graph_etl.store.neo4j_model import LAYOUT_VERSION, asserts_row, refresh
+from graph_etl.store.neo4j_read import Prefetched, lucene_query, views, walk_query
 from graph_etl.store.neo4j_retry import RetryPolicy, retrying
-from graph_etl.store.search_terms import search_rank, search_text, words
+from graph_etl.store.search_terms import search_rank, search_text
 
-__all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK"]
+__all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK",
+           "lucene_query"]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 CHUNK = 20_000
-"""Rows per write transaction."""
+"""Rows per statement of a write (a batch is still one transaction)."""
 TAGS_TTL_S = 2.0
-"""How long the store's list of visibility tags is reused between reads. This store's own
-writes refresh it at once; another process's new marking is seen at most this late."""
+"""How long the store's list of visibility tags (the registry, see :data:`neo4j_cypher.TAGS`)
+is reused between reads. This store's own writes refresh it at once; another process's new
+marking is seen at most this late (until then its claims are hidden, never shown)."""
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
@@ -76,12 +80,16 @@ class Neo4jStore:
         self.retry = retry
         self._user = user
         self._store_tags: tuple[float, list[str]] | None = None
+        self._known_tags: set[str] = set()  # in the registry: a write need not register them
         self._driver = connect(uri, user, password)
         try:
             for statement in Q.SCHEMA:
                 self._run(statement)
             self._run("CALL db.awaitIndexes(300)")
             self._ensure_layout()
+            found = self._run(Q.TAGS)
+            if not found or found[0]["tags"] is None:  # written before the tag registry
+                self._run(Q.REBUILD_TAGS)
         except Neo4jError as exc:
             self._driver.close()
             raise unavailable(uri, user, exc) from exc
@@ -115,23 +123,17 @@ class Neo4jStore:
 
     def _write_all(self, statements: list[Statement],
                    asserts: dict[str, list[dict[str, Any]]] | None = None) -> None:
-        """Run the statements in order, packed into transactions of at most :data:`CHUNK` rows.
+        """Run the statements in order in ONE transaction: a batch is atomic, whatever its size.
 
-        A batch up to :data:`CHUNK` rows is one transaction (atomic, one commit). Each
-        transaction ends by recomputing the merged properties of the nodes and relationships it
-        touched and writing the ``ASSERTS`` of its nodes (``asserts``, by node id); each is
-        retried on its own (every statement is an idempotent upsert).
+        Each statement's rows are sent in parts of at most :data:`CHUNK` rows. The transaction
+        ends by recomputing the merged properties of the nodes and relationships it touched and
+        writing the ``ASSERTS`` of its nodes (``asserts``, by node id); it is retried as a whole
+        through transient failures (every statement is an idempotent upsert).
         """
-        transactions: list[list[Statement]] = [[]]
-        size = 0
-        for query, rows, params, kind in statements:
-            for start in range(0, max(len(rows), 1), CHUNK):
-                chunk = rows[start:start + CHUNK]
-                if size and size + len(chunk) > CHUNK:
-                    transactions.append([])
-                    size = 0
-                transactions[-1].append((query, chunk, params, kind))
-                size += len(chunk)
+        parts: list[Statement] = [
+            (query, rows[start:start + CHUNK], params, kind)
+            for query, rows, params, kind in statements
+            for start in range(0, max(len(rows), 1), CHUNK)]
 
         def work(tx: neo4j.ManagedTransaction, parts: list[Statement]) -> None:
             node_ids: set[str] = set()
@@ -155,8 +157,7 @@ class Neo4jStore:
             refresh(tx, node_ids, rel_keys)
 
         try:
-            for parts in transactions:
-                self._write_tx(lambda tx, parts=parts: work(tx, parts))
+            self._write_tx(lambda tx: work(tx, parts))
         except ClientError as exc:
             raise InputError(
                 f"The batch for {self.uri} breaks a store rule: {exc.message}.") from exc
@@ -180,7 +181,9 @@ class Neo4jStore:
     def wipe(self) -> None:
         """Delete everything in the database (tests and benchmarks only)."""
         self.run_batched(Q.WIPE)
+        self._known_tags = set()
         self._run(Q.SET_LAYOUT, version=LAYOUT_VERSION)
+        self._run(Q.REBUILD_TAGS)
 
     def _ensure_layout(self) -> None:
         """Mark a new database with the current layout; upgrade one written in layout 1."""
@@ -237,7 +240,11 @@ class Neo4jStore:
                 f"does not hold: {', '.join(sorted(missing - set(known))[:5])}.")
         old_tags = self._doc_tags(set(tags))
         tags.update(known)
-        statements: list[Statement] = [(Q.UPSERT_DOCS, [
+        statements: list[Statement] = []
+        new_tags = sorted(set(tags.values()) - self._known_tags)
+        if new_tags:  # first, so every writer takes the registry's lock before any other
+            statements.append((Q.REGISTER_TAGS, [{}], {"tags": new_tags}, "tags"))
+        statements += [(Q.UPSERT_DOCS, [
             {"id": d.id, "name": d.name, "agency": d.agency, "releasability": d.releasability,
              "tag": d.tag, "cases": sorted(d.cases), "props": dumps(d.props)}
             for d in batch.documents], {}, "docs")]
@@ -264,6 +271,7 @@ class Neo4jStore:
                 asserts.setdefault(c.id, []).append(asserts_row(
                     c.document_id, c.id, c.name, [(m.start, m.end, m.text) for m in c.mentions]))
         self._write_all(statements, asserts)
+        self._known_tags.update(new_tags)
         return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
 
     def _doc_tags(self, doc_ids: set[str]) -> dict[str, str]:
@@ -303,38 +311,30 @@ class Neo4jStore:
     # -- reading ----------------------------------------------------------------------------
 
     def _tags(self, viewer: Viewer) -> list[str]:
-        """The visibility tags ``viewer`` may see, of those in the store (cached briefly)."""
+        """The visibility tags ``viewer`` may see, of those in the store's registry (cached
+        for :data:`TAGS_TTL_S`)."""
         cached = self._store_tags
         if cached is None or time.monotonic() - cached[0] > TAGS_TTL_S:
-            cached = (time.monotonic(), [r["tag"] for r in self._run(Q.TAGS)])
+            found = self._run(Q.TAGS)
+            tags = list(found[0]["tags"] or []) if found else []
+            cached = (time.monotonic(), tags)
             self._store_tags = cached
+            self._known_tags = set(tags)
         return viewer.allowed_tags(cached[1])
 
-    def _doc_infos(self, doc_ids: Iterable[str]) -> dict[str, DocInfo]:
-        return doc_infos(self._run(Q.DOC_INFO, ids=sorted(set(doc_ids))))
+    def _read(self, query: str, /, **params: Any) -> dict[str, Any]:
+        """The one record of a read of :mod:`graph_etl.store.neo4j_read` (empty lists if none)."""
+        found = self._run(query, **params)
+        return found[0] if found else {"nodes": [], "rels": [], "docs": []}
 
-    def _merge_nodes(self, rows: list[dict[str, Any]]) -> dict[str, NodeView]:
-        docs = self._doc_infos(d for r in rows for d in r["docs"])
-        return {r["id"]: merge_node(r["id"], [(d, json.loads(data), docs[d])
-                                              for d, data in zip(r["docs"], r["data"])])
-                for r in rows}
-
-    def _merge_rels(self, rows: list[dict[str, Any]]) -> dict[str, RelView]:
-        docs = self._doc_infos(d for r in rows for d in r["docs"])
-        return {r["id"]: merge_rel((r["id"], r["source"], r["target"], r["type"]),
-                                   [(d, json.loads(data), docs[d])
-                                    for d, data in zip(r["docs"], r["data"])])
-                for r in rows}
-
-    def _node_views(self, ids: Iterable[str], tags: list[str]) -> dict[str, NodeView]:
-        return self._merge_nodes(self._run(Q.NODE_CLAIMS, ids=sorted(set(ids)), tags=tags))
-
-    def _rel_views(self, rels: Iterable[tuple[str, str]], tags: list[str]) -> dict[str, RelView]:
+    def _views(self, ids: Iterable[str], rels: Iterable[tuple[str, str]],
+               tags: list[str]) -> tuple[dict[str, NodeView], dict[str, RelView]]:
+        """Nodes by id and relationships by ``(id, source id)`` as ``viewer`` sees them."""
         rows = [{"id": rid, "source": source} for rid, source in sorted(set(rels))]
-        return self._merge_rels(self._run(Q.REL_CLAIMS, rows=rows, tags=tags))
+        return views(self._read(R.VIEWS, ids=sorted(set(ids)), rels=rows, tags=tags))
 
     def get(self, node_id: str, viewer: Viewer) -> NodeView | None:
-        return self._node_views([node_id], self._tags(viewer)).get(node_id)
+        return self._views([node_id], [], self._tags(viewer))[0].get(node_id)
 
     def documents(self, viewer: Viewer) -> list[DocumentRecord]:
         rows = self._run(Q.DOCUMENTS, tags=self._tags(viewer), id=None)
@@ -346,39 +346,37 @@ class Neo4jStore:
 
     def search(self, text: str, viewer: Viewer, *, label: str | None = None,
                limit: int = 20) -> list[NodeView]:
-        """Nodes whose visible names or aliases match ``text``, best first."""
+        """Nodes whose visible names or aliases match ``text``, best first (one round trip)."""
         query = lucene_query(text)
         if not query:
             return []
-        tags = self._tags(viewer)
-        rows = self._run(Q.SEARCH, query=query, tags=tags, label=label, limit=max(limit * 5, 50))
-        views = self._merge_nodes(rows)
-        order = {r["id"]: i for i, r in enumerate(rows)}
-        hits = [v for v in views.values() if search_rank(text, v.name, v.aliases) is not None
+        record = self._read(R.SEARCH, query=query, tags=self._tags(viewer), label=label,
+                            limit=max(limit * 5, 50))
+        found, _ = views(record)
+        order = {node_id: i for i, node_id in enumerate(record.get("order") or [])}
+        hits = [v for v in found.values() if search_rank(text, v.name, v.aliases) is not None
                 and (label is None or label in v.labels)]
         hits.sort(key=lambda v: (search_rank(text, v.name, v.aliases), order[v.id]))
         return hits[:limit]
 
-    def _visible_nodes(self, ids: Iterable[str], tags: list[str]) -> set[str]:
-        return {r["id"] for r in self._run(Q.VISIBLE_NODES, ids=sorted(set(ids)), tags=tags)}
-
-    def _expand(self, frontier: Iterable[str], tags: list[str],
-                rel_types: list[str] | None) -> list[tuple[str, str, str, str]]:
-        rows = self._run(Q.EXPAND, ids=sorted(set(frontier)), tags=tags, types=rel_types)
-        return sorted({(r["id"], r["source"], r["target"], r["type"]) for r in rows})
-
     def neighbors(self, node_id: str, viewer: Viewer, *, hops: int = 1,
                   rel_types: Iterable[str] | None = None, limit: int = 2000) -> nx.MultiDiGraph:
-        """The network within ``hops`` of a node, ignoring direction, capped at ``limit`` nodes."""
+        """The network within ``hops`` of a node, ignoring direction, capped at ``limit`` nodes.
+
+        One statement reads every visible relationship and node within ``hops``; the walk
+        (and where ``limit`` cuts it) is then replayed on them as the embedded store walks.
+        """
         tags = self._tags(viewer)
-        if not self._visible_nodes([node_id], tags):
-            raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
+        if not 0 <= hops <= 8:
+            raise InputError(f"A neighbourhood is 0 to 8 hops wide, not {hops}.")
         types = sorted(rel_types) if rel_types else None
-        nodes, rels, truncated = walk_neighbors(
-            lambda frontier: self._expand(frontier, tags, types),
-            lambda ids: self._visible_nodes(ids, tags), node_id, hops=hops, limit=limit)
-        graph = to_graph(self._node_views(nodes, tags).values(),
-                         self._rel_views({(r[0], r[1]) for r in rels}, tags).values())
+        seen = Prefetched()
+        seen.add(self._read(walk_query(hops), id=node_id, tags=tags, types=types))
+        if node_id not in seen.nodes:
+            raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
+        nodes, rels, truncated = walk_neighbors(seen.expand, seen.visible, node_id, hops=hops,
+                                                limit=limit)
+        graph = to_graph([seen.nodes[n] for n in nodes], [seen.rels[r[0]] for r in rels])
         graph.graph["truncated"] = truncated
         return graph
 
@@ -392,32 +390,40 @@ class Neo4jStore:
         id_list = sorted(set(ids)) if ids is not None else None
         types = sorted(rel_types) if rel_types else None
         if id_list is None:
-            views = self._merge_nodes(self._run(Q.ALL_NODE_CLAIMS, tags=tags))
-            rel_rows = self._run(Q.ALL_REL_CLAIMS, tags=tags, types=types)
+            node_views, rel_views = views(self._read(R.ALL, tags=tags, types=types))
         else:
-            views = self._node_views(id_list, tags)
-            rel_rows = self._run(Q.REL_CLAIMS_AMONG, tags=tags, ids=id_list, types=types)
+            node_views, rel_views = views(self._read(R.AMONG, ids=id_list, tags=tags,
+                                                     types=types))
         labels = set(labels) if labels is not None else None
         cases = set(cases) if cases is not None else None
-        keep = [views[i] for i in sorted(views)
-                if (labels is None or set(views[i].labels) & labels)
-                and (cases is None or set(views[i].cases) & cases)]
-        return to_graph(keep, self._merge_rels(rel_rows).values())
+        keep = [node_views[i] for i in sorted(node_views)
+                if (labels is None or set(node_views[i].labels) & labels)
+                and (cases is None or set(node_views[i].cases) & cases)]
+        return to_graph(keep, rel_views.values())
 
     def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
               limit: int = 10) -> list[Path]:
-        """All shortest visible paths (ignoring direction) of at most ``max_hops`` hops."""
+        """All shortest visible paths (ignoring direction) of at most ``max_hops`` hops: one
+        round trip for the ends, then one per hop."""
         tags = self._tags(viewer)
-        if len(self._visible_nodes([source, target], tags)) < len({source, target}):
+        seen = Prefetched()
+        seen.add(self._read(R.VIEWS, ids=sorted({source, target}), rels=[], tags=tags))
+        if not {source, target} <= set(seen.nodes):
             return []
         if source == target:
-            return [Path(nodes=[self._node_views([source], tags)[source]], rels=[])]
-        chains, met = shortest_chains(lambda frontier: self._expand(frontier, tags, None),
-                                      lambda ids: self._visible_nodes(ids, tags), source, target,
-                                      max_hops=max_hops, limit=limit)
-        node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
-        rel_views = self._rel_views({(r, met[r][1]) for _, rels in chains for r in rels}, tags)
-        return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
+            return [Path(nodes=[seen.nodes[source]], rels=[])]
+        expanded: set[str] = set()
+
+        def expand(frontier: set[str]) -> list[tuple[str, str, str, str]]:
+            new = sorted(frontier - expanded)
+            if new:
+                seen.add(self._read(R.STEP, ids=new, tags=tags, types=None))
+                expanded.update(new)
+            return seen.expand(frontier)
+
+        chains, _ = shortest_chains(expand, seen.visible, source, target, max_hops=max_hops,
+                                    limit=limit)
+        return [Path([seen.nodes[n] for n in nodes], [seen.rels[r] for r in rels])
                 for nodes, rels in chains]
 
     def stats(self, viewer: Viewer) -> dict[str, Any]:
@@ -431,24 +437,6 @@ class Neo4jStore:
 
 Statement = tuple[str, list[dict[str, Any]], dict[str, Any], str]
 """A write: Cypher, its rows, other parameters and its kind (docs, nodes, rels, retag)."""
-
-
-def lucene_query(text: str) -> str:
-    """A full-text query for ``text``: all words as prefixes, or the compact form as prefix.
-
-    Only folded word characters reach the query, so no user input can change its syntax.
-
-    >>> lucene_query("Zhang  WÉI")
-    '(zhang* AND wei*) OR zhangwei*'
-    >>> lucene_query("a:b")
-    '(a* AND b*) OR ab*'
-    """
-    tokens = words(text)
-    if not tokens:
-        return ""
-    if len(tokens) == 1:
-        return f"{tokens[0]}*"
-    return "(" + " AND ".join(f"{t}*" for t in tokens) + f") OR {''.join(tokens)}*"
 
 
 def checked_type(rel_type: str) -> str:
