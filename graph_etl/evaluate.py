@@ -127,7 +127,7 @@ def evaluate_resolution(corpus: Path) -> ResolutionReport:
                     cells = _row_matches(mapped, number)
                     for column, true_id in truth_row["entities"].items():
                         value = truth_row["cells"][columns.index(column)]
-                        lid = next((l for name, l in cells.items()
+                        lid = next((cell_id for name, cell_id in cells.items()
                                     if name == value or name.endswith(" " + value)), None)
                         if lid is not None and lid in resolved:
                             occurrences.append((true_id, resolved[lid].id, path))

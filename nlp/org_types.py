@@ -18,19 +18,25 @@ _AGENCY = re.compile(
     r"direction|parquet|polic[ií]a|guardia|procuradur[ií]a|fiscal[ií]a|secretar[ií]a|instituto|"
     r"agencia|aduanas?|servicio|unidad|oficina|ministerio|ministère|agence|sûreté|interpol|europol|"
     r"force|enforcement|inspection|fbi|nypd|rcmp|cbsa|hmrc|sat|impi|fda|cbp|hsi|ice|dhs)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _COURT = re.compile(r"\b(court|tribunal|juzgado|audiencia|cour)\b", re.IGNORECASE)
 _COMPANY = re.compile(
     r"\b(ltd|limited|llc|inc|corp|co|company|gmbh|s\.?a|sarl|sas|s\.?l|plc|llp|b\.v|pty|group|"
-    r"holdings|trading|enterprises?|import|export|logistics|international)\b\.?", re.IGNORECASE)
+    r"holdings|trading|enterprises?|import|export|logistics|international)\b\.?",
+    re.IGNORECASE,
+)
 _BRAND_CUE = re.compile(
     r"(counterfeit|fake|knock-?off|branded|trademarks? of|brands?|bearing|faux|fausses?|"
     r"contrefa|marques?|marcas?(?: como)?|falsificad[oa]s?|ap[óo]crif|pirata|de la marque|"
-    r"imitation|bogus|phony|copies of)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+    r"imitation|bogus|phony|copies of)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
 _LEGAL_TAIL = re.compile(
     r"(?:,?\s?(?:Co\.,?\s?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|Corp\.?|PLC|GmbH|S\.A\.(?:\s?de"
     r"\s?C\.V\.)?|S\.\s?de\s?R\.L\.(?:\s?de\s?C\.V\.)?|S\.L\.|SARL|SAS|B\.V\.|Pty\.? Ltd\.?|"
-    r"S\.p\.A\.|Ltda\.?|Lda\.?))+")
+    r"S\.p\.A\.|Ltda\.?|Lda\.?))+"
+)
 
 
 @lru_cache(maxsize=1)

@@ -9,8 +9,9 @@ import pytest
 from fakefree import cli_app
 
 
-def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-            *args: str) -> tuple[int, str, str]:
+def run_cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
     """Run ``fakefree ARGS``: its exit code, standard output and standard error."""
     monkeypatch.setattr(sys, "argv", ["fakefree", *args])
     code = cli_app.run(debug=False)

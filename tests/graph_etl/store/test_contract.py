@@ -13,11 +13,8 @@ from graph_etl.store import Batch, DocumentRecord, NodeClaim, RelClaim, Viewer
 from .network import (
     CBSA_SEIZURE,
     HOSTILE,
-    HSI_RELEASE,
     RCMP_NOTES,
     all_batches,
-    cbsa_batch,
-    hsi_batch,
     node,
     rcmp_batch,
 )
