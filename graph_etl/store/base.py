@@ -35,6 +35,7 @@ from graph_etl.store.model import (
 
 __all__ = [
     "GraphStore",
+    "ClosingStore",
     "bulk_work",
     "document_node",
     "dumps",
@@ -82,6 +83,21 @@ class GraphStore(Protocol):
     def documents(self, viewer: Viewer) -> list[DocumentRecord]: ...
     def retract(self, document_id: str) -> dict[str, int]: ...
     def close(self) -> None: ...
+    def __enter__(self) -> GraphStore: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class ClosingStore:
+    """What every backend inherits: ``with open_store(uri) as store:`` closes the store."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def find_entity(store: GraphStore, entity: str, viewer: Viewer) -> NodeView:

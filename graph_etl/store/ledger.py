@@ -123,6 +123,12 @@ class Ledger:
     def close(self) -> None:
         self._db.close()
 
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- files --------------------------------------------------------------------------------
 
     def record(self, entry: LedgerEntry) -> None:

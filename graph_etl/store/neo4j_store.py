@@ -27,6 +27,7 @@ from fakefree.errors import InputError, NotFound, StoreUnavailable
 from fakefree.schema import schema
 from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
+    ClosingStore,
     DocInfo,
     document_node,
     dumps,
@@ -66,7 +67,7 @@ writes refresh it at once; another process's new marking is seen at most this la
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
-class Neo4jStore:
+class Neo4jStore(ClosingStore):
     """A :class:`graph_etl.store.base.GraphStore` on a Neo4j 5.26 server (or cluster, or Aura)."""
 
     def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j",

@@ -16,6 +16,7 @@ import networkx as nx
 
 from fakefree.errors import InputError, NotFound, StoreUnavailable, StoreVersionError
 from graph_etl.store.base import (
+    ClosingStore,
     DocInfo,
     bulk_work,
     document_node,
@@ -166,7 +167,7 @@ _CASE_NODES = ("SELECT DISTINCT c.node_id FROM documents d JOIN node_claims c "
                "(SELECT value FROM json_each(:cases)))")
 
 
-class SQLiteStore:
+class SQLiteStore(ClosingStore):
     """A :class:`graph_etl.store.base.GraphStore` in one SQLite file.
 
     Safe for several threads (one connection per thread) and several processes (WAL, immediate
