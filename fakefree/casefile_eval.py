@@ -30,7 +30,7 @@ from fakefree.schema import schema
 from fakefree.text import fold
 from graph_etl.pipeline import FileOutcome, IngestOptions, ingest
 from graph_etl.store.base import GraphStore
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from graph_etl.store.model import NodeView, Viewer
 from queries.cross_case import find_cross_case
 from queries.money_flows import analyze_money

@@ -25,7 +25,7 @@ from rigour.names import remove_org_types
 from fakefree.orgnames import legal_form_only, org_evidence, same_org_word
 from fakefree.schema import schema
 from graph_etl.identifier_keys import KEY_ATTRS, identifier_key
-from graph_etl.store.ledger import IndexedEntity, Ledger
+from graph_etl.ledger import IndexedEntity, Ledger
 from graph_etl.store.model import stable_id
 
 __all__ = ["Candidate", "Resolution", "Resolver", "name_key", "compact_key", "identifier_key",

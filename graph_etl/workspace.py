@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from fakefree import settings
 from graph_etl.store import GraphStore, open_store
-from graph_etl.store.ledger import Ledger, ledger_path_for
+from graph_etl.ledger import Ledger, ledger_path_for
 
 __all__ = ["Workspace", "open_workspace", "open_ledger"]
 
