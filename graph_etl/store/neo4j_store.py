@@ -29,6 +29,7 @@ from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
     ClosingStore,
     DocInfo,
+    Traversals,
     document_node,
     dumps,
     merge_node,
@@ -36,10 +37,8 @@ from graph_etl.store.base import (
     node_claim_data,
     prepare_batch,
     rel_claim_data,
-    shortest_chains,
     stats_summary,
     to_graph,
-    walk_neighbors,
 )
 from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part of this API)
     connect,
@@ -48,7 +47,7 @@ from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part 
     unavailable,
     verify,
 )
-from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
+from graph_etl.store.model import Batch, DocumentRecord, NodeView, RelView, Viewer
 from graph_etl.store.neo4j_model import LAYOUT_VERSION, asserts_row, doc_infos, refresh
 from graph_etl.store.neo4j_retry import RetryPolicy, retrying
 from graph_etl.store.search_terms import search_rank, search_text, words
@@ -67,7 +66,7 @@ writes refresh it at once; another process's new marking is seen at most this la
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
-class Neo4jStore(ClosingStore):
+class Neo4jStore(Traversals, ClosingStore):
     """A :class:`graph_etl.store.base.GraphStore` on a Neo4j 5.26 server (or cluster, or Aura)."""
 
     def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j",
@@ -330,6 +329,10 @@ class Neo4jStore(ClosingStore):
     def _node_views(self, ids: Iterable[str], tags: list[str]) -> dict[str, NodeView]:
         return self._merge_nodes(self._run(Q.NODE_CLAIMS, ids=sorted(set(ids)), tags=tags))
 
+    def _rel_key(self, row: tuple[str, str, str, str]) -> tuple[str, str]:
+        """Neo4j reads a relationship by its id and its source node."""
+        return row[0], row[1]
+
     def _rel_views(self, rels: Iterable[tuple[str, str]], tags: list[str]) -> dict[str, RelView]:
         rows = [{"id": rid, "source": source} for rid, source in sorted(set(rels))]
         return self._merge_rels(self._run(Q.REL_CLAIMS, rows=rows, tags=tags))
@@ -368,21 +371,6 @@ class Neo4jStore(ClosingStore):
         rows = self._run(Q.EXPAND, ids=sorted(set(frontier)), tags=tags, types=rel_types)
         return sorted({(r["id"], r["source"], r["target"], r["type"]) for r in rows})
 
-    def neighbors(self, node_id: str, viewer: Viewer, *, hops: int = 1,
-                  rel_types: Iterable[str] | None = None, limit: int = 2000) -> nx.MultiDiGraph:
-        """The network within ``hops`` of a node, ignoring direction, capped at ``limit`` nodes."""
-        tags = self._tags(viewer)
-        if not self._visible_nodes([node_id], tags):
-            raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
-        types = sorted(rel_types) if rel_types else None
-        nodes, rels, truncated = walk_neighbors(
-            lambda frontier: self._expand(frontier, tags, types),
-            lambda ids: self._visible_nodes(ids, tags), node_id, hops=hops, limit=limit)
-        graph = to_graph(self._node_views(nodes, tags).values(),
-                         self._rel_views({(r[0], r[1]) for r in rels}, tags).values())
-        graph.graph["truncated"] = truncated
-        return graph
-
     def subgraph(self, viewer: Viewer, *, ids: Iterable[str] | None = None,
                  labels: Iterable[str] | None = None, cases: Iterable[str] | None = None,
                  rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph:
@@ -404,22 +392,6 @@ class Neo4jStore(ClosingStore):
                 if (labels is None or set(views[i].labels) & labels)
                 and (cases is None or set(views[i].cases) & cases)]
         return to_graph(keep, self._merge_rels(rel_rows).values())
-
-    def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
-              limit: int = 10) -> list[Path]:
-        """All shortest visible paths (ignoring direction) of at most ``max_hops`` hops."""
-        tags = self._tags(viewer)
-        if len(self._visible_nodes([source, target], tags)) < len({source, target}):
-            return []
-        if source == target:
-            return [Path(nodes=[self._node_views([source], tags)[source]], rels=[])]
-        chains, met = shortest_chains(lambda frontier: self._expand(frontier, tags, None),
-                                      lambda ids: self._visible_nodes(ids, tags), source, target,
-                                      max_hops=max_hops, limit=limit)
-        node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
-        rel_views = self._rel_views({(r, met[r][1]) for _, rels in chains for r in rels}, tags)
-        return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
-                for nodes, rels in chains]
 
     def stats(self, viewer: Viewer) -> dict[str, Any]:
         """Counts of visible documents, nodes by label and relationships by type."""
