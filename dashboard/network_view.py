@@ -5,13 +5,13 @@ from __future__ import annotations
 import networkx as nx
 
 from exports.interactive import REMOTE_URL, legend_html, network_html
-from exports.selection import CONTEXT_LABELS, restrict
+from exports.selection import HIDDEN_LABELS, restrict
 
 __all__ = ["to_html", "legend_html", "restrict", "expansion_types", "REMOTE_URL",
-           "CONTEXT_LABELS", "CONTEXT_TYPES"]
+           "HIDDEN_LABELS", "CONTEXT_TYPES"]
 
 # Context that ties everything together (every Chinese company is REGISTERED_IN China): hidden
-# and not walked through unless the analyst asks for it (CONTEXT_LABELS: see exports.selection).
+# and not walked through unless the analyst asks for it (HIDDEN_LABELS: see exports.selection).
 CONTEXT_TYPES = ("MENTIONED_IN", "PART_OF", "REGISTERED_IN", "LOCATED_IN")
 
 

@@ -18,11 +18,11 @@ from graph_etl.store import DocumentRecord, GraphStore, NodeView, RelView, Viewe
 from graph_etl.store.base import find_entity
 from graph_etl.store.model import LES, REL_TO, UNCLASSIFIED
 
-__all__ = ["ExportMeta", "ExportGraph", "select", "from_graph", "marking_of", "restrict", "CONTEXT_LABELS"]
+__all__ = ["ExportMeta", "ExportGraph", "select", "from_graph", "marking_of", "restrict", "HIDDEN_LABELS"]
 
 # Hubs that tie everything to everything (every document, every country): left out of diagrams
 # unless asked for, as in the dashboard's network explorer (``hidden: true`` in the schema).
-CONTEXT_LABELS = tuple(sorted(schema().hidden_labels()))
+HIDDEN_LABELS = tuple(sorted(schema().hidden_labels()))
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def select(store: GraphStore, viewer: Viewer, around: Iterable[str], *, hops: in
         graph = nx.compose(graph, store.neighbors(view.id, viewer, hops=hops, rel_types=rel_types))
     keep = {v.id for v in focus}
     shown = restrict(graph, cases=[case] if case else None, keep=keep,
-                     hide_labels=() if keep_context else CONTEXT_LABELS)
+                     hide_labels=() if keep_context else HIDDEN_LABELS)
     title = title or f"Network around {', '.join(v.name for v in focus)}"
     return from_graph(store, viewer, shown, focus=keep, title=title, case=case, date=date)
 

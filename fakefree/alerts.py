@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fakefree.errors import InputError, NotFound
-from graph_etl.store.ledger import ledger_path_for
+from graph_etl.ledger import ledger_path_for
 from graph_etl.store.localdb import LocalDB, migrate
 from graph_etl.store.model import stable_id
 from queries.screening import ScreeningResult, WatchEntry, normalise_name

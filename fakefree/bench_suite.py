@@ -125,7 +125,7 @@ def bench_ingest(cases: int, options: SuiteOptions, work: Path) -> dict[str, Any
     """Generate ``cases`` seed cases and ingest them end to end into a new embedded store."""
     import nlp
     from graph_etl.pipeline import IngestOptions, ingest
-    from graph_etl.store.ledger import Ledger
+    from graph_etl.ledger import Ledger
     from seed_data.generate import generate
 
     corpus = work / f"seed-{cases}"

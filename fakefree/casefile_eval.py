@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from fakefree.errors import InputError
+from fakefree.schema import schema
 from fakefree.text import fold
 from graph_etl.pipeline import FileOutcome, IngestOptions, ingest
 from graph_etl.store.base import GraphStore
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from graph_etl.store.model import NodeView, Viewer
 from queries.cross_case import find_cross_case
 from queries.money_flows import analyze_money
@@ -123,10 +124,10 @@ class _Lookup:
         return any(name_matches(t, names) for t in truth_names)
 
     def find(self, truth_name: str) -> list[NodeView]:
-        """Party nodes (not identifiers or documents) that the truth name matches."""
+        """Party and agency nodes (not identifiers or documents) that the truth name matches."""
         hits = self.store.search(truth_name, self.viewer, limit=20)
         return [h for h in hits if name_matches(truth_name, _names(h))
-                and {"Person", "Company", "Agency"} & set(h.labels)]
+                and (schema().labels_of_kind("party") | {"Agency"}) & set(h.labels)]
 
 
 def check_case_files(truth: dict[str, Any], store: GraphStore, outcomes: list[FileOutcome],

@@ -11,6 +11,8 @@ The schema answers the questions analyses ask of a label or a type:
 (True, False)
 >>> sorted(model.money_types())
 ['PAID', 'TRANSFERRED']
+>>> model.resolve_by("Phone"), model.resolve_by("Importer"), model.resolve_by("Port")
+('key', 'fuzzy', 'name')
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ import yaml
 
 from fakefree.errors import SchemaError
 
-__all__ = ["Schema", "schema", "parse_schema", "ROLE_LABELS", "KINDS", "HUB_KINDS", "primary_label"]
+__all__ = ["Schema", "schema", "parse_schema", "ROLE_LABELS", "KINDS", "HUB_KINDS", "RESOLVE_WAYS",
+           "primary_label"]
 
 KINDS = ("party", "identifier", "trade", "context", "hub")
 """What a label is (``kind:`` in ``schema.yaml``; role labels take their parent's)."""
 HUB_KINDS = ("context", "hub")
+RESOLVE_WAYS = ("key", "fuzzy", "name")
+"""How the resolver merges two nodes of a label (``resolve:`` in ``schema.yaml``, ``name`` if unset)."""
 """Kinds that tie unrelated parties together: link analysis never walks through them."""
 
 # Company role labels, most telling first (a front company that imports is shown as a front).
@@ -75,6 +80,18 @@ class Schema:
             return spec["kind"]
         parent = spec.get("parent")
         return self.kind(parent) if parent else None
+
+    def resolve_by(self, label: str) -> str:
+        """How nodes of ``label`` are merged (one of :data:`RESOLVE_WAYS`; a role label's parent's)."""
+        spec = self.labels.get(label, {})
+        if "resolve" in spec:
+            return spec["resolve"]
+        parent = spec.get("parent")
+        return self.resolve_by(parent) if parent else "name"
+
+    def labels_resolved_by(self, way: str) -> frozenset[str]:
+        """Every label whose nodes are merged the :data:`RESOLVE_WAYS` ``way``."""
+        return frozenset(label for label in self.labels if self.resolve_by(label) == way)
 
     def labels_of_kind(self, *kinds: str) -> frozenset[str]:
         """Every label of one of ``kinds`` (role labels included)."""
@@ -147,5 +164,8 @@ def parse_schema(text: str) -> Schema:
             raise SchemaError(f"Label {name} has neither a kind nor a parent.")
         if kind is not None and kind not in KINDS:
             raise SchemaError(f"Label {name} has kind {kind!r}, not one of {', '.join(KINDS)}.")
+        way = spec.get("resolve")
+        if way is not None and way not in RESOLVE_WAYS:
+            raise SchemaError(f"Label {name} has resolve {way!r}, not one of {', '.join(RESOLVE_WAYS)}.")
     return Schema(labels=labels, relationship_types=raw["relationship_types"],
                   property_types=dict(raw.get("property_types") or {}))

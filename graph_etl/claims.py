@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from fakefree.schema import schema
 from graph_etl.event_claims import event_claims, event_roles, party_entities
 from graph_etl.resolve import NAMED_TYPES, Candidate, Resolution, Resolver
 from graph_etl.store.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
@@ -37,7 +38,6 @@ _LINK_TYPES = {"HAS_PHONE", "HAS_EMAIL", "HOLDS", "HAS_ADDRESS"}
 _COUNTERPARTY_TYPES = {"PAID", "TRANSFERRED", "FINANCED", "OWNS", "DIRECTS", "EMPLOYED_BY"}
 """Relations whose other end corroborates a person named in another case (a shared
 counterparty, owned or directed company, employer)."""
-_MONEY_TYPES = {"PAID", "TRANSFERRED", "FINANCED"}
 
 
 def graph_type(entity: dict[str, Any]) -> str | None:
@@ -98,7 +98,7 @@ def _mentions(doc: DocumentRecord, entity: dict[str, Any]) -> list[Evidence]:
 
 def _rel_key(relation: dict[str, Any]) -> str:
     props = relation.get("props") or {}
-    if relation["type"] in _MONEY_TYPES and props:
+    if relation["type"] in schema().money_types() and props:
         return "|".join(str(props.get(k, "")) for k in ("amount", "currency", "date"))
     return ""
 

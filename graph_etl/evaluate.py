@@ -22,7 +22,7 @@ from graph_etl.claims import resolve_entities
 from graph_etl.mapping import map_records
 from graph_etl.readers import read
 from graph_etl.resolve import Resolver
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from graph_etl.store.model import DocumentRecord
 
 __all__ = ["PairwiseScore", "ResolutionReport", "pairwise", "evaluate_resolution"]
@@ -127,7 +127,7 @@ def evaluate_resolution(corpus: Path) -> ResolutionReport:
                     cells = _row_matches(mapped, number)
                     for column, true_id in truth_row["entities"].items():
                         value = truth_row["cells"][columns.index(column)]
-                        lid = next((l for name, l in cells.items()
+                        lid = next((cell_id for name, cell_id in cells.items()
                                     if name == value or name.endswith(" " + value)), None)
                         if lid is not None and lid in resolved:
                             occurrences.append((true_id, resolved[lid].id, path))

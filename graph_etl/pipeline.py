@@ -18,10 +18,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from fakefree import settings
 from fakefree.errors import FakefreeError, InputError
 from graph_etl.claims import extraction_batch
 from graph_etl.corrections import replay
@@ -31,7 +32,7 @@ from graph_etl.mapping import NoMapping, map_records
 from graph_etl.readers import ReadResult, Unreadable, read, sha256_file
 from graph_etl.resolve import Resolver
 from graph_etl.store.base import GraphStore
-from graph_etl.store.ledger import Ledger, LedgerEntry
+from graph_etl.ledger import Ledger, LedgerEntry
 from graph_etl.store.model import LES, Batch, DocumentRecord, Viewer, check_releasability
 
 __all__ = ["IngestOptions", "FileOutcome", "IngestSummary", "discover", "ingest", "MANIFEST"]
@@ -59,6 +60,19 @@ class IngestOptions:
     # Files written to the store and recorded in the ledger together (one transaction each).
     batch_files: int = 50
     batch_seconds: float = 2.0
+
+    @classmethod
+    def from_settings(cls, **overrides: Any) -> IngestOptions:
+        """Options from the settings (``FAKEFREE_MAX_FILE_MB``, ``FAKEFREE_INGEST_BATCH_FILES``,
+        ``FAKEFREE_INGEST_BATCH_SECONDS``), with the ``overrides`` that are not ``None`` on top.
+
+        >>> IngestOptions.from_settings(case="CA-1", max_bytes=None).case
+        'CA-1'
+        """
+        configured = cls(max_bytes=int(settings.get("FAKEFREE_MAX_FILE_MB")) * 1024 * 1024,
+                         batch_files=int(settings.get("FAKEFREE_INGEST_BATCH_FILES")),
+                         batch_seconds=float(settings.get("FAKEFREE_INGEST_BATCH_SECONDS")))
+        return replace(configured, **{k: v for k, v in overrides.items() if v is not None})
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,9 @@ from fakefree.orgnames import (
     org_evidence,
     same_org_word,
 )
+from fakefree.schema import schema
 from graph_etl.identifier_keys import KEY_ATTRS, identifier_key
-from graph_etl.store.ledger import IndexedEntity, Ledger
+from graph_etl.ledger import IndexedEntity, Ledger
 from graph_etl.store.model import stable_id
 
 __all__ = ["Candidate", "Resolution", "Resolver", "name_key", "compact_key", "identifier_key",
@@ -38,10 +39,10 @@ __all__ = ["Candidate", "Resolution", "Resolver", "name_key", "compact_key", "id
 
 log = logging.getLogger(__name__)
 
-IDENTIFIER_TYPES = ("BankAccount", "Phone", "Email", "Domain", "Shipment", "Identifier")
-"""Graph types whose identity is a normalised identifier, never a fuzzy name."""
-NAMED_TYPES = ("Person", "Company", "Brand")
-"""Graph types resolved by fuzzy name matching with shared attributes."""
+IDENTIFIER_TYPES = schema().labels_resolved_by("key")
+"""Graph types whose identity is a normalised identifier, never a fuzzy name (``resolve: key``)."""
+NAMED_TYPES = schema().labels_resolved_by("fuzzy")
+"""Graph types resolved by fuzzy name matching with shared attributes (``resolve: fuzzy``)."""
 
 PARTY_TYPES = ("Company", "Person", "City")
 """Types one name may be given by mistake in different documents, most specific first."""
@@ -299,7 +300,7 @@ class Resolver:
         return done
 
     def _resolve(self, cand: Candidate) -> Resolution:
-        if cand.type in IDENTIFIER_TYPES or cand.type == "Address":
+        if cand.type in IDENTIFIER_TYPES:
             kind = "ADDRESS" if cand.type == "Address" else cand.attrs.get("kind", cand.type)
             value = cand.attrs.get(KEY_ATTRS.get(kind, "")) or cand.name
             key = identifier_key(str(value), kind, country=cand.attrs.get("country"))

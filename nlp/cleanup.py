@@ -18,7 +18,7 @@ Each function fixes one class of error on the mentions of one doc (offsets into 
   (:mod:`fakefree.orgnames`) is never a person or a place, "Surname, Given" is a person, and a
   person fused with a company by a comma ("Ann Kolb, Jinhai Foods Ltd") is cut in two.
 
->>> from nlp.components import RawMention
+>>> from nlp.model import RawMention
 >>> text = "U.S. Attorney Jane Roe said."
 >>> [(m.type, m.text) for m in split_titles([RawMention(0, 22, text[:22], "ORG")], text)]
 [('PERSON', 'Jane Roe')]
@@ -31,7 +31,8 @@ from functools import lru_cache
 
 from fakefree import orgnames
 from fakefree.orgnames import legal_form_only
-from nlp.components import _LEGAL_TAIL, RawMention, known_orgs, org_subtype
+from nlp.model import RawMention
+from nlp.org_types import _LEGAL_TAIL, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 from nlp.span_cleanup import clean_spans
@@ -56,9 +57,9 @@ _TITLE_THEN_NAME = re.compile(
     rf"Acting|Assistant|Deputy)\s+)*{_TITLE})\s+"
     rf"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Ý][\w'’-]+)+)$")
 _TITLE_ORG = re.compile(
-    rf"^(?:(?:U\.S\.|United\s+States|Acting|Assistant|Deputy|Special)\s+)*"
-    rf"(?:Attorney(?:\s+General)?|Agent\s+in\s+Charge|Commissioner|Special\s+Agent)"
-    rf"(?!['’]s)(?:\s+(?:for|of)\b.*)?$")
+    r"^(?:(?:U\.S\.|United\s+States|Acting|Assistant|Deputy|Special)\s+)*"
+    r"(?:Attorney(?:\s+General)?|Agent\s+in\s+Charge|Commissioner|Special\s+Agent)"
+    r"(?!['’]s)(?:\s+(?:for|of)\b.*)?$")
 _EDGE_TITLE = re.compile(
     r"^(?:(?:Acting|Assistant|Deputy|Special|Senior|Staff|Chief|Agent|Judge|Mr\.|Mrs\.|Ms\.|Dr\.|"
     r"Det\.|Sgt\.|Insp\.|Supt\.|Cst\.|Const\.|Lt\.|Capt\.|Detective|Sergeant|Inspector|"

@@ -9,8 +9,6 @@ Results live in ``doc._.ff_mentions`` and ``doc._.ff_relations`` as plain record
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from functools import lru_cache
 
@@ -18,12 +16,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.addresses import find_address_mentions
+from nlp.cleanup import clean_mentions
 from fakefree.orgnames import is_org_name
 from nlp.dates import find_dates
-from nlp.gazetteer import load_gazetteer
+from nlp.model import RawMention, RawRelation
 from nlp.identifiers import find_identifiers, is_identifier_shaped
 from nlp.money import find_money
 from nlp.names import is_given_name
+from nlp.org_types import (
+    _AGENCY,
+    _COMPANY,
+    _COURT,
+    _LEGAL_TAIL,
+    known_orgs,
+    org_subtype,
+)
 from nlp.places import location_subtype
 
 __all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype"]
@@ -32,91 +39,9 @@ DEFAULT_LABEL_MAP = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION",
     "FAC": "LOCATION", "LOCATION": "LOCATION", "MONEY": "MONEY", "NORP": None, "MISC": None,
 }
-_AGENCY = re.compile(
-    r"\b(police|department|agency|customs|administration|service|bureau|office|commission|"
-    r"ministry|attorney|prosecut|homeland|immigration|border|revenue|guard|gendarmerie|douanes?|"
-    r"direction|parquet|polic[ií]a|guardia|procuradur[ií]a|fiscal[ií]a|secretar[ií]a|instituto|"
-    r"agencia|aduanas?|servicio|unidad|oficina|ministerio|ministère|agence|sûreté|interpol|europol|"
-    r"force|enforcement|inspection|fbi|nypd|rcmp|cbsa|hmrc|sat|impi|fda|cbp|hsi|ice|dhs)\b",
-    re.IGNORECASE)
-_COURT = re.compile(r"\b(court|tribunal|juzgado|audiencia|cour)\b", re.IGNORECASE)
-_COMPANY = re.compile(
-    r"\b(ltd|limited|llc|inc|corp|co|company|gmbh|s\.?a|sarl|sas|s\.?l|plc|llp|b\.v|pty|group|"
-    r"holdings|trading|enterprises?|import|export|logistics|international)\b\.?", re.IGNORECASE)
-_BRAND_CUE = re.compile(
-    r"(counterfeit|fake|knock-?off|branded|trademarks? of|brands?|bearing|faux|fausses?|"
-    r"contrefa|marques?|marcas?(?: como)?|falsificad[oa]s?|ap[óo]crif|pirata|de la marque|"
-    r"imitation|bogus|phony|copies of)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
-
 Doc.set_extension("ff_rules", default=None, force=True)
 Doc.set_extension("ff_mentions", default=None, force=True)
 Doc.set_extension("ff_relations", default=None, force=True)
-
-
-@dataclass
-class RawMention:
-    """A typed mention in one doc (character offsets into ``doc.text``)."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    subtype: str | None = None
-    attrs: dict[str, Any] = field(default_factory=dict)
-    roles: set[str] = field(default_factory=set)
-    source: str = "ner"
-    alias_only: bool = False
-
-
-@dataclass
-class RawRelation:
-    """A relation between two mentions of one doc, with the evidence span."""
-
-    source: RawMention
-    target: RawMention
-    type: str
-    start: int
-    end: int
-    props: dict[str, Any] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def known_orgs() -> dict[str, str]:
-    """Gazetteer names and acronyms to AGENCY, BRAND or COMPANY (online platforms)."""
-    gaz = load_gazetteer()
-    out = {p: "COMPANY" for p in gaz.platforms}
-    out.update({b: "BRAND" for b in gaz.brands})
-    for name, acronyms in gaz.agencies.items():
-        out[name] = "AGENCY"
-        out.update({a: "AGENCY" for a in acronyms})
-    return out
-
-
-def org_subtype(text: str, gazetteer_id: str, before: str) -> str:
-    """COURT, AGENCY, BRAND or COMPANY for an ORG mention.
-
-    >>> org_subtype("Birmingham Crown Court", "", "")
-    'COURT'
-    >>> org_subtype("Nike", "", "sold counterfeit ")
-    'BRAND'
-    """
-    if _COURT.search(text):
-        return "COURT"
-    if gazetteer_id in ("AGENCY", "BRAND", "COMPANY"):
-        return gazetteer_id
-    known = known_orgs()
-    first = text.split()[0] if text.split() else text
-    if text in known:
-        return known[text]
-    if known.get(first) == "BRAND" or known.get(text.rsplit(" ", 1)[0]) == "BRAND":
-        return "BRAND"
-    if _COMPANY.search(text):
-        return "COMPANY"
-    if _AGENCY.search(text):
-        return "AGENCY"
-    if _BRAND_CUE.search(before[-60:]):
-        return "BRAND"
-    return "COMPANY"
 
 
 @Language.factory("fakefree_identifiers", default_config={"language": "en"})
@@ -194,10 +119,6 @@ def _is_noise(surface: str) -> bool:
                                 not any(ch.isalpha() for ch in surface))
 
 
-_LEGAL_TAIL = re.compile(
-    r"(?:,?\s?(?:Co\.,?\s?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|Corp\.?|PLC|GmbH|S\.A\.(?:\s?de"
-    r"\s?C\.V\.)?|S\.\s?de\s?R\.L\.(?:\s?de\s?C\.V\.)?|S\.L\.|SARL|SAS|B\.V\.|Pty\.? Ltd\.?|"
-    r"S\.p\.A\.|Ltda\.?|Lda\.?))+")
 _BULLET = re.compile(r"^[\s\-–—•·*>]+")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-zà-ÿ][\w'-]*)+$")
 
@@ -295,8 +216,6 @@ class MentionComponent:
                 subtype = location_subtype(surface_stripped)
             mentions.append(RawMention(start, end, surface_stripped, type_, subtype,
                                        source="gazetteer" if ent.ent_id_ else "ner"))
-        from nlp.cleanup import clean_mentions  # imports this module
-
         mentions = clean_mentions(sorted(mentions, key=lambda m: m.start), text)
         mentions = _drop_stray_capitals(mentions, text)
         _harmonise_lists(mentions, text)

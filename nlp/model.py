@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Mention", "Entity", "Relation", "Event", "Extraction", "normalise_name", "entity_id"]
+__all__ = ["Mention", "Entity", "Relation", "Event", "Extraction", "normalise_name", "entity_id",
+           "RawMention", "RawRelation"]
 
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s@.+-]")
@@ -148,3 +149,31 @@ class Extraction:
     def by_id(self) -> dict[str, Entity]:
         """Entities keyed by their id."""
         return {e.id: e for e in self.entities}
+
+
+# The pipeline's own records, before an extraction is assembled (nlp.assemble).
+@dataclass
+class RawMention:
+    """A typed mention in one doc (character offsets into ``doc.text``)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    subtype: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
+    source: str = "ner"
+    alias_only: bool = False
+
+
+@dataclass
+class RawRelation:
+    """A relation between two mentions of one doc, with the evidence span."""
+
+    source: RawMention
+    target: RawMention
+    type: str
+    start: int
+    end: int
+    props: dict[str, Any] = field(default_factory=dict)

@@ -18,7 +18,7 @@ of failing strings:
 * :func:`list_item_people` - people named at the start of a list item, which NER misses when the
   name is unusual (three-part Chinese names in a list of defendants).
 
->>> from nlp.components import RawMention
+>>> from nlp.model import RawMention
 >>> text = "--Wei Ming Lo, 45, of Queens"
 >>> [m.text for m in strip_edges([RawMention(0, 13, text[:13], "PERSON")], text)]
 ['Wei Ming Lo']
@@ -31,7 +31,8 @@ from functools import lru_cache
 from importlib import resources
 
 from fakefree.orgnames import is_org_name, legal_form_only
-from nlp.components import RawMention, known_orgs
+from nlp.model import RawMention
+from nlp.org_types import known_orgs
 from nlp.names import is_given_name
 from nlp.places import country_names
 

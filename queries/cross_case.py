@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from fakefree.schema import schema
 from queries.graph import (
-    HUB_LABELS as GRAPH_HUBS,
     agencies_of,
     cases_of,
     documents_of,
@@ -34,11 +34,11 @@ from queries.result import EntityRef, Result
 __all__ = ["CrossCaseEntity", "AgencyPiece", "Exchange", "SharedNetwork", "CrossCaseResult",
            "find_cross_case"]
 
-# Hubs that tie unrelated networks together (ports, brands, HS codes and SWIFT codes,
-# carriers): not followed when finding shared networks, not listed as shared entities.
-HUB_LABELS = GRAPH_HUBS | {"Shipper", "Identifier"}
-LISTED_LABELS = frozenset({"Person", "Company", "Address", "Phone", "Email", "BankAccount",
-                           "Domain"})
+# Hubs that tie unrelated networks together (the schema's hubs and context, plus carriers and
+# every other identifier, containers included): not followed when finding shared networks, and
+# (carriers aside) not listed as shared entities.
+HUB_LABELS = schema().hub_labels() | {"Shipper", "Identifier"}
+LISTED_LABELS = schema().labels_of_kind("party", "identifier")
 
 
 @dataclass

@@ -19,6 +19,7 @@ import networkx as nx
 
 from fakefree.schema import ROLE_LABELS, primary_label, schema
 from queries.result import EntityRef, Hop
+from queries.values import parse_amount
 
 __all__ = [
     "PARTY_LABELS", "IDENTIFIER_LABELS", "MONEY_TYPES", "labels_of", "has_label", "is_party",
@@ -119,8 +120,6 @@ def declared_value(G: nx.MultiDiGraph, node: str) -> tuple[float | None, str | N
     >>> declared_value(G, "s")
     (7593.41, 'USD')
     """
-    from queries.transfers import parse_amount
-
     usd = parse_amount(prop(G, node, "declared_value_usd"))
     if usd is not None:
         return usd, "USD"

@@ -20,7 +20,8 @@ from queries.fx import FxTable, fx_table
 from queries.graph import declared_value, has_label, prop
 from queries.result import Result
 from queries.traces import MoneyTrace, value
-from queries.transfers import Transfer, parse_amount
+from queries.transfers import Transfer
+from queries.values import parse_amount
 
 __all__ = [
     "REPORTING_THRESHOLDS", "StructuringAlert", "LayeringAlert", "CycleAlert", "TradeAlert",

@@ -14,13 +14,14 @@ types and evidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
 import networkx as nx
 
 from fakefree.errors import NotFound
-from queries.graph import edges_between, entity_ref, undirected
+from queries.graph import CONTEXT_LABELS, edges_between, entity_ref, undirected
 from queries.result import EntityRef, Hop, Result
 
 __all__ = ["PathStep", "GraphPath", "PathResult", "find_paths"]
@@ -51,12 +52,12 @@ class PathResult(Result):
 
 def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4,
                slack: int = 1, limit: int = 10,
-               skip_labels: tuple[str, ...] = ("Document", "Case", "Agency", "Country")
-               ) -> PathResult:
+               skip_labels: Iterable[str] = CONTEXT_LABELS) -> PathResult:
     """Simple paths from ``source`` to ``target`` (direction ignored) of at most
     ``shortest + slack`` and ``max_hops`` hops, shortest first, at most ``limit`` of them.
 
-    Context nodes (documents, cases, agencies, countries) are not traversed: a path through
+    Context nodes (the schema's ``kind: context``: documents, cases, agencies, countries,
+    cities) are not traversed: a path through
     "both are mentioned in the same document" says nothing. Raises
     :class:`fakefree.errors.NotFound` if an endpoint is not in the graph.
 

@@ -32,7 +32,8 @@ from queries.graph import (
     prop,
 )
 from queries.result import EntityRef, Result
-from queries.transfers import Transfer, parse_amount, parse_date, transfers
+from queries.transfers import Transfer, parse_date, transfers
+from queries.values import parse_amount
 
 __all__ = ["TimelineEvent", "TimelineResult", "KINDS", "case_timeline"]
 

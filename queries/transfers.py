@@ -17,7 +17,6 @@ parties is its own attribution. Amounts are converted with the fixed table of :m
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,6 +26,7 @@ import networkx as nx
 from queries.fx import FxTable, fx_table
 from queries.graph import MONEY_TYPES, cases_of, edge_hop, has_label, typed_edges
 from queries.result import Result
+from queries.values import parse_amount
 
 __all__ = ["Transfer", "transfers", "holders", "parse_amount", "parse_date"]
 
@@ -53,23 +53,6 @@ class Transfer(Result):
     @property
     def day(self) -> date | None:
         return parse_date(self.date)
-
-
-def parse_amount(value: Any) -> float | None:
-    """A number from ``9500``, ``"9,500.00"`` or ``"USD 9 500"``; ``None`` if there is none.
-
-    >>> parse_amount("USD 9,500.50"), parse_amount(None)
-    (9500.5, None)
-    """
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, str):
-        return None
-    digits = re.sub(r"[^\d.]", "", value.replace(",", ""))
-    try:
-        return float(digits) if digits else None
-    except ValueError:
-        return None
 
 
 def parse_date(value: Any) -> date | None:

@@ -21,7 +21,7 @@ def demo_store(tmp_path_factory):
     """``seed_data/demo/documents`` ingested as ``make demo`` does (readers, NLP, resolution)
     into an embedded store, once for the whole session; read-only."""
     from graph_etl.pipeline import IngestOptions, ingest
-    from graph_etl.store.ledger import Ledger
+    from graph_etl.ledger import Ledger
     from graph_etl.store.sqlite_store import SQLiteStore
 
     if not (DEMO / "documents").is_dir():

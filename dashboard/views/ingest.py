@@ -13,11 +13,10 @@ import streamlit as st
 
 from dashboard import auth, session, uploads
 from dashboard.session import t
-from fakefree import settings
 from fakefree.errors import InputError
 from graph_etl.pipeline import FileOutcome, IngestOptions, discover, ingest
-from graph_etl.store.ledger import Ledger, ledger_path_for
 from graph_etl.store.model import AGENCY_ONLY, LES, UNCLASSIFIED, check_releasability
+from graph_etl.workspace import open_ledger
 
 st.title(t("ingest.title"))
 if not auth.account().can("ingest"):
@@ -43,8 +42,8 @@ def run_ingest(uploaded: list, case: str, agency: str, releasability: str) -> li
     import nlp
 
     # manifest_levels=0: no manifest.csv above the private upload folder applies to uploads.
-    options = IngestOptions(case=case, agency=agency, releasability=releasability,
-                            manifest_levels=0, max_bytes=int(settings.get("FAKEFREE_MAX_FILE_MB")) * 1024 * 1024)
+    options = IngestOptions.from_settings(case=case, agency=agency, releasability=releasability,
+                                          manifest_levels=0)
     bar = st.progress(0.0, text=t("ingest.progress", done=0, total=len(uploaded)))
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="fakefree-upload-") as tmp:
@@ -60,12 +59,9 @@ def run_ingest(uploaded: list, case: str, agency: str, releasability: str) -> li
             bar.progress(len(rows) / max(total, 1),
                          text=t("ingest.progress", done=len(rows), total=total))
 
-        ledger = Ledger(ledger_path_for(uri, settings.home()))
-        try:
+        with open_ledger(uri) as ledger:
             summary = ingest([Path(tmp)], session.store(), ledger, options, nlp.EXTRACTOR_VERSION,
                              on_file)
-        finally:
-            ledger.close()
     data = summary.to_dict()
     auth.audit("ingest", ", ".join(r["file"] for r in rows), source_files=len(rows),
                loaded=data["loaded"], duplicates=data["duplicates"],
@@ -97,11 +93,8 @@ if rows:
                                 "documents": t("overview.documents"), "sha256": "SHA-256"})
 
 st.subheader(t("ingest.quarantine"))
-ledger = Ledger(ledger_path_for(uri, settings.home()))
-try:
+with open_ledger(uri) as ledger:
     quarantined = ledger.entries("quarantined")
-finally:
-    ledger.close()
 if not quarantined:
     st.info(t("ingest.no_quarantine"))
 else:

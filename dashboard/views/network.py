@@ -45,7 +45,7 @@ per_seed = max(int(cap) // len(selected), 2)
 walk = network_view.expansion_types(rel_types, list(data["types"]), hide_context)
 graph = session.around(uri, who, selected, hops=hops, rel_types=walk, limit=per_seed)
 graph = network_view.restrict(graph, cases=cases, keep=set(selected),
-                              hide_labels=network_view.CONTEXT_LABELS if hide_context else ())
+                              hide_labels=network_view.HIDDEN_LABELS if hide_context else ())
 if graph.graph.get("truncated"):
     st.warning(t("network.truncated", cap=int(cap)))
 st.caption(t("network.size", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))

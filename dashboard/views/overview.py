@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import charts, session, tables
 from dashboard.session import t
+from fakefree.schema import schema
 
 uri, who = session.store_uri(), session.viewer()
 st.title(t("overview.title"))
@@ -30,7 +31,7 @@ with by_agency:
 st.subheader(t("overview.by_label"))
 st.plotly_chart(charts.counts_bar(data["labels"], t("common.label"), count), key="chart_labels")
 
-trade = [label for label in ("Seizure", "Shipment") if data["labels"].get(label)]
+trade = [label for label in sorted(schema().labels_of_kind("trade")) if data["labels"].get(label)]
 if trade:
     graph = session.graph(uri, who, labels=(*trade, "Port", "City"))
     for label in trade:

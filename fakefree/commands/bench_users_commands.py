@@ -28,11 +28,10 @@ def measure(store: str, preload: list[Path], ingest_paths: list[Path], users: in
     """Load ``preload``, then run ``users`` sessions for ``rounds`` rounds while ``ingest_paths``
     are ingested into the same ``store``; accounts live in a fresh security DB in ``workdir``."""
     from dashboard.load_bench import run_users
-    from fakefree import settings
     from fakefree.security import open_security
     from graph_etl.pipeline import IngestOptions, ingest
-    from graph_etl.store import NEO4J_SCHEMES, open_store
-    from graph_etl.store.ledger import Ledger, ledger_path_for
+    from graph_etl.store import NEO4J_SCHEMES
+    from graph_etl.workspace import open_workspace
 
     if store.startswith(NEO4J_SCHEMES):  # read before FAKEFREE_HOME moves to the work folder
         from graph_etl.store.neo4j_connect import credentials
@@ -48,17 +47,16 @@ def measure(store: str, preload: list[Path], ingest_paths: list[Path], users: in
         name, password = f"bench{number + 1}", secrets.token_urlsafe(16)
         accounts.add(name, password, role="analyst", agencies=[AGENCIES[number % len(AGENCIES)]])
         logins.append((name, password))
-    graph = open_store(store)
-    ledger = Ledger(ledger_path_for(store, settings.home()))
-    if preload:
-        ingest(preload, graph, ledger, IngestOptions(workers=1), "bench")
+    with open_workspace(store) as (graph, ledger):
+        if preload:
+            ingest(preload, graph, ledger, IngestOptions.from_settings(workers=1), "bench")
 
-    def writer() -> dict:
-        summary = ingest(ingest_paths, graph, ledger, IngestOptions(workers=1), "bench")
-        return {k: v for k, v in summary.to_dict().items() if k != "files"}
+        def writer() -> dict:
+            summary = ingest(ingest_paths, graph, ledger, IngestOptions.from_settings(workers=1),
+                             "bench")
+            return {k: v for k, v in summary.to_dict().items() if k != "files"}
 
-    result = run_users(logins, rounds, writer if ingest_paths else None)
-    graph.close()
+        result = run_users(logins, rounds, writer if ingest_paths else None)
     return {"store": store, **result.to_dict()}
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from fakefree.cli_app import app, emit, json_option, open_store_for, store_option
-from fakefree.commands.ingest_commands import open_ledger
+from fakefree.cli_app import app, emit, json_option, store_option
 from fakefree.commands.recording import record
 from fakefree.commands.store_commands import resolve_entity
 from graph_etl import corrections
 from graph_etl.store import Viewer
+from graph_etl.workspace import open_workspace
 
 reason_option = typer.Option(..., "--reason", help="Why: kept with the judgement and audited.")
 
@@ -26,11 +26,10 @@ def merge_command(
 
     Example: fakefree merge "Han Tong Technology" "HT Tech Ltd" --reason "same registry number"
     """
-    graph = open_store_for(store)
-    keep = resolve_entity(graph, survivor, Viewer.system()).id
-    absorbed = [resolve_entity(graph, other, Viewer.system()).id for other in others]
-    result = corrections.merge(graph, open_ledger(store), keep, absorbed, who="cli",
-                               reason=reason)
+    with open_workspace(store) as (graph, ledger):
+        keep = resolve_entity(graph, survivor, Viewer.system()).id
+        absorbed = [resolve_entity(graph, other, Viewer.system()).id for other in others]
+        result = corrections.merge(graph, ledger, keep, absorbed, who="cli", reason=reason)
     record("merge", keep, absorbed=absorbed, reason=reason, documents=len(result.documents))
     emit(result.to_dict(), as_json, f"Merged {', '.join(absorbed)} into {keep} "
                                     f"({len(result.documents)} documents replayed).")
@@ -47,9 +46,9 @@ def split_command(
 
     Example: fakefree split "Han Tong Technology" --reason "two different firms"
     """
-    graph = open_store_for(store)
-    node_id = resolve_entity(graph, entity, Viewer.system()).id
-    result = corrections.split(graph, open_ledger(store), node_id, who="cli", reason=reason)
+    with open_workspace(store) as (graph, ledger):
+        node_id = resolve_entity(graph, entity, Viewer.system()).id
+        result = corrections.split(graph, ledger, node_id, who="cli", reason=reason)
     record("split", node_id, restored=result.others, reason=reason)
     emit(result.to_dict(), as_json, f"Split {', '.join(result.others)} out of {node_id} "
                                     f"({len(result.documents)} documents replayed).")

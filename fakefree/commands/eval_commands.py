@@ -55,7 +55,7 @@ def casefiles(
     import nlp
     from fakefree.casefile_eval import check_case_files, ingest_groups, load_truth
     from fakefree.cli_app import open_store_for
-    from graph_etl.store.ledger import Ledger, ledger_path_for
+    from graph_etl.ledger import Ledger, ledger_path_for
 
     truth = load_truth(folder)
     with tempfile.TemporaryDirectory(prefix="fakefree-eval-") as scratch:

@@ -96,11 +96,12 @@ def _export_package(store: str | None, partner: str, output: Path, case: str, da
     if not partner:
         raise InputError("Name the partner agency of the package with --for AGENCY.")
     from exports.package import export_package
-    from fakefree.commands.ingest_commands import open_ledger
     from fakefree.commands.user_commands import cli_actor
+    from graph_etl.workspace import open_workspace
 
-    summary = export_package(open_store_for(store), open_ledger(store), partner, output,
-                             case=case, date=date, exporter=cli_actor())
+    with open_workspace(store) as (graph, ledger):
+        summary = export_package(graph, ledger, partner, output, case=case, date=date,
+                                 exporter=cli_actor())
     record("export", str(output), format="package", partner=partner, case=case,
            date=summary.date, documents=list(summary.document_ids))
     typer.echo(str(summary))

@@ -10,17 +10,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from fakefree import settings
+from fakefree.cli_app import app, emit, json_option, store_option
 from fakefree.commands.recording import record
 from fakefree.errors import InputError
-from fakefree.cli_app import app, emit, json_option, open_store_for, store_option
 from graph_etl.pipeline import FileOutcome, IngestOptions, discover, ingest
-from graph_etl.store.ledger import Ledger, ledger_path_for
-
-
-def open_ledger(store_uri: str | None) -> Ledger:
-    uri = store_uri or settings.get("FAKEFREE_STORE")
-    return Ledger(ledger_path_for(uri, settings.home()))
+from graph_etl.workspace import open_workspace
 
 
 @app.command("ingest")
@@ -57,23 +51,20 @@ def ingest_command(
     """
     import nlp
 
-    limit = max_mb or int(settings.get("FAKEFREE_MAX_FILE_MB"))
-    options = IngestOptions(case=case, agency=agency, releasability=releasability,
-                            workers=workers, max_bytes=limit * 1024 * 1024,
-                            quarantine_dir=quarantine, model=model, executor=executor,
-                            batch_files=int(settings.get("FAKEFREE_INGEST_BATCH_FILES")),
-                            batch_seconds=float(settings.get("FAKEFREE_INGEST_BATCH_SECONDS")))
+    options = IngestOptions.from_settings(
+        case=case, agency=agency, releasability=releasability, workers=workers,
+        max_bytes=max_mb * 1024 * 1024 if max_mb else None, quarantine_dir=quarantine,
+        model=model, executor=executor)
     if executor != "local" and not executor.startswith("dask://"):
         raise InputError(f"--executor {executor!r} is neither local nor dask://HOST:PORT.")
-    graph = open_store_for(store)
-    ledger = open_ledger(store)
     total = len(discover(paths, options))
     console = Console(stderr=True)
     show_bar = not as_json and sys.stderr.isatty()
     started = time.perf_counter()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                  console=console, disable=not show_bar) as bar:
+    with open_workspace(store) as (graph, ledger), Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+            console=console, disable=not show_bar) as bar:
         task = bar.add_task("ingest", total=total, rate="")
 
         def on_file(outcome: FileOutcome) -> None:

@@ -14,7 +14,6 @@ from fakefree.cli_app import (
     viewer_option,
 )
 from fakefree.commands.recording import record
-from graph_etl.store import GraphStore, NodeView, Viewer
 from graph_etl.store.base import find_entity as resolve_entity
 
 

@@ -35,6 +35,8 @@ from graph_etl.store.model import (
 
 __all__ = [
     "GraphStore",
+    "ClosingStore",
+    "Traversals",
     "bulk_work",
     "document_node",
     "dumps",
@@ -82,6 +84,80 @@ class GraphStore(Protocol):
     def documents(self, viewer: Viewer) -> list[DocumentRecord]: ...
     def retract(self, document_id: str) -> dict[str, int]: ...
     def close(self) -> None: ...
+    def __enter__(self) -> GraphStore: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class Traversals:
+    """``neighbors`` and ``paths`` written once, over the primitives every backend supplies:
+    the viewer's tags, the visible nodes of a set, the visible relationships touching a set
+    (:data:`RelRow`), and the merged views of nodes and relationships."""
+
+    uri: str
+
+    def _tags(self, viewer: Viewer) -> Any:
+        raise NotImplementedError
+
+    def _visible_nodes(self, ids: Iterable[str], tags: Any) -> set[str]:
+        raise NotImplementedError
+
+    def _expand(self, frontier: set[str], tags: Any, types: list[str] | None) -> list[RelRow]:
+        raise NotImplementedError
+
+    def _node_views(self, ids: Iterable[str], tags: Any) -> dict[str, NodeView]:
+        raise NotImplementedError
+
+    def _rel_views(self, keys: set[Any], tags: Any) -> dict[str, RelView]:
+        raise NotImplementedError
+
+    def _rel_key(self, row: RelRow) -> Any:
+        """How :meth:`_rel_views` names the relationship of ``row`` (its id by default)."""
+        return row[0]
+
+    def neighbors(self, node_id: str, viewer: Viewer, *, hops: int = 1,
+                  rel_types: Iterable[str] | None = None, limit: int = 2000) -> nx.MultiDiGraph:
+        """The network within ``hops`` of a node, ignoring direction, capped at ``limit`` nodes."""
+        tags = self._tags(viewer)
+        if not self._visible_nodes([node_id], tags):
+            raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
+        types = sorted(rel_types) if rel_types else None
+        nodes, rels, truncated = walk_neighbors(
+            lambda frontier: self._expand(frontier, tags, types),
+            lambda ids: self._visible_nodes(ids, tags), node_id, hops=hops, limit=limit)
+        graph = to_graph(self._node_views(nodes, tags).values(),
+                         self._rel_views({self._rel_key(r) for r in rels}, tags).values())
+        graph.graph["truncated"] = truncated
+        return graph
+
+    def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
+              limit: int = 10) -> list[Path]:
+        """All shortest visible paths (ignoring direction) of at most ``max_hops`` hops."""
+        tags = self._tags(viewer)
+        if len(self._visible_nodes([source, target], tags)) < len({source, target}):
+            return []
+        if source == target:
+            return [Path(nodes=[self._node_views([source], tags)[source]], rels=[])]
+        chains, met = shortest_chains(lambda frontier: self._expand(frontier, tags, None),
+                                      lambda ids: self._visible_nodes(ids, tags), source, target,
+                                      max_hops=max_hops, limit=limit)
+        node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
+        rel_views = self._rel_views({self._rel_key(met[r]) for _, rels in chains for r in rels},
+                                    tags)
+        return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
+                for nodes, rels in chains]
+
+
+class ClosingStore:
+    """What every backend inherits: ``with open_store(uri) as store:`` closes the store."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def find_entity(store: GraphStore, entity: str, viewer: Viewer) -> NodeView:

@@ -27,11 +27,10 @@ from fakefree.errors import InputError, NotFound, StoreUnavailable
 from fakefree.schema import schema
 from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
-    DocInfo,
+    ClosingStore,
+    Traversals,
     document_node,
     dumps,
-    merge_node,
-    merge_rel,
     node_claim_data,
     prepare_batch,
     rel_claim_data,
@@ -70,7 +69,7 @@ marking is seen at most this late (until then its claims are hidden, never shown
 _TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
-class Neo4jStore:
+class Neo4jStore(Traversals, ClosingStore):
     """A :class:`graph_etl.store.base.GraphStore` on a Neo4j 5.26 server (or cluster, or Aura)."""
 
     def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j",

@@ -16,13 +16,13 @@ import networkx as nx
 
 from fakefree.errors import InputError, NotFound, StoreUnavailable, StoreVersionError
 from graph_etl.store.base import (
+    ClosingStore,
     DocInfo,
+    Traversals,
     bulk_work,
     document_node,
     dumps,
-    shortest_chains,
     stats_summary,
-    walk_neighbors,
     merge_node,
     merge_rel,
     node_claim_data,
@@ -31,7 +31,7 @@ from graph_etl.store.base import (
     to_graph,
 )
 from graph_etl.store.localdb import commit_or_rollback, write_failure
-from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
+from graph_etl.store.model import Batch, DocumentRecord, NodeView, RelView, Viewer
 from graph_etl.store.search_terms import (
     fts_query,
     name_words,
@@ -166,7 +166,7 @@ _CASE_NODES = ("SELECT DISTINCT c.node_id FROM documents d JOIN node_claims c "
                "(SELECT value FROM json_each(:cases)))")
 
 
-class SQLiteStore:
+class SQLiteStore(Traversals, ClosingStore):
     """A :class:`graph_etl.store.base.GraphStore` in one SQLite file.
 
     Safe for several threads (one connection per thread) and several processes (WAL, immediate
@@ -405,21 +405,6 @@ class SQLiteStore:
                 params).fetchall()
         return sorted(set(out))
 
-    def neighbors(self, node_id: str, viewer: Viewer, *, hops: int = 1,
-                  rel_types: Iterable[str] | None = None, limit: int = 2000) -> nx.MultiDiGraph:
-        """The network within ``hops`` of a node, ignoring direction, capped at ``limit`` nodes."""
-        tags = self._tags(viewer)
-        if not self._visible_nodes([node_id], tags):
-            raise NotFound(f"No entity {node_id} is visible in {self.uri}.")
-        types = sorted(rel_types) if rel_types else None
-        nodes, rels, truncated = walk_neighbors(
-            lambda frontier: self._expand(frontier, tags, types),
-            lambda ids: self._visible_nodes(ids, tags), node_id, hops=hops, limit=limit)
-        graph = to_graph(self._node_views(nodes, tags).values(),
-                         self._rel_views({r[0] for r in rels}, tags).values())
-        graph.graph["truncated"] = truncated
-        return graph
-
     def subgraph(self, viewer: Viewer, *, ids: Iterable[str] | None = None,
                  labels: Iterable[str] | None = None, cases: Iterable[str] | None = None,
                  rel_types: Iterable[str] | None = None) -> nx.MultiDiGraph:
@@ -454,22 +439,6 @@ class SQLiteStore:
                "AND r.target IN (SELECT value FROM json_each(:ids))"), params)
         rels = _merge_rels(rel_rows)
         return to_graph([views[i] for i in sorted(keep)], rels.values())
-
-    def paths(self, source: str, target: str, viewer: Viewer, *, max_hops: int = 4,
-              limit: int = 10) -> list[Path]:
-        """All shortest visible paths (ignoring direction) of at most ``max_hops`` hops."""
-        tags = self._tags(viewer)
-        if len(self._visible_nodes([source, target], tags)) < len({source, target}):
-            return []
-        if source == target:
-            return [Path(nodes=[self._node_views([source], tags)[source]], rels=[])]
-        chains, _ = shortest_chains(lambda frontier: self._expand(frontier, tags, None),
-                                    lambda ids: self._visible_nodes(ids, tags), source, target,
-                                    max_hops=max_hops, limit=limit)
-        node_views = self._node_views({n for nodes, _ in chains for n in nodes}, tags)
-        rel_views = self._rel_views({r for _, rels in chains for r in rels}, tags)
-        return [Path([node_views[n] for n in nodes], [rel_views[r] for r in rels])
-                for nodes, rels in chains]
 
     def stats(self, viewer: Viewer) -> dict[str, Any]:
         """Counts of visible documents, nodes by label and relationships by type."""

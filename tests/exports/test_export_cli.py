@@ -1,13 +1,12 @@
 import hashlib
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from fakefree import cli_app
 from fakefree.audit import AuditLog
 from fakefree.commands import export_commands, ingest_commands, store_commands  # noqa: F401
+from tests.cli import run_cli
 
 from .data_fixtures import CBSA_SHA, SECRETS, all_text, members, store  # noqa: F401
 
@@ -22,15 +21,8 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
-def run(monkeypatch, capsys, *args):
-    monkeypatch.setattr(sys, "argv", ["fakefree", *args])
-    code = cli_app.run(debug=False)
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 def export(monkeypatch, capsys, db, out, fmt, *extra):
-    return run(monkeypatch, capsys, "export", "--store", str(db), "--format", fmt,
+    return run_cli(monkeypatch, capsys, "export", "--store", str(db), "--format", fmt,
                "--around", "Maple Leaf Trading", "--hops", "2", "--date", "2026-11-25",
                "-o", str(out), *extra)
 
@@ -78,7 +70,7 @@ def test_export_cli_writes_audit_entry(monkeypatch, capsys, store, home, tmp_pat
 ])
 def test_export_cli_errors_in_one_sentence(monkeypatch, capsys, store, home, tmp_path, args,
                                            message):
-    code, _, err = run(monkeypatch, capsys, "export", "--store", str(store.path),
+    code, _, err = run_cli(monkeypatch, capsys, "export", "--store", str(store.path),
                        "-o", str(tmp_path / "x"), *args)
     assert code == 1 and err.startswith(message) and len(err.strip().splitlines()) == 1
 
@@ -107,7 +99,7 @@ def ingest_seed_documents(monkeypatch, capsys, tmp_path) -> tuple[Path, dict[str
         shutil.copy(DEMO / name, folder / DEMO.name / name)
         sha[name] = hashlib.sha256((DEMO / name).read_bytes()).hexdigest()
     db = tmp_path / "demo.db"
-    code, _, err = run(monkeypatch, capsys, "ingest", str(folder), "--store", str(db))
+    code, _, err = run_cli(monkeypatch, capsys, "ingest", str(folder), "--store", str(db))
     assert code == 0, err
     return db, sha
 
@@ -118,7 +110,7 @@ def test_export_cli_on_seed_documents(monkeypatch, capsys, home, tmp_path):
     outputs = {}
     for viewer in ("CBSA", "RCMP"):
         outputs[viewer] = tmp_path / f"{viewer}.zip"
-        code, _, err = run(monkeypatch, capsys, "export", "--store", str(db), "--format", "csv",
+        code, _, err = run_cli(monkeypatch, capsys, "export", "--store", str(db), "--format", "csv",
                            "--around", "Jade Supply Ltd", "--as-viewer", viewer,
                            "--date", "2026-11-25", "-o", str(outputs[viewer]))
         assert code == 0, err
@@ -140,7 +132,7 @@ def test_export_cli_package_for_a_partner_is_audited_and_loads_on_the_other_side
     db, sha = ingest_seed_documents(monkeypatch, capsys, tmp_path)
     monkeypatch.chdir(tmp_path)
     package = tmp_path / "for-cbsa.zip"
-    code, out, err = run(monkeypatch, capsys, "export", "--store", str(db), "--package",
+    code, out, err = run_cli(monkeypatch, capsys, "export", "--store", str(db), "--package",
                          "--for", "CBSA", "--date", "2026-11-25", "-o", str(package))
     assert code == 0, err
     (entry,) = AuditLog(home / "security.db").entries(action="export")
@@ -150,16 +142,16 @@ def test_export_cli_package_for_a_partner_is_audited_and_loads_on_the_other_side
     assert sha["interview_broker_agent.txt"] not in all_text(package.read_bytes())
 
     partner = tmp_path / "partner.db"
-    code, out, err = run(monkeypatch, capsys, "ingest", str(package), "--store", str(partner))
+    code, out, err = run_cli(monkeypatch, capsys, "ingest", str(package), "--store", str(partner))
     assert code == 0, err
-    code, out, err = run(monkeypatch, capsys, "search", "Jade Supply", "--store", str(partner),
+    code, out, err = run_cli(monkeypatch, capsys, "search", "Jade Supply", "--store", str(partner),
                          "--as-viewer", "CBSA")
     assert code == 0 and "Jade Supply Ltd" in out, err
-    code, out, _ = run(monkeypatch, capsys, "ingest", str(package), "--store", str(partner))
+    code, out, _ = run_cli(monkeypatch, capsys, "ingest", str(package), "--store", str(partner))
     assert code == 0 and "0 loaded" in out
 
 
 def test_export_cli_help_has_an_example_and_every_format(monkeypatch, capsys):
-    code, out, _ = run(monkeypatch, capsys, "export", "--help")
+    code, out, _ = run_cli(monkeypatch, capsys, "export", "--help")
     assert code == 0 and "Example: fakefree export --format graphml" in out
     assert all(fmt in out for fmt in ("html", "svg", "png", "pdf", *FORMATS))

@@ -19,7 +19,7 @@ from exports.package import export_package
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.readers import sha256_file
 from graph_etl.store import Viewer
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from graph_etl.store.sqlite_store import SQLiteStore
 from tests.graph_etl.store import neo4j_fixture
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
-from fakefree import cli_app
 from fakefree.alerts import AlertStore
 from fakefree.commands import alert_commands, analyze_commands  # noqa: F401  (registers them)
 from fakefree.errors import InputError, NotFound
@@ -15,6 +13,7 @@ from graph_etl.store import Viewer
 from graph_etl.store.sqlite_store import SQLiteStore
 from queries.screening import parse_watchlist, screen
 from tests.queries.network import build_network
+from tests.cli import run_cli
 
 WATCHLIST = "name,country\nGolden Dragon Holdings Limited,HK\nPacific Star Trading Ltd,\n"
 
@@ -67,33 +66,25 @@ def test_alerts_bad_status_and_unknown_id(tmp_path):
         queue.triage("alert-nope", "dismissed", who="ana")
 
 
-def run(monkeypatch, capsys, *args):
-    monkeypatch.setattr(sys, "argv", ["fakefree", *args])
-    cli_app.register_groups()
-    code = cli_app.run(debug=False)
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 def test_alerts_cli_screen_list_triage(monkeypatch, capsys, store_path, tmp_path):
     listing = tmp_path / "list.csv"
     listing.write_text(WATCHLIST, "utf-8")
     db = str(store_path)
-    code, out, err = run(monkeypatch, capsys, "screen", str(listing), "--alerts", "--store", db)
+    code, out, err = run_cli(monkeypatch, capsys, "screen", str(listing), "--alerts", "--store", db)
     assert code == 0, err
     assert "2 new alerts, 0 already in the queue." in out
-    code, out, _ = run(monkeypatch, capsys, "screen", str(listing), "--alerts", "--store", db)
+    code, out, _ = run_cli(monkeypatch, capsys, "screen", str(listing), "--alerts", "--store", db)
     assert "0 new alerts, 2 already in the queue." in out
 
-    code, out, _ = run(monkeypatch, capsys, "alerts", "--status", "open", "--json", "--store", db)
+    code, out, _ = run_cli(monkeypatch, capsys, "alerts", "--status", "open", "--json", "--store", db)
     assert code == 0
     alerts = json.loads(out)
     assert len(alerts) == 2 and {a["status"] for a in alerts} == {"open"}
     target = alerts[0]["id"]
-    code, out, _ = run(monkeypatch, capsys, "alerts", "triage", target, "--status", "dismissed",
+    code, out, _ = run_cli(monkeypatch, capsys, "alerts", "triage", target, "--status", "dismissed",
                        "--note", "other firm", "--store", db)
     assert code == 0 and out.strip() == f"{target} is now dismissed."
-    code, out, _ = run(monkeypatch, capsys, "alerts", "--store", db)
+    code, out, _ = run_cli(monkeypatch, capsys, "alerts", "--store", db)
     assert f"{target}  dismissed" in out and "other firm" in out
 
     from fakefree.security import open_security
@@ -104,9 +95,9 @@ def test_alerts_cli_screen_list_triage(monkeypatch, capsys, store_path, tmp_path
 
 
 def test_alerts_cli_errors_are_one_sentence(monkeypatch, capsys, store_path):
-    code, _, err = run(monkeypatch, capsys, "alerts", "triage", "alert-nope", "--status",
+    code, _, err = run_cli(monkeypatch, capsys, "alerts", "triage", "alert-nope", "--status",
                        "dismissed", "--store", str(store_path))
     assert code == 1 and err.startswith("Error: No alert alert-nope")
-    code, _, err = run(monkeypatch, capsys, "alerts", "--status", "closed",
+    code, _, err = run_cli(monkeypatch, capsys, "alerts", "--status", "closed",
                        "--store", str(store_path))
     assert code == 1 and err.startswith("Error: Unknown alert status 'closed'")

@@ -35,3 +35,15 @@ def test_schema_money_types_are_declared():
 def test_schema_bad_label_is_refused(spec, message):
     with pytest.raises(SchemaError, match=message):
         parse_schema(f"node_labels:\n  Thing: {spec}\nrelationship_types: {{}}\n")
+
+
+def test_schema_resolve_way_is_declared_for_identifiers_and_names():
+    model = schema()
+    assert model.labels_resolved_by("fuzzy") == model.labels_of_kind("party") | {"Brand"}
+    assert model.labels_of_kind("identifier") <= model.labels_resolved_by("key")
+    assert {"Port", "Agency", "City"} <= model.labels_resolved_by("name")
+
+
+def test_schema_bad_resolve_way_is_refused():
+    with pytest.raises(SchemaError, match="resolve 'guess'"):
+        parse_schema("node_labels:\n  Thing: {kind: hub, resolve: guess}\nrelationship_types: {}\n")

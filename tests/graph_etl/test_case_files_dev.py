@@ -15,7 +15,7 @@ import pytest
 
 import nlp
 from fakefree.casefile_eval import check_case_files, ingest_groups, load_truth
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 
 pytestmark = pytest.mark.slow
 

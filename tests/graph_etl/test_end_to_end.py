@@ -10,7 +10,7 @@ import pytest
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.resolve import name_key
 from graph_etl.store import Viewer
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from queries.source_orgs import rank_source_orgs
 
 DEMO = Path(__file__).resolve().parents[2] / "seed_data" / "demo"

@@ -9,7 +9,7 @@ from graph_etl.claims import extraction_batch
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.resolve import Resolver
 from graph_etl.store import Viewer
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from graph_etl.store.model import DocumentRecord
 from graph_etl.store.sqlite_store import SQLiteStore
 from nlp import extract

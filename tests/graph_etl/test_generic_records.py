@@ -9,7 +9,7 @@ import pytest
 from graph_etl.generic_records import generic_records
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from graph_etl.store.sqlite_store import SQLiteStore
 from fakefree.errors import InputError
 from tests.graph_etl.readers.builders import write, xlsx_bytes

@@ -14,7 +14,7 @@ import pytest
 
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
-from graph_etl.store.ledger import Ledger, LedgerEntry
+from graph_etl.ledger import Ledger, LedgerEntry
 from graph_etl.store.sqlite_store import SQLiteStore
 
 DEMO = Path(__file__).resolve().parents[2] / "seed_data" / "demo"

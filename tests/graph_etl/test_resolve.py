@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph_etl.resolve import Candidate, Resolver, name_key
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 
 
 @pytest.fixture

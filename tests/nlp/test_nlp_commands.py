@@ -5,23 +5,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fakefree import cli_app
 from fakefree.commands import nlp_commands  # noqa: F401  (registers the commands)
 from nlp import extract
-
-
-def _run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["fakefree", *args])
-    code = cli_app.run(debug=False)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from tests.cli import run_cli
 
 
 def test_nlp_commands_extract_json(tmp_path: Path, monkeypatch, capsys):
     path = tmp_path / "case.txt"
     path.write_text("Kevin Lee, the owner of Orient Star Ltd., was charged in Houston.",
                     encoding="utf-8")
-    code, out, err = _run(monkeypatch, capsys, "extract", str(path), "--json")
+    code, out, err = run_cli(monkeypatch, capsys, "extract", str(path), "--json")
     assert code == 0, err
     data = json.loads(out)
     assert {"Kevin Lee", "Orient Star Ltd.", "Houston"} <= {e["name"] for e in data["entities"]}
@@ -53,7 +46,7 @@ def test_nlp_commands_eval_extraction_on_both_gold_formats(tmp_path: Path, monke
     text = "Ana Ruiz was arrested in Toronto."
     (tmp_path / "b.txt").write_text(text, encoding="utf-8")
     (tmp_path / "b.gold.json").write_text(extract(text).to_json(), encoding="utf-8")
-    code, out, err = _run(monkeypatch, capsys, "eval", "extraction", "--gold", str(tmp_path),
+    code, out, err = run_cli(monkeypatch, capsys, "eval", "extraction", "--gold", str(tmp_path),
                           "--json")
     assert code == 0, err
     scores = json.loads(out)

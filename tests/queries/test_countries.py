@@ -57,7 +57,7 @@ DEMO = Path(__file__).resolve().parents[2] / "seed_data" / "demo"
 def test_countries_seed_demo_corridors_are_known(tmp_path):
     from graph_etl.pipeline import IngestOptions, ingest
     from graph_etl.store import Viewer
-    from graph_etl.store.ledger import Ledger
+    from graph_etl.ledger import Ledger
     from graph_etl.store.sqlite_store import SQLiteStore
 
     cases = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[:2]

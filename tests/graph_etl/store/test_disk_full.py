@@ -16,7 +16,7 @@ from fakefree.audit import AuditLog
 from fakefree.errors import StoreUnavailable
 from graph_etl.store import Viewer
 from graph_etl.store.bench_load import generate_batches
-from graph_etl.store.ledger import Ledger, LedgerEntry
+from graph_etl.ledger import Ledger, LedgerEntry
 from graph_etl.store.sqlite_store import SQLiteStore
 
 SYSTEM = Viewer.system()

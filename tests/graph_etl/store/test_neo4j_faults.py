@@ -14,7 +14,7 @@ import pytest
 from fakefree.errors import StoreUnavailable
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
-from graph_etl.store.ledger import Ledger
+from graph_etl.ledger import Ledger
 from graph_etl.store.neo4j_retry import RetryPolicy
 from graph_etl.store.neo4j_store import Neo4jStore, credentials
 
