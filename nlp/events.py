@@ -400,13 +400,13 @@ def _new_line(text: str, before: tuple[int, int], start: int, piece: str) -> boo
     >>> _new_line(t, (0, 14), 14, "Acme Ltd."), _new_line(t, (0, 5), 5, "Acme Ltd.")
     (True, False)
     """
-    gap = text[before[1]:start] + _SPACE.match(text, start).group()
+    lead = text[start:start + 200]
+    gap = text[before[1]:start] + lead[:len(lead) - len(lead.lstrip())]
     if "\n\n" in gap:
         return True
     return "\n" in gap and text[before[0]:before[1]].rstrip().endswith(".") and piece[0].isupper()
 
 
-_SPACE = re.compile(r"\s*")
 _ABBREVIATION = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Ltda|S\.A|C\.V|S\.L|Sr|Sra|Dr|Mr|Mrs|Ms|"
                            r"Mme|No|St|Jr|Lic|Ing|U\.S)\.$")
 _NEGATED = re.compile(r"(?i)(?:\bnon-|\bun|\bsin |\bsans |\bno |\bnot )$")

@@ -101,9 +101,9 @@ def instances(base: BaseDoc) -> tuple[list[tuple[list[str], str]], dict[str, lis
         linked.setdefault(frozenset((a, b)), []).append(
             (GOLD_TYPES.get(r["type"], "ASSOCIATED_WITH"), *span))
     rule_of: dict[tuple[int, int], set[str]] = {}
-    for r in base.relations:
-        rule_of.setdefault((id(r.source), id(r.target)), set()).add(r.type)
-        rule_of.setdefault((id(r.target), id(r.source)), set()).add(r.type)
+    for rule in base.relations:
+        rule_of.setdefault((id(rule.source), id(rule.target)), set()).add(rule.type)
+        rule_of.setdefault((id(rule.target), id(rule.source)), set()).add(rule.type)
     mentions = sorted(base.mentions, key=lambda m: m.start)
     rel_out: list[tuple[list[str], str]] = []
     role_out: dict[str, list[tuple[list[str], bool]]] = {r: [] for r in KEY_ROLES}
@@ -117,15 +117,16 @@ def instances(base: BaseDoc) -> tuple[list[tuple[list[str], str]], dict[str, lis
             feats = role_features(text, span, m, len(parties))
             for role in KEY_ROLES:
                 role_out[role].append((feats, role in roles))
-        for a, b, n_between in candidate_pairs(in_sent):
-            ga, gb = entity(a), entity(b)
+        for left, right, n_between in candidate_pairs(in_sent):
+            ga, gb = entity(left), entity(right)
             label = "NONE"
             if ga is not None and gb is not None:
                 for type_, s, e in linked.get(frozenset((ga, gb)), []):
                     if s < span[1] and e > span[0]:
                         label = type_
                         break
-            feats = pair_features(text, span, a, b, n_between, rule_of.get((id(a), id(b)), set()))
+            feats = pair_features(text, span, left, right, n_between,
+                                  rule_of.get((id(left), id(right)), set()))
             rel_out.append((feats, label))
     return rel_out, role_out
 
