@@ -171,3 +171,14 @@ def test_resolve_dev_set_look_alikes_stay_apart(resolver):
         kind = "Company" if a != b and any(w in a for w in ("Ltd", "Limited")) else "Person"
         first = seen(resolver, Candidate(kind, a, attrs={"case": "X"}))
         assert seen(resolver, Candidate(kind, b, attrs={"case": "X"})).id != first.id
+
+
+def test_resolve_companies_whose_legal_forms_disagree_stay_apart(resolver):
+    inc = seen(resolver, Candidate("Company", "Golden Trading Inc.", attrs={"case": "C1"}))
+    llc = seen(resolver, Candidate("Company", "Golden Trading LLC", attrs={"case": "C2"}))
+    assert llc.id != inc.id
+    # a name without a form joins the company of its own case; "Co., Ltd." agrees with "Ltd"
+    bare = seen(resolver, Candidate("Company", "GOLDEN TRADING", attrs={"case": "C2"}))
+    assert bare.id == llc.id
+    ltd = seen(resolver, Candidate("Company", "Han Tong Co., Ltd."))
+    assert seen(resolver, Candidate("Company", "Han Tong Ltd")).id == ltd.id

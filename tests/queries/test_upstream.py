@@ -60,3 +60,25 @@ def test_upstream_money_does_not_count_as_sharing_an_account():
     G.add_node("x", labels=["Company"])
     G.add_edge("x", "acct", type="HOLDS")
     assert sharing(G)["acct"] == 1 and "acct" not in hub_nodes(G)
+
+
+@pytest.mark.parametrize("role", ["Broker", "Shipper"])
+def test_upstream_intermediary_is_credited_but_passes_nothing_to_its_other_clients(role):
+    G = nx.MultiDiGraph()
+    G.add_node("b", labels=["Company", role], name="B")
+    for i in "12":
+        G.add_node(f"z{i}", labels=["Seizure"], name=f"Z{i}", cases=[f"C{i}"])
+        G.add_node(f"s{i}", labels=["Shipment"], name=f"S{i}", cases=[f"C{i}"])
+        G.add_node(f"x{i}", labels=["Company", "Exporter"], name=f"X{i}", cases=[f"C{i}"])
+        G.add_edge(f"z{i}", f"s{i}", type="SEIZED")
+        G.add_edge(f"x{i}", f"s{i}", type="EXPORTED")
+        G.add_edge("b", f"s{i}", type="ASSOCIATED_WITH")
+        G.add_edge(f"x{i}", "b", type="PAID")  # each client pays the broker
+    ranks = {r.entity.name: r for r in rank_source_orgs(G).ranks}
+    assert ranks["B"].seizures == ["z1", "z2"]
+    assert ranks["X1"].seizures == ["z1"] and ranks["X2"].seizures == ["z2"]
+
+
+def test_upstream_no_step_goes_sideways_from_a_party_to_its_other_shipments():
+    R = responsibility_graph(two_networks("Company"))
+    assert not R.has_edge("hub", "s2") and not R.has_edge("x1", "s1")
