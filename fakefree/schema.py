@@ -33,9 +33,9 @@ __all__ = ["Schema", "schema", "parse_schema", "ROLE_LABELS", "KINDS", "HUB_KIND
 KINDS = ("party", "identifier", "trade", "context", "hub")
 """What a label is (``kind:`` in ``schema.yaml``; role labels take their parent's)."""
 HUB_KINDS = ("context", "hub")
+"""Kinds that tie unrelated parties together: link analysis never walks through them."""
 RESOLVE_WAYS = ("key", "fuzzy", "name")
 """How the resolver merges two nodes of a label (``resolve:`` in ``schema.yaml``, ``name`` if unset)."""
-"""Kinds that tie unrelated parties together: link analysis never walks through them."""
 
 # Company role labels, most telling first (a front company that imports is shown as a front).
 ROLE_LABELS = ("FrontCompany", "Manufacturer", "Exporter", "Importer", "Financier", "Distributor",
