@@ -345,7 +345,6 @@ class EventComponent:
         event.put("currency", money.attrs.get("currency"), span)
         return event
 
-
     def _holders(self, text: str, ms: list[RawMention], payer: RawMention | None,
                  payee: RawMention | None, payer_account: RawMention | None,
                  payee_account: RawMention | None) -> tuple[RawMention | None, RawMention | None]:
@@ -381,8 +380,10 @@ def _joined(sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for a, b in sents:
-        piece = text[a:b].strip()
-        if out and piece and not _new_line(text, out[-1], a, piece) and (
+        raw = text[a:b]
+        piece = raw.strip()
+        gap = text[out[-1][1]:a] + raw[:len(raw) - len(raw.lstrip())] if out else ""
+        if out and piece and not _new_line(text[out[-1][0]:out[-1][1]], gap, piece) and (
                 piece[0].islower() or piece[0] in ",;)" or len(piece) < 12 or
                 _ABBREVIATION.search(text[out[-1][0]:out[-1][1]].rstrip())):
             out[-1] = (out[-1][0], b)
@@ -391,20 +392,17 @@ def _joined(sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _new_line(text: str, before: tuple[int, int], start: int, piece: str) -> bool:
-    r"""Whether ``piece`` (at ``start``) opens a statement of its own: after a blank line, or on
-    a new line that starts with a capital after a line ending in a full stop, even an
-    abbreviation's ("... Eagle Ltd.\nEagle Ltd. sent ...": two statements).
+def _new_line(before: str, gap: str, piece: str) -> bool:
+    r"""Whether ``piece`` opens a statement of its own after the sentence ``before`` and the
+    whitespace ``gap``: after a blank line, or on a new line that starts with a capital after a
+    line ending in a full stop, even an abbreviation's ("... Eagle Ltd.\nEagle Ltd. sent ...").
 
-    >>> t = "paid Acme Ltd.\nAcme Ltd. sent it"
-    >>> _new_line(t, (0, 14), 14, "Acme Ltd."), _new_line(t, (0, 5), 5, "Acme Ltd.")
+    >>> _new_line("paid Acme Ltd.", "\n", "Acme Ltd. sent it"), _new_line("paid", " ", "Acme Ltd.")
     (True, False)
     """
-    lead = text[start:start + 200]
-    gap = text[before[1]:start] + lead[:len(lead) - len(lead.lstrip())]
     if "\n\n" in gap:
         return True
-    return "\n" in gap and text[before[0]:before[1]].rstrip().endswith(".") and piece[0].isupper()
+    return "\n" in gap and before.rstrip().endswith(".") and piece[0].isupper()
 
 
 _ABBREVIATION = re.compile(r"\b(?:Ltd|Co|Inc|Corp|Pte|Pvt|Ltda|S\.A|C\.V|S\.L|Sr|Sra|Dr|Mr|Mrs|Ms|"
