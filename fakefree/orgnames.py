@@ -104,6 +104,7 @@ def legal_form_only(text: str) -> bool:
     return bool(extract_org_types(text)) and not remove_org_types(text).strip(" ,.&")
 
 
+@lru_cache(maxsize=65536)
 def legal_form(name: str) -> str | None:
     """The compared spelling of the legal form that ends ``name``, else ``None``.
 
