@@ -9,10 +9,10 @@ from queries.source_orgs import rank_source_orgs
 from queries.upstream import hub_nodes, responsibility_graph, sharing
 
 
-def two_networks(hub_label: str, **hub_props) -> nx.MultiDiGraph:
-    """Two seizures, two exporters, tied only by one node of ``hub_label``."""
+def two_networks(*hub_labels: str, **hub_props) -> nx.MultiDiGraph:
+    """Two seizures, two exporters, tied only by one node of ``hub_labels``."""
     G = nx.MultiDiGraph()
-    G.add_node("hub", labels=[hub_label], name="H", **hub_props)
+    G.add_node("hub", labels=list(hub_labels), name="H", **hub_props)
     for i in "12":
         G.add_node(f"z{i}", labels=["Seizure"], name=f"Z{i}", cases=[f"C{i}"])
         G.add_node(f"s{i}", labels=["Shipment"], name=f"S{i}", cases=[f"C{i}"])
@@ -64,18 +64,8 @@ def test_upstream_money_does_not_count_as_sharing_an_account():
 
 @pytest.mark.parametrize("role", ["Broker", "Shipper"])
 def test_upstream_intermediary_is_credited_but_passes_nothing_to_its_other_clients(role):
-    G = nx.MultiDiGraph()
-    G.add_node("b", labels=["Company", role], name="B")
-    for i in "12":
-        G.add_node(f"z{i}", labels=["Seizure"], name=f"Z{i}", cases=[f"C{i}"])
-        G.add_node(f"s{i}", labels=["Shipment"], name=f"S{i}", cases=[f"C{i}"])
-        G.add_node(f"x{i}", labels=["Company", "Exporter"], name=f"X{i}", cases=[f"C{i}"])
-        G.add_edge(f"z{i}", f"s{i}", type="SEIZED")
-        G.add_edge(f"x{i}", f"s{i}", type="EXPORTED")
-        G.add_edge("b", f"s{i}", type="ASSOCIATED_WITH")
-        G.add_edge(f"x{i}", "b", type="PAID")  # each client pays the broker
-    ranks = {r.entity.name: r for r in rank_source_orgs(G).ranks}
-    assert ranks["B"].seizures == ["z1", "z2"]
+    ranks = {r.entity.name: r for r in rank_source_orgs(two_networks("Company", role)).ranks}
+    assert ranks["H"].seizures == ["z1", "z2"]
     assert ranks["X1"].seizures == ["z1"] and ranks["X2"].seizures == ["z2"]
 
 
