@@ -373,7 +373,7 @@ class Resolver:
                       if not (_weak(a, cand.type) or _weak(b, cand.type))]
             score = max((fuzz.token_sort_ratio(a, b) for a, b in strong), default=0.0)
             reasons.append(f"name similarity {score:.0f}")
-            if cand.type == "Company" and same_case and any(
+            if same_case and any(  # "Dung Duong" / "Duong Van Dung"; "Jade Supply" / "... HK"
                     min(len(a.split()), len(b.split())) >= 2 and fuzz.token_set_ratio(a, b) == 100
                     for a in keys for b in other_keys):
                 score = max(score, FUZZY_ALONE)
