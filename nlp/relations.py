@@ -18,7 +18,7 @@ from nlp.components import RawMention, RawRelation, known_orgs
 from nlp.contacts import contact_links
 from nlp.span_cleanup import official_title_before
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
-                      ROLE_CUES)
+                      ROLE_CUES, TO_ACCOUNT)
 
 __all__ = ["RelationComponent"]
 
@@ -150,8 +150,8 @@ class RelationComponent:
             if a.type == "LOCATION" and b.type == "LOCATION" and re.fullmatch(r",\s*|\s*\(", between):
                 add(a, b, "LOCATED_IN")
             if _is_party(a) and b.type in _IDENT_REL and len(between) < 80 and \
-                    not _is_platform(a):
-                add(a, b, _IDENT_REL[b.type])
+                    not _is_platform(a) and not TO_ACCOUNT.search(between):
+                add(a, b, _IDENT_REL[b.type])  # "X to account A": A is the payee's
         _stated_links(text, in_sent, parties, add)
         for m in in_sent:
             if m.type == "MONEY" and parties:
