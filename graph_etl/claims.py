@@ -135,7 +135,7 @@ def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
         if family == "Person":
             links = sorted({*links, *_counterparties(eid, relations, ids, resolutions)})
         attrs = {"links": links, "case": case, "kind": entity["type"],
-                 "record": bool(entity.get("label"))}
+                 "record": bool(entity.get("label")), "document": doc.id}
         for field_name in ("dob", "country", "e164", "iban"):
             if (entity.get("attrs") or {}).get(field_name):
                 attrs[field_name] = entity["attrs"][field_name]

@@ -84,4 +84,6 @@ def test_demo_source_orgs_top10_credited_only_with_their_true_cases(demo_store):
             nodes = {hop.source for hop in path} | {hop.target for hop in path}
             merged = [name_of(graph, n) for n in nodes if len(truth_of(graph, n, index)) > 1]
             assert merged, (rank.entity.name, name_of(graph, seizure))
-    assert exact >= 4  # 0 of 10 before hubs were cut; 3 before money movers of several cases; now 5
+    # 0 of 10 before hubs were cut; 3 before money movers of several cases were intermediaries,
+    # 5 before a name without a legal form was replayed to its own case's company
+    assert exact == 10
