@@ -26,6 +26,7 @@ _PARTY = ("PERSON", "ORG")
 _IDENT_REL = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "IBAN": "HOLDS", "ACCOUNT": "HOLDS",
               "DOMAIN": "ASSOCIATED_WITH"}
 _ROLE_WINDOW = 90
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _is_platform(m: RawMention) -> bool:
@@ -133,6 +134,8 @@ class RelationComponent:
 
         for a, b in zip(in_sent, in_sent[1:]):
             between = text[a.end:b.start]
+            if _BLANK_LINE.search(between):
+                continue  # a title and the paragraph under it state nothing together
             if a.type == "PERSON" and b.type == "ORG" and b.subtype == "COMPANY":
                 if RELATION_CUES["OWNS"].search(between) and len(between) < 40:
                     add(a, b, "OWNS")

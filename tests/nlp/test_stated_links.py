@@ -63,3 +63,10 @@ def test_an_account_the_money_goes_to_is_not_the_payers():
     assert not {link for link in _links(x) if link[1] == "HOLDS"}
     y = extract("Orchard Valley Trading Ltd, account 7781204556, paid the supplier.", language="en")
     assert ("Orchard Valley Trading Ltd", "HOLDS", "7781204556") in _links(y)
+
+
+def test_a_title_does_not_hold_the_account_of_the_paragraph_under_it():
+    x = extract("NORTHWIND CAPITAL LTD — ACCOUNT REVIEW\n\nThe account 7781204556 "
+                "(Orchard Valley Trading Ltd) received 11 deposits.", language="en")
+    held = {(a, b) for a, t, b in _links(x) if t == "HOLDS"}
+    assert not {a for a, _ in held} - {"Orchard Valley Trading Ltd"}
