@@ -323,7 +323,7 @@ class Resolver:
 
     def _resolve_named(self, cand: Candidate, key: str) -> Resolution:
         links = set(cand.attrs.get("links", []))
-        best: tuple[float, bool, IndexedEntity, tuple[str, ...]] | None = None
+        best: tuple[float, tuple[bool, bool], IndexedEntity, tuple[str, ...]] | None = None
         keys = {key} | {name_key(a, cand.type) for a in cand.aliases}
         judgements = self.ledger.judgements_of(self.new_id(cand.type, key))
         case = cand.attrs.get("case")
