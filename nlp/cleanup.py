@@ -35,6 +35,7 @@ from nlp.model import RawMention
 from nlp.org_types import _LEGAL_TAIL, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
+from nlp.name_shapes import clean_name_shapes
 from nlp.span_cleanup import clean_spans
 
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
@@ -373,6 +374,7 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = merge_adjacent(mentions, text)
     mentions = add_bylines(mentions, text)
     mentions = clean_spans(mentions, text)
+    mentions = clean_name_shapes(mentions, text)
     unify_types(mentions)
     mentions = retype_org_names(mentions, text)
     mark_defined_terms(mentions, text)

@@ -24,8 +24,8 @@ from nlp.cues import KEY_ROLES
 from nlp.model import Extraction
 from nlp.money import find_money
 
-__all__ = ["GoldDoc", "Scores", "read_gold", "score", "evaluate_dir", "format_scores", "TYPES",
-           "stock_extractor"]
+__all__ = ["GoldDoc", "Scores", "read_gold", "score", "evaluate_dir", "evaluate_dirs",
+           "format_scores", "TYPES", "stock_extractor"]
 
 log = logging.getLogger(__name__)
 TYPES = ("PERSON", "ORG", "LOCATION", "MONEY")
@@ -231,6 +231,21 @@ def evaluate_dir(folder: Path, extractor: Callable[[str, str | None], Extraction
     return score((d, extractor(d.text, d.language)) for d in docs)
 
 
+def evaluate_dirs(folders: Iterable[Path], extractor: Callable[[str, str | None], Extraction]
+                  ) -> tuple[list[Scores], Scores]:
+    """:func:`evaluate_dir` over several folders: the scores of each and the pooled scores (micro
+    over every entity and relation of all the folders, so a big folder weighs more)."""
+    each, pooled = [], Scores()
+    for folder in folders:
+        s = Scores()
+        for d in read_gold(folder):
+            pred = extractor(d.text, d.language)
+            _score_doc(d, pred, s)
+            _score_doc(d, pred, pooled)
+        each.append(s)
+    return each, pooled
+
+
 def format_scores(s: Scores) -> str:
     """A plain-text table of the scores."""
     lines = [f"{'type':10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
@@ -293,11 +308,13 @@ def stock_extractor(model: str) -> Callable[[str, str | None], Extraction]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m nlp.evaluate --gold DIR [--stock MODEL] [--json]``."""
+    """``python -m nlp.evaluate --gold DIR [--gold DIR2 ...] [--stock MODEL] [--json]``: the scores
+    of each folder and, with several, the pooled scores."""
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--gold", type=Path, required=True, action="append",
+                        help="a gold folder; repeat it to score several and pool them")
     parser.add_argument("--stock", help="score a bare installed spaCy pipeline (no rules)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -308,8 +325,15 @@ def main(argv: list[str] | None = None) -> int:
 
         def extractor(text: str, language: str | None) -> Extraction:
             return extract(text, language=language)
-    scores = evaluate_dir(args.gold, extractor)
-    out = json.dumps(scores.to_dict(), indent=1) if args.json else format_scores(scores)
+    each, pooled = evaluate_dirs(args.gold, extractor)
+    if len(each) == 1:
+        out = json.dumps(pooled.to_dict(), indent=1) if args.json else format_scores(pooled)
+    elif args.json:
+        out = json.dumps({**{str(f): s.to_dict() for f, s in zip(args.gold, each)},
+                          "pooled": pooled.to_dict()}, indent=1)
+    else:
+        out = "\n\n".join([f"== {f}\n{format_scores(s)}" for f, s in zip(args.gold, each)]
+                          + [f"== pooled\n{format_scores(pooled)}"])
     sys.stdout.write(out + "\n")
     return 0
 

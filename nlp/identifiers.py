@@ -145,9 +145,14 @@ def _phone_candidates(text: str, regions: list[str]) -> dict[tuple[int, int], di
     return spans
 
 
+_MIN_PHONE_DIGITS = 3  # no valid phone number (phonenumbers.is_valid_number) is shorter
+
+
 def _phones(text: str, default: str, region: str | None = None) -> list[IdMatch]:
     """Phones in E.164. A number in national form takes the country that the text around it
     points to (place names, other numbers' calling codes), else ``region``, else ``default``."""
+    if sum(ch.isdigit() for ch in text) < _MIN_PHONE_DIGITS:
+        return []  # most mentions checked by is_identifier_shaped: no place-name scan for them
     hints = region_hints(text) if region is None else []
     counts: dict[str, int] = {}
     for hint in hints:

@@ -63,5 +63,11 @@ def build_given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """True if ``word`` is a known given name (case-insensitive)."""
-    return word.lower() in given_names()
+    """True if ``word`` is a known given name (case-insensitive), or a compound of them.
+
+    >>> is_given_name("Jean-Marc"), is_given_name("Jean-Trading")
+    (True, False)
+    """
+    low = word.lower()
+    names = given_names()
+    return low in names or ("-" in low and all(p in names for p in low.split("-")))
