@@ -23,9 +23,39 @@ import yaml
 
 from fakefree.text import fold
 from rigour.names import extract_org_types, remove_org_types
+from rigour.text import ascii_text
 
 __all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "legal_form",
-           "legal_forms_agree", "same_org_word"]
+           "legal_forms_agree", "same_org_word", "org_types", "strip_org_types"]
+
+
+@lru_cache(maxsize=65536)
+def org_types(name: str) -> list[tuple[str, str]]:
+    """rigour's legal forms of ``name`` (text, compared form), also when they are written with
+    their own letters: rigour knows "Ltd. Sti." and "A.S." but not "Ltd. Şti." or "A.Ş.", so a
+    name that is not ASCII is read in ASCII too (the forms are then returned in ASCII).
+
+    >>> org_types("Lodos Dış Ticaret Ltd. Şti."), org_types("Kaya Kozmetik A.Ş.")
+    ([('Ltd. Sti.', 'ltd')], [('A.S.', 'as')])
+    """
+    forms = extract_org_types(name)
+    if name.isascii():
+        return forms
+    ascii_forms = extract_org_types(ascii_text(name))
+    return ascii_forms if len("".join(f for f, _ in ascii_forms)) > \
+        len("".join(f for f, _ in forms)) else forms
+
+
+@lru_cache(maxsize=65536)
+def strip_org_types(name: str) -> str:
+    """``name`` without its legal forms, read in ASCII when its forms are (:func:`org_types`).
+
+    >>> strip_org_types("Lodos Dış Ticaret Ltd. Şti.").strip()
+    'Lodos Dis Ticaret'
+    """
+    if name.isascii() or org_types(name) == extract_org_types(name):
+        return remove_org_types(name)
+    return remove_org_types(ascii_text(name))
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +111,7 @@ def _distinctive(form: str, name: str) -> bool:
 @lru_cache(maxsize=65536)
 def org_evidence(name: str) -> str | None:
     """The legal form or organisation word that makes ``name`` an organisation's, else ``None``."""
-    forms = [form for form, _ in extract_org_types(name) if _distinctive(form, name)]
+    forms = [form for form, _ in org_types(name) if _distinctive(form, name)]
     if forms:
         return forms[0]
     hit = _pattern().search(fold(name))
@@ -101,7 +131,7 @@ def legal_form_only(text: str) -> bool:
     >>> legal_form_only("S.A. de C.V."), legal_form_only("Jinhai Ltd")
     (True, False)
     """
-    return bool(extract_org_types(text)) and not remove_org_types(text).strip(" ,.&")
+    return bool(org_types(text)) and not strip_org_types(text).strip(" ,.&")
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +141,7 @@ def legal_form(name: str) -> str | None:
     >>> legal_form("Golden Trading L.L.C."), legal_form("ACME CO LTD"), legal_form("Acme")
     ('llc', 'coltd', None)
     """
-    forms = extract_org_types(name)
+    forms = org_types(name)
     return forms[-1][1].replace(" ", "") if forms else None
 
 

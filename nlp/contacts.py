@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from rigour.names import extract_org_types
 
+from fakefree.orgnames import org_types
 from nlp.components import RawMention
 
 __all__ = ["contact_links"]
@@ -63,7 +63,7 @@ def _name_mention(text: str, start: int, end: int, value_start: int) -> RawMenti
     if not value or not any(ch.isalpha() for ch in value):
         return None
     begin = text.index(value, value_start)
-    is_org = bool(extract_org_types(value) or _ORG_WORD.search(value))
+    is_org = bool(org_types(value) or _ORG_WORD.search(value))
     return RawMention(begin, begin + len(value), value, "ORG" if is_org else "PERSON",
                       "COMPANY" if is_org else None, source="record")
 

@@ -30,7 +30,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from fakefree.orgnames import is_org_name, legal_form_only
+from fakefree.orgnames import is_org_name, legal_form_only, org_types, strip_org_types
+from fakefree.text import fold
 from nlp.model import RawMention
 from nlp.org_types import known_orgs
 from nlp.names import is_given_name
@@ -38,7 +39,7 @@ from nlp.places import country_names
 
 __all__ = ["clean_spans", "strip_edges", "strip_titles", "split_possessives", "split_coordinated",
            "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word",
-           "join_legal_tails",
+           "join_legal_tails", "extend_legal_tails", "join_conjoined_firm",
            "official_title_before", "title_words"]
 
 _NAME_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -342,9 +343,74 @@ def join_legal_tails(mentions: list[RawMention], text: str) -> list[RawMention]:
     return out
 
 
+_TAIL_TOKENS = re.compile(r"(?:[ \t]{0,2}[,.]?[ \t]{0,2}[^\W\d_][\w.&]*){1,4}")
+_FIRM_CONJ = re.compile(r"\s+(?:and|&|et|y|e|und|en|ve|i|og|och)\s+")
+
+
+def extend_legal_tails(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """An organisation span that stops before the rest of its legal form takes it in: NER cuts
+    "Kaya Dış Ticaret Ltd. Şti." after "Ltd".
+
+    >>> text = "paid by Kaya Dış Ticaret Ltd. Şti. on Monday"
+    >>> [m.text for m in extend_legal_tails([RawMention(8, 28, text[8:28], "ORG")], text)]
+    ['Kaya Dış Ticaret Ltd. Şti.']
+    """
+    out = []
+    for m in mentions:
+        named_firm = m.type == "ORG" or (m.type in _NAME_TYPES and bool(org_types(m.text)))
+        tail = _TAIL_TOKENS.match(text, m.end) if named_firm else None
+        if tail is not None:
+            best = 0
+            for stop in (t.end() for t in re.finditer(r"[^\W\d_][\w.&]*", tail.group())):
+                piece = tail.group()[:stop]
+                if _form_length(m.text + piece) > _form_length(m.text) and \
+                        _bare(m.text + piece) == _bare(m.text):
+                    best = stop
+            if best:
+                m = _with(m, text, m.start, m.end + best)
+        out.append(m)
+    return out
+
+
+def _bare(name: str) -> str:
+    return " ".join(fold(strip_org_types(name)).strip(" ,.&").split())
+
+
+def _form_length(name: str) -> int:
+    forms = org_types(name)
+    return len(forms[-1][0]) if forms else 0
+
+
+def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A firm name with "and" inside ("Kaya Kozmetik Sanayi ve Ticaret A.Ş.", "Hale and Sons
+    Ltd") that NER cut at the conjunction is one organisation: the second span is one or two
+    words and a legal form, the first an organisation or place span without a legal form.
+
+    >>> text = "Kaya Kozmetik Sanayi ve Ticaret A.Ş. (Bursa)"
+    >>> ms = [RawMention(0, 20, text[:20], "ORG"), RawMention(24, 36, text[24:36], "PERSON")]
+    >>> [(m.text, m.type) for m in join_conjoined_firm(ms, text)]
+    [('Kaya Kozmetik Sanayi ve Ticaret A.Ş.', 'ORG')]
+    """
+    out: list[RawMention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type in ("ORG", "LOCATION") and \
+                m.type in ("ORG", "PERSON", "LOCATION") and \
+                _FIRM_CONJ.fullmatch(text[prev.end:m.start]) and not org_types(prev.text):
+            rest = strip_org_types(m.text).strip(" ,.&")
+            if org_types(m.text) and rest and len(rest.split()) <= 2:
+                out[-1] = _with(prev, text, prev.start, m.end, "ORG")
+                out[-1].subtype = "COMPANY"
+                continue
+        out.append(m)
+    return out
+
+
 def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
+    mentions = extend_legal_tails(mentions, text)
     mentions = join_legal_tails(mentions, text)
+    mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)
     mentions = strip_titles(mentions, text)
     mentions = split_possessives(mentions, text)

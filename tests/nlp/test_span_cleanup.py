@@ -8,6 +8,8 @@ from nlp import extract
 from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
+    extend_legal_tails,
+    join_conjoined_firm,
     drop_demonyms,
     is_common_word,
     list_item_people,
@@ -143,3 +145,39 @@ def test_span_cleanup_split_coordinated_keeps_a_name_and_its_legal_form():
     whole = _m(text, "Refacciones del Bajío, S.A. de C.V.", "ORG")
     assert [m.text for m in split_coordinated([whole], text)] == [whole.text]
 
+
+
+def _m(text, part, type_):
+    start = text.index(part)
+    return RawMention(start, start + len(part), part, type_)
+
+
+@pytest.mark.parametrize("text,cut,whole", [
+    ("Payment by Kaya Dış Ticaret Ltd. Şti. was late.", "Kaya Dış Ticaret Ltd",
+     "Kaya Dış Ticaret Ltd. Şti."),
+    ("Vendido por Mármoles Ruiz S.A. de C.V. ayer.", "Mármoles Ruiz S.A.", "Mármoles Ruiz S.A. de C.V."),
+])
+def test_span_cleanup_extend_legal_tails_takes_the_rest_of_the_form(text, cut, whole):
+    for type_ in ("ORG", "PERSON"):
+        assert [m.text for m in extend_legal_tails([_m(text, cut, type_)], text)] == [whole]
+
+
+def test_span_cleanup_extend_legal_tails_leaves_the_next_sentence():
+    text = "It was sold by Acme Ltd. The next day it left."
+    assert [m.text for m in extend_legal_tails([_m(text, "Acme Ltd", "ORG")], text)] == ["Acme Ltd"]
+
+
+def test_span_cleanup_join_conjoined_firm():
+    text = "paid to Kaya Kozmetik Sanayi ve Ticaret A.Ş. on Monday"
+    ms = [_m(text, "Kaya Kozmetik Sanayi", "ORG"), _m(text, "Ticaret A.Ş.", "PERSON")]
+    assert [(m.text, m.type) for m in join_conjoined_firm(ms, text)] == [
+        ("Kaya Kozmetik Sanayi ve Ticaret A.Ş.", "ORG")]
+
+
+def test_span_cleanup_join_conjoined_firm_keeps_two_firms_apart():
+    text = "Acme Trading Ltd and Bolt Ltd signed"
+    ms = [_m(text, "Acme Trading Ltd", "ORG"), _m(text, "Bolt Ltd", "ORG")]
+    assert len(join_conjoined_firm(ms, text)) == 2
+    text = "John Smith and Bolt Ltd signed"
+    ms = [_m(text, "John Smith", "PERSON"), _m(text, "Bolt Ltd", "ORG")]
+    assert len(join_conjoined_firm(ms, text)) == 2
