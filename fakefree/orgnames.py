@@ -26,7 +26,8 @@ from rigour.names import extract_org_types, remove_org_types
 from rigour.text import ascii_text
 
 __all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "legal_form",
-           "legal_forms_agree", "same_org_word", "org_types", "strip_org_types"]
+           "legal_forms_agree", "same_org_word", "org_types", "strip_org_types",
+           "distinctive_forms"]
 
 
 @lru_cache(maxsize=65536)
@@ -106,6 +107,16 @@ def _distinctive(form: str, name: str) -> bool:
     if not form.isupper():
         return False
     return not name.isupper() or len(name.split()) >= 3
+
+
+def distinctive_forms(name: str) -> list[str]:
+    """The legal forms of ``name`` that a person's name would not carry ("Ltd", "S.A.", not the
+    "Sa" of "Li Sa").
+
+    >>> distinctive_forms("Li Sa"), distinctive_forms("Acme Trading S.A.")
+    ([], ['S.A.'])
+    """
+    return [form for form, _ in org_types(name) if _distinctive(form, name)]
 
 
 @lru_cache(maxsize=65536)

@@ -160,7 +160,18 @@ class EventComponent:
         kept = [e for e in out if self._keep(e)]
         for e in kept:
             del e.args["strong"]
+        if len(kept) == 1:
+            self._document_parties(ctx, kept[0])
         return kept
+
+    def _document_parties(self, ctx: "_Context", event: RawEvent) -> None:
+        """A report of one seizure or shipment often names its shipper, consignee or the goods'
+        maker in a paragraph of their own ("Shipper of record: X", "the labels identify the
+        manufacturer as Y"): a role the frame lacks is taken from the whole document."""
+        for j, (a, b) in enumerate(ctx.sents):
+            for role, m in trade_roles(ctx.text, ctx.in_sent[j], self.cues, a).items():
+                if role in ("shipper", "consignee", "manufacturer") and role not in event.args:
+                    event.put(role, m, (a, b))
 
     def _joins(self, group: list[_Seed], seed: _Seed) -> bool:
         if group[0].type != seed.type or seed.sentence - group[-1].sentence > self.max_gap:

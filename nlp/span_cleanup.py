@@ -30,7 +30,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from fakefree.orgnames import is_org_name, legal_form_only, org_types, strip_org_types
+from fakefree.orgnames import distinctive_forms, is_org_name, legal_form_only, org_types, \
+    strip_org_types
 from fakefree.text import fold
 from nlp.model import RawMention
 from nlp.org_types import known_orgs
@@ -39,7 +40,7 @@ from nlp.places import country_names
 
 __all__ = ["clean_spans", "strip_edges", "strip_titles", "split_possessives", "split_coordinated",
            "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word",
-           "join_legal_tails", "extend_legal_tails", "join_conjoined_firm",
+           "join_legal_tails", "extend_legal_tails", "join_conjoined_firm", "firm_names",
            "official_title_before", "title_words"]
 
 _NAME_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -377,8 +378,8 @@ def _bare(name: str) -> str:
 
 
 def _form_length(name: str) -> int:
-    forms = org_types(name)
-    return len(forms[-1][0]) if forms else 0
+    forms = distinctive_forms(name)
+    return len(forms[-1]) if forms else 0
 
 
 def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMention]:
@@ -406,8 +407,82 @@ def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMentio
     return out
 
 
+_RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&")
+_RUN_LINK = {"ve", "and", "&", "et", "y", "e", "und", "de", "del", "des", "du", "la", "le", "van",
+             "von", "der", "den", "da", "do", "di"}
+_RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le", "les", "el",
+             "los", "las", "en", "par", "por", "de", "a", "an", "y", "and", "et", "mr.", "mrs.",
+             "ms.", "dr.", "m.", "mme", "sr.", "sra.", "monday", "tuesday", "wednesday",
+             "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi",
+             "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+             "viernes", "sábado", "domingo"}
+
+
+def _firm_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words (a prose line break allowed) that end in a legal form ("KAYA DIS TICARET LTD
+    STI", "Norte Comercial, S.A. de C.V."), leading function words left out."""
+    runs: list[tuple[int, int]] = []
+    tokens = list(_RUN_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].group()[0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            gap = text[tokens[j].end():tokens[j + 1].start()]
+            nxt = tokens[j + 1].group()
+            if gap not in (" ", ", ", "\n") or not (nxt[0].isupper() or nxt.lower() in _RUN_LINK
+                                                  or "." in nxt and distinctive_forms(nxt)):
+                break
+            j += 1
+        start = i
+        while start < j and tokens[start].group().lower() in _RUN_LEAD:
+            start += 1
+        for stop in range(start + 1, j + 1):  # the shortest piece that ends in a legal form
+            a, b = tokens[start].start(), tokens[stop].end()
+            piece = text[a:b]
+            if tokens[stop].group().lower() in _RUN_LINK or \
+                    ", " in piece and not legal_form_only(piece.rsplit(", ", 1)[1]):
+                continue  # a comma only before the legal form ("Norte, S.A."), not between firms
+            forms = distinctive_forms(piece)
+            if forms and _bare(piece) and \
+                    fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):
+                if piece.endswith(".") and text[b:b + 1] in ("", " ", "\n") and \
+                        distinctive_forms(piece[:-1]):
+                    b -= 1  # the full stop of the sentence, not of the form
+                runs.append((a, b))
+                break
+        i = j + 1
+    return runs
+
+
+def firm_names(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Capitalised words ending in a legal form are one organisation's name, whatever pieces
+    of it NER typed ("STI" of "KAYA DIS TICARET LTD STI", a town "KAYA" of "KAYA KOZMETIK A.S.")
+    or missed.
+
+    >>> text = "el embarcador KAYA DIS TICARET LTD STI, Bursa"
+    >>> ms = [RawMention(text.index("STI"), text.index("STI") + 3, "STI", "ORG")]
+    >>> [(m.text, m.type) for m in firm_names(ms, text)]
+    [('KAYA DIS TICARET LTD STI', 'ORG')]
+    """
+    out = list(mentions)
+    for a, b in _firm_runs(text):
+        firm = extend_legal_tails([RawMention(a, b, text[a:b], "ORG", "COMPANY", source="ner")],
+                                  text)[0]
+        a, b = firm.start, firm.end
+        inside = [m for m in out if m.start < b and a < m.end]
+        if any(m.source == "rule" or m.type not in _NAME_TYPES for m in inside) or \
+                any(m.start < a or m.end > b for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [firm]
+    return sorted(out, key=lambda m: m.start)
+
+
 def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
+    mentions = firm_names(mentions, text)
     mentions = extend_legal_tails(mentions, text)
     mentions = join_legal_tails(mentions, text)
     mentions = join_conjoined_firm(mentions, text)

@@ -9,6 +9,7 @@ from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
     extend_legal_tails,
+    firm_names,
     join_conjoined_firm,
     drop_demonyms,
     is_common_word,
@@ -181,3 +182,25 @@ def test_span_cleanup_join_conjoined_firm_keeps_two_firms_apart():
     text = "John Smith and Bolt Ltd signed"
     ms = [_m(text, "John Smith", "PERSON"), _m(text, "Bolt Ltd", "ORG")]
     assert len(join_conjoined_firm(ms, text)) == 2
+
+
+@pytest.mark.parametrize("text,pieces,firm", [
+    ("el embarcador KAYA DIS TICARET LTD STI, Bursa", [("STI", "ORG")], "KAYA DIS TICARET LTD STI"),
+    ("como fabricante a ORTAKOY\nKOZMETIK SANAYI VE TICARET A.S., Bursa",
+     [("ORTAKOY", "LOCATION"), ("KOZMETIK SANAYI VE TICARET A.S.", "ORG")],
+     "ORTAKOY\nKOZMETIK SANAYI VE TICARET A.S."),
+    ("Shipper of record: Vltava Parfem Export s.r.o., Brno", [], "Vltava Parfem Export s.r.o."),
+    ("Le destinataire est Lumière Textiles SARL.", [("Lumière Textiles", "PERSON")],
+     "Lumière Textiles SARL"),
+])
+def test_span_cleanup_firm_names_end_in_a_legal_form(text, pieces, firm):
+    found = firm_names([_m(text, p, t) for p, t in pieces], text)
+    assert [(m.text, m.type) for m in found] == [(firm, "ORG")]
+
+
+def test_span_cleanup_firm_names_leave_people_and_identifiers():
+    text = "Mr. Li Sa met On Monday Acme Trading Ltd staff"
+    assert [m.text for m in firm_names([], text)] == ["Acme Trading Ltd"]
+    text = "account ACME 1234 LTD"
+    rule = RawMention(8, 17, "ACME 1234", "ACCOUNT", source="rule")
+    assert firm_names([rule], text) == [rule]
