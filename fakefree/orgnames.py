@@ -30,6 +30,31 @@ __all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "legal
            "distinctive_forms"]
 
 
+@lru_cache(maxsize=1)
+def _extra_table() -> dict[str, str]:
+    return yaml.safe_load(resources.files("fakefree").joinpath("data/legal_forms.yaml")
+                          .read_text("utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def _extra_forms() -> re.Pattern[str] | None:
+    table = _extra_table()
+    if not table:
+        return None
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                for w in words) + r")\W*$")
+
+
+def _extra_form(ascii_name: str) -> tuple[str, str] | None:
+    """A written-out legal form of ``data/legal_forms.yaml`` ending ``ascii_name``."""
+    pattern = _extra_forms()
+    hit = pattern.search(ascii_name) if pattern else None
+    if hit is None:
+        return None
+    return hit.group(1), _extra_table()[" ".join(hit.group(1).lower().split())]
+
+
 @lru_cache(maxsize=65536)
 def org_types(name: str) -> list[tuple[str, str]]:
     """rigour's legal forms of ``name`` (text, compared form), also when they are written with
@@ -38,13 +63,23 @@ def org_types(name: str) -> list[tuple[str, str]]:
 
     >>> org_types("Lodos Dış Ticaret Ltd. Şti."), org_types("Kaya Kozmetik A.Ş.")
     ([('Ltd. Sti.', 'ltd')], [('A.S.', 'as')])
+
+    A legal form written out in full that rigour reads as two (``data/legal_forms.yaml``) is one:
+
+    >>> org_types("KAYA KOZMETİK ANONİM ŞİRKETİ"), legal_form("Kaya Limited Şirketi")
+    ([('ANONIM SIRKETI', 'as')], 'ltd')
     """
     forms = extract_org_types(name)
-    if name.isascii():
-        return forms
-    ascii_forms = extract_org_types(ascii_text(name))
-    return ascii_forms if len("".join(f for f, _ in ascii_forms)) > \
-        len("".join(f for f, _ in forms)) else forms
+    ascii_name = name if name.isascii() else ascii_text(name)
+    if not name.isascii():
+        ascii_forms = extract_org_types(ascii_name)
+        if len("".join(f for f, _ in ascii_forms)) > len("".join(f for f, _ in forms)):
+            forms = ascii_forms
+    extra = _extra_form(ascii_name)
+    if extra is not None:  # "Anonim Sirketi" is one form, not an "Anonim" and a "Sirketi"
+        words = set(fold(extra[0]).split())
+        forms = [f for f in forms if not set(fold(f[0]).split()) <= words] + [extra]
+    return forms
 
 
 @lru_cache(maxsize=65536)
@@ -54,9 +89,13 @@ def strip_org_types(name: str) -> str:
     >>> strip_org_types("Lodos Dış Ticaret Ltd. Şti.").strip()
     'Lodos Dis Ticaret'
     """
+    ascii_name = name if name.isascii() else ascii_text(name)
+    extra = _extra_form(ascii_name)
+    if extra is not None:
+        return remove_org_types(ascii_name[:ascii_name.lower().rindex(extra[0].lower())])
     if name.isascii() or org_types(name) == extract_org_types(name):
         return remove_org_types(name)
-    return remove_org_types(ascii_text(name))
+    return remove_org_types(ascii_name)
 
 
 @lru_cache(maxsize=1)

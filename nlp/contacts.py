@@ -26,7 +26,9 @@ from nlp.components import RawMention
 __all__ = ["contact_links"]
 
 _LINK = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "IBAN": "HOLDS", "ACCOUNT": "HOLDS"}
-_FIELD = re.compile(r"^[ \t>]*(?P<label>[A-Za-zÀ-ÿ][\w ./'()-]{0,40}?)\s*[.]?\s*:\s*(?P<value>\S.*)?$")
+# "Label : value", or a printout's dot leaders: "Label ........ value"
+_FIELD = re.compile(r"^[ \t>]*(?P<label>[A-Za-zÀ-ÿ][\w ./'()-]{0,40}?)"
+                    r"(?:\s*[.]?\s*:|\s*(?:\.\s?){3,}|\s*…+)\s*(?P<value>\S.*)?$")
 _NAME_LABEL = re.compile(
     r"^(?:company name|firm name|entity name|business name|registered name|name of (?:the )?"
     r"(?:company|firm|entity)|trade name|nom|raison sociale|d[ée]nomination(?: sociale)?|"

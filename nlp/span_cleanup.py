@@ -407,6 +407,7 @@ def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMentio
     return out
 
 
+_WRAPPED_LINE = 60  # a line this long that breaks inside a name is wrapped prose
 _RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&")
 _RUN_LINK = {"ve", "and", "&", "et", "y", "e", "und", "de", "del", "des", "du", "la", "le", "van",
              "von", "der", "den", "da", "do", "di"}
@@ -435,6 +436,9 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             if gap not in (" ", ", ", "\n") or not (nxt[0].isupper() or nxt.lower() in _RUN_LINK
                                                   or "." in nxt and distinctive_forms(nxt)):
                 break
+            if gap == "\n" and tokens[j].end() - (text.rfind("\n", 0, tokens[j].end()) + 1) \
+                    < _WRAPPED_LINE:
+                break  # a short line (a signature, an address block) ends its name
             j += 1
         start = i
         while start < j and tokens[start].group().lower() in _RUN_LEAD:

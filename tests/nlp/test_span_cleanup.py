@@ -186,7 +186,8 @@ def test_span_cleanup_join_conjoined_firm_keeps_two_firms_apart():
 
 @pytest.mark.parametrize("text,pieces,firm", [
     ("el embarcador KAYA DIS TICARET LTD STI, Bursa", [("STI", "ORG")], "KAYA DIS TICARET LTD STI"),
-    ("como fabricante a ORTAKOY\nKOZMETIK SANAYI VE TICARET A.S., Bursa",
+    ("La factura comercial número 2503-044 declara como fabricante a ORTAKOY\nKOZMETIK SANAYI "
+     "VE TICARET A.S., Bursa",
      [("ORTAKOY", "LOCATION"), ("KOZMETIK SANAYI VE TICARET A.S.", "ORG")],
      "ORTAKOY\nKOZMETIK SANAYI VE TICARET A.S."),
     ("Shipper of record: Vltava Parfem Export s.r.o., Brno", [], "Vltava Parfem Export s.r.o."),
@@ -196,6 +197,11 @@ def test_span_cleanup_join_conjoined_firm_keeps_two_firms_apart():
 def test_span_cleanup_firm_names_end_in_a_legal_form(text, pieces, firm):
     found = firm_names([_m(text, p, t) for p, t in pieces], text)
     assert [(m.text, m.type) for m in found] == [(firm, "ORG")]
+
+
+def test_span_cleanup_firm_names_stop_at_a_short_line():
+    text = "Regards,\nJohn Carter\nBrookfield Auto Parts LLC\nT (770) 555-0100"
+    assert [m.text for m in firm_names([], text)] == ["Brookfield Auto Parts LLC"]
 
 
 def test_span_cleanup_firm_names_leave_people_and_identifiers():
