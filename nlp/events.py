@@ -302,9 +302,24 @@ class EventComponent:
                 next_money = amounts[k + 1].start if k + 1 < len(amounts) else b
                 payer, payee = payment_parties(ctx.text, (a, b), ms, hit, is_receive, money,
                                                next_money, self.cues)
+                earlier = None
+                if _THIS_ACCOUNT.search(ctx.text[a:a + hit.start()]):
+                    earlier = _account_antecedent(ctx, i)
+                    if earlier is not None and is_receive and (payee is None or payee is payer):
+                        payee = earlier[1]
+                    elif earlier is not None and not is_receive and payer is None:
+                        payer = earlier[1]
                 event = self._payment(ctx, (a, b), ms, hit.group(), money, payer, payee,
                                       next_money)
                 if event is not None:
+                    if earlier is not None and earlier[1] in (payer, payee):
+                        side, other = ("payee_account", "payer_account") if earlier[1] is payee \
+                            else ("payer_account", "payee_account")
+                        taken = event.args.pop(side, None)  # the sentence's account is the other's
+                        if taken is not None and other not in event.args:
+                            event.put(other, taken, event.spans.pop(side, (a, b)))
+                        event.spans.pop(side, None)
+                        event.put(side, earlier[0], ctx.sents[earlier[2]])
                     out.append(event)
         return out
 
@@ -430,6 +445,26 @@ def _heading(chunk: str, at: int) -> bool:
     letters = [c for c in line if c.isalpha()]
     upper = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else False
     return upper or (end >= 0 and not line.endswith((".", ":", ";", "!", "?", ",")))
+
+
+_THIS_ACCOUNT = re.compile(
+    r"(?i)\b(?:this|that|the said|said|the same|ce|cet|ledit|ce même|este|esta|dicha|dicho|"
+    r"la misma|el mismo)\s+(?:bank\s+)?(?:account|compte|cuenta)\b")
+
+
+def _account_antecedent(ctx: "_Context", i: int) -> tuple[RawMention, RawMention, int] | None:
+    """The account "this account" refers to: the last account of the one or two sentences
+    before (same paragraph), with the party that holds it there ("X holds account A")."""
+    for j in (i - 1, i - 2):
+        if j < 0 or ctx.paras[j] != ctx.paras[i]:
+            return None
+        ms = ctx.in_sent[j]
+        accounts = [m for m in ms if m.type in ("IBAN", "ACCOUNT")]
+        if accounts:
+            account = accounts[-1]
+            holders = [m for m in ms if is_party(m) and not is_bank(m) and m.end <= account.start]
+            return (account, holders[-1], j) if holders else None
+    return None
 
 
 @dataclass

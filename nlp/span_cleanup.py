@@ -452,7 +452,9 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             forms = distinctive_forms(piece)
             if forms and _bare(piece) and \
                     fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):
-                if piece.endswith(".") and text[b:b + 1] in ("", " ", "\n") and \
+                after = text[b:b + 2]
+                if piece.endswith(".") and (after[:1] in ("", "\n") or after[:1] == " " and (
+                        after[1:].isupper() or not after[1:].strip())) and \
                         distinctive_forms(piece[:-1]):
                     b -= 1  # the full stop of the sentence, not of the form
                 runs.append((a, b))

@@ -228,3 +228,14 @@ def test_events_maker_and_parties_named_in_other_paragraphs_of_a_one_seizure_rep
 def test_events_role_cues_with_a_qualifier_and_capitalised_firm_names(text, language, role, name):
     seizure = _one(extract(text, language=language), "SEIZURE")
     assert " ".join(seizure[role].split()) == name
+
+
+def test_events_this_account_is_the_account_of_the_sentence_before():
+    text = ("Ostrava Parfem Export s.r.o. holds account CZ65 0800 0000 1920 0014 5399. Between "
+            "January and April 2025 this account received EUR 128,000.00 from Kestrel Supply LLC "
+            "(IBAN AE07 0331 2345 6789 0123 456) on 4 April 2025.")
+    payment = _one(extract(text, language="en"), "PAYMENT")
+    assert (payment["payer"], payment["payee"], payment["amount"]) == (
+        "Kestrel Supply LLC", "Ostrava Parfem Export s.r.o.", 128000.0)
+    assert payment["payee_account"].replace(" ", "") == "CZ6508000000192000145399"
+    assert payment["payer_account"].replace(" ", "") == "AE070331234567890123456"
