@@ -378,6 +378,11 @@ class Resolver:
                     for a in keys for b in other_keys):
                 score = max(score, FUZZY_ALONE)
                 reasons.append("one name contains the other within the same case")
+            if cand.type == "Person" and shared and any(
+                    min(len(a.split()), len(b.split())) >= 2 and fuzz.token_set_ratio(a, b) == 100
+                    for a in keys for b in other_keys):  # "Kaan Yildirim" of "Mehmet Kaan ..."
+                score = max(score, FUZZY_ALONE)
+                reasons.append("one name contains the other and they share an identifier")
             if cand.type == "Person" and any(_initials_compatible(a, b) for a in keys
                                              for b in other_keys):
                 if same_case:

@@ -161,6 +161,8 @@ def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
     for m in mentions:
         tokens = list(re.finditer(r"\S+", m.text)) if m.type in ("PERSON", "ORG") else []
         cut = _title_cut(tokens) if tokens else 0
+        if cut == 1 and len(tokens[0].group()) == 2 and len(tokens) < 4:
+            cut = 0  # "C." is Mexican "ciudadano" before a full name, an initial before "Smith"
         rest = tokens[cut:]
         if m.type == "PERSON" and cut and not (
                 cut == 1 and len(tokens) == 2 and is_given_name(tokens[0].group())):

@@ -210,3 +210,9 @@ def test_span_cleanup_firm_names_leave_people_and_identifiers():
     text = "account ACME 1234 LTD"
     rule = RawMention(8, 17, "ACME 1234", "ACCOUNT", source="rule")
     assert firm_names([rule], text) == [rule]
+
+
+def test_span_cleanup_mexican_ciudadano_before_a_full_name_but_not_an_initial():
+    text = "firman el C. Laura Patricia Gómez Anaya y C. Smith"
+    ms = [_m(text, "C. Laura Patricia Gómez Anaya", "PERSON"), _m(text, "C. Smith", "PERSON")]
+    assert [m.text for m in strip_titles(ms, text)] == ["Laura Patricia Gómez Anaya", "C. Smith"]
