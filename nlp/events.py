@@ -119,6 +119,7 @@ class EventComponent:
         ctx = _Context(text, sents, in_sent, paras)
         events = self._trade(ctx)
         payments = self._payments(ctx)
+        doc._.ff_relations = list(doc._.ff_relations or []) + _same_identifier_links(ctx)
         covered = [(p.args["money"].start, p.args["money"].end) for p in payments]
         doc._.ff_relations = [r for r in doc._.ff_relations or []
                               if not _covered(r, covered)]
@@ -450,6 +451,35 @@ def _heading(chunk: str, at: int) -> bool:
 _THIS_ACCOUNT = re.compile(
     r"(?i)\b(?:this|that|the said|said|the same|ce|cet|ledit|ce même|este|esta|dicha|dicho|"
     r"la misma|el mismo)\s+(?:bank\s+)?(?:account|compte|cuenta)\b")
+
+
+_SAME_IDENT = re.compile(
+    r"(?i)\b(?:the same|this|that|said|le même|la même|ce même|ce|cette|el mismo|la misma|"
+    r"dicho|dicha|este|esta)\s+(?:(?:mobile|cell(?:ular)?|tele)?phone(?:\s+number)?|mobile|"
+    r"(?:contact\s+)?number|numéro(?:\s+de\s+téléphone)?|téléphone|portable|"
+    r"(?:número|numero)(?:\s+(?:de\s+)?(?:teléfono|celular|móvil))?|teléfono|celular|"
+    r"e-?mail(?:\s+address)?|adresse\s+(?:électronique|courriel)|courriel|correo)\b")
+_SAME_KIND = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL"}
+
+
+def _same_identifier_links(ctx: "_Context") -> list[RawRelation]:
+    """"The same mobile number is given as the contact of X": X has the phone of the sentence
+    before (same paragraph), which this sentence does not repeat."""
+    out = []
+    for i, (a, b) in enumerate(ctx.sents):
+        hit = _SAME_IDENT.search(ctx.text, a, b)
+        if hit is None or i == 0 or ctx.paras[i - 1] != ctx.paras[i]:
+            continue
+        word = hit.group().lower()
+        kind = "EMAIL" if "mail" in word or "courriel" in word or "correo" in word else "PHONE"
+        if any(m.type == kind for m in ctx.in_sent[i]):
+            continue
+        before = [m for m in ctx.in_sent[i - 1] if m.type == kind]
+        parties = [m for m in ctx.in_sent[i] if is_party(m) and not is_bank(m)
+                   and m.start > hit.end()]
+        if before and parties:
+            out.append(RawRelation(parties[0], before[-1], _SAME_KIND[kind], a, b))
+    return out
 
 
 def _account_antecedent(ctx: "_Context", i: int) -> tuple[RawMention, RawMention, int] | None:

@@ -75,3 +75,10 @@ def test_addresses_turkish_street_after_its_name_and_zone_abbreviation():
     b = address_key("OVA OSB KESTANE CD. NO 7 NILUFER BURSA")
     assert a.building == b.building
     assert same_building(address_key("KESTANE CADDESI NO 7").building, a.building)
+
+
+def test_addresses_canadian_province_code_is_the_country_not_a_street_word():
+    from nlp.addresses import address_key
+    a = address_key("2875 Industriel Blvd., Laval, QC H7L 4P8")
+    b = address_key("2875, boul. Industriel, Laval (Québec) H7L 4P8")
+    assert a == b and a.country == "CA"

@@ -239,3 +239,12 @@ def test_events_this_account_is_the_account_of_the_sentence_before():
         "Kestrel Supply LLC", "Ostrava Parfem Export s.r.o.", 128000.0)
     assert payment["payee_account"].replace(" ", "") == "CZ6508000000192000145399"
     assert payment["payer_account"].replace(" ", "") == "AE070331234567890123456"
+
+
+def test_events_the_same_number_named_for_another_party():
+    text = ("The manager is Ms. Elif Arslan, mobile +90 533 201 44 17. The same mobile number is "
+            "given as the contact number of Kestrel Supply LLC on its banking profile.")
+    x = extract(text, language="en")
+    names = {e.id: e.name for e in x.entities}
+    phones = {(names[r.source], names[r.target]) for r in x.relations if r.type == "HAS_PHONE"}
+    assert ("Kestrel Supply LLC", "+90 533 201 44 17") in phones
