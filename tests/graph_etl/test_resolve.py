@@ -198,3 +198,9 @@ def test_resolve_person_short_name_with_a_shared_phone(resolver):
 def test_resolve_turkish_legal_forms_with_their_own_letters(resolver):
     first = seen(resolver, Candidate("Company", "Kaya Dış Ticaret Ltd. Şti."))
     assert seen(resolver, Candidate("Company", "KAYA DIS TICARET LIMITED SIRKETI")).id == first.id
+
+
+def test_resolve_a_person_without_the_middle_name_joins_within_a_case_only(resolver):
+    full = seen(resolver, Candidate("Person", "Tran Van Minh", attrs={"case": "A"}))
+    assert seen(resolver, Candidate("Person", "Minh Tran", attrs={"case": "A"})).id == full.id
+    assert seen(resolver, Candidate("Person", "Minh Tran", attrs={"case": "B"})).id != full.id
