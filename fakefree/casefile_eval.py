@@ -30,6 +30,7 @@ from fakefree.schema import schema
 from fakefree.text import fold
 from graph_etl.pipeline import FileOutcome, IngestOptions, ingest
 from graph_etl.store.base import GraphStore
+from graph_etl.identifier_keys import address_keys, same_building
 from graph_etl.ledger import Ledger
 from graph_etl.store.model import NodeView, Viewer
 from queries.cross_case import find_cross_case
@@ -210,8 +211,15 @@ def check_case_files(truth: dict[str, Any], store: GraphStore, outcomes: list[Fi
 
 
 def _same_identifier(value: str, names: Iterable[str]) -> bool:
-    """A phone/account written differently (its digits), or an address (its words)."""
+    """A phone/account written differently (its digits), or an address (its words, or the
+    same building however its street words are abbreviated).
+
+    >>> _same_identifier("8 Hok Yuen Street, Hung Hom", ["8 HOK YUEN ST, HUNG HOM, KOWLOON"])
+    True
+    """
     digits = re.sub(r"\D", "", value)
     if len(digits) >= 6 and len(digits) >= len(re.sub(r"[\W\d_]", "", value)):
         return any(n and (re.sub(r"\D", "", n).endswith(digits[-9:])) for n in names)
-    return any(name_matches(value, [n]) or name_matches(n, [value]) for n in names if n)
+    building = address_keys(value)[0]
+    return any(name_matches(value, [n]) or name_matches(n, [value]) or
+               (building and same_building(building, address_keys(n)[0])) for n in names if n)

@@ -23,9 +23,79 @@ import yaml
 
 from fakefree.text import fold
 from rigour.names import extract_org_types, remove_org_types
+from rigour.text import ascii_text
 
 __all__ = ["org_words", "org_evidence", "is_org_name", "legal_form_only", "legal_form",
-           "legal_forms_agree", "same_org_word"]
+           "legal_forms_agree", "same_org_word", "org_types", "strip_org_types",
+           "distinctive_forms"]
+
+
+@lru_cache(maxsize=1)
+def _extra_table() -> dict[str, str]:
+    return yaml.safe_load(resources.files("fakefree").joinpath("data/legal_forms.yaml")
+                          .read_text("utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def _extra_forms() -> re.Pattern[str] | None:
+    table = _extra_table()
+    if not table:
+        return None
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                for w in words) + r")\W*$")
+
+
+def _extra_form(ascii_name: str) -> tuple[str, str] | None:
+    """A written-out legal form of ``data/legal_forms.yaml`` ending ``ascii_name``."""
+    pattern = _extra_forms()
+    hit = pattern.search(ascii_name) if pattern else None
+    if hit is None:
+        return None
+    return hit.group(1), _extra_table()[" ".join(hit.group(1).lower().split())]
+
+
+@lru_cache(maxsize=65536)
+def org_types(name: str) -> list[tuple[str, str]]:
+    """rigour's legal forms of ``name`` (text, compared form), also when they are written with
+    their own letters: rigour knows "Ltd. Sti." and "A.S." but not "Ltd. Şti." or "A.Ş.", so a
+    name that is not ASCII is read in ASCII too (the forms are then returned in ASCII).
+
+    >>> org_types("Lodos Dış Ticaret Ltd. Şti."), org_types("Kaya Kozmetik A.Ş.")
+    ([('Ltd. Sti.', 'ltd')], [('A.S.', 'as')])
+
+    A legal form written out in full that rigour reads as two (``data/legal_forms.yaml``) is one:
+
+    >>> org_types("KAYA KOZMETİK ANONİM ŞİRKETİ"), legal_form("Kaya Limited Şirketi")
+    ([('ANONIM SIRKETI', 'as')], 'ltd')
+    """
+    forms = extract_org_types(name)
+    ascii_name = name if name.isascii() else ascii_text(name)
+    if not name.isascii():
+        ascii_forms = extract_org_types(ascii_name)
+        if len("".join(f for f, _ in ascii_forms)) > len("".join(f for f, _ in forms)):
+            forms = ascii_forms
+    extra = _extra_form(ascii_name)
+    if extra is not None:  # "Anonim Sirketi" is one form, not an "Anonim" and a "Sirketi"
+        words = set(fold(extra[0]).split())
+        forms = [f for f in forms if not set(fold(f[0]).split()) <= words] + [extra]
+    return forms
+
+
+@lru_cache(maxsize=65536)
+def strip_org_types(name: str) -> str:
+    """``name`` without its legal forms, read in ASCII when its forms are (:func:`org_types`).
+
+    >>> strip_org_types("Lodos Dış Ticaret Ltd. Şti.").strip()
+    'Lodos Dis Ticaret'
+    """
+    ascii_name = name if name.isascii() else ascii_text(name)
+    extra = _extra_form(ascii_name)
+    if extra is not None:
+        return remove_org_types(ascii_name[:ascii_name.lower().rindex(extra[0].lower())])
+    if name.isascii() or org_types(name) == extract_org_types(name):
+        return remove_org_types(name)
+    return remove_org_types(ascii_name)
 
 
 @lru_cache(maxsize=1)
@@ -78,10 +148,20 @@ def _distinctive(form: str, name: str) -> bool:
     return not name.isupper() or len(name.split()) >= 3
 
 
+def distinctive_forms(name: str) -> list[str]:
+    """The legal forms of ``name`` that a person's name would not carry ("Ltd", "S.A.", not the
+    "Sa" of "Li Sa").
+
+    >>> distinctive_forms("Li Sa"), distinctive_forms("Acme Trading S.A.")
+    ([], ['S.A.'])
+    """
+    return [form for form, _ in org_types(name) if _distinctive(form, name)]
+
+
 @lru_cache(maxsize=65536)
 def org_evidence(name: str) -> str | None:
     """The legal form or organisation word that makes ``name`` an organisation's, else ``None``."""
-    forms = [form for form, _ in extract_org_types(name) if _distinctive(form, name)]
+    forms = [form for form, _ in org_types(name) if _distinctive(form, name)]
     if forms:
         return forms[0]
     hit = _pattern().search(fold(name))
@@ -101,7 +181,7 @@ def legal_form_only(text: str) -> bool:
     >>> legal_form_only("S.A. de C.V."), legal_form_only("Jinhai Ltd")
     (True, False)
     """
-    return bool(extract_org_types(text)) and not remove_org_types(text).strip(" ,.&")
+    return bool(org_types(text)) and not strip_org_types(text).strip(" ,.&")
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +191,7 @@ def legal_form(name: str) -> str | None:
     >>> legal_form("Golden Trading L.L.C."), legal_form("ACME CO LTD"), legal_form("Acme")
     ('llc', 'coltd', None)
     """
-    forms = extract_org_types(name)
+    forms = org_types(name)
     return forms[-1][1].replace(" ", "") if forms else None
 
 

@@ -24,9 +24,9 @@ from graph_etl.store.model import DocumentRecord, Evidence, NodeClaim, RelClaim
 __all__ = ["EVENT_ROLES", "PARTY_ARGS", "event_roles", "event_claims"]
 
 EVENT_ROLES = {"shipper": "exporter", "consignee": "importer", "forwarder": "shipper",
-               "broker": "broker"}
+               "broker": "broker", "manufacturer": "manufacturer"}
 """Extraction roles implied by a party's place in a trade frame."""
-PARTY_ARGS = ("shipper", "consignee", "forwarder", "broker", "payer", "payee")
+PARTY_ARGS = ("shipper", "consignee", "forwarder", "broker", "manufacturer", "payer", "payee")
 _CONFIDENCE = 0.8
 
 
@@ -135,6 +135,7 @@ def _trade(b: _Builder, event: dict[str, Any], index: int) -> None:
             b.rel(b.one(args, "agency"), sid, "SEIZED", event, "agency", date=date)
         b.rel(b.one(args, "shipper"), sid, "EXPORTED", event, "shipper", date=date)
         b.rel(b.one(args, "forwarder"), sid, "SHIPPED", event, "forwarder")
+        b.rel(b.one(args, "manufacturer"), sid, "MANUFACTURED", event, "manufacturer")
         consignee = b.one(args, "consignee")
         b.rel(sid, consignee, "CONSIGNED_TO", event, "consignee")
         b.rel(consignee, sid, "IMPORTED", event, "consignee", date=date)

@@ -190,7 +190,7 @@ def map_records(records: list[dict[str, Any]], columns: list[str], file_name: st
         for rel in mapping.relations:
             if rel["source"] not in local or rel["target"] not in local:
                 continue
-            if rel.get("when") and rel["when"] != way:
+            if rel.get("when") and rel["when"] != way or rel.get("unless") in local:
                 continue
             props = {p: v for p, s in rel.get("props", {}).items()
                      if (v := table.value(row, s)) is not None}

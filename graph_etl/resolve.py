@@ -20,7 +20,6 @@ from typing import Any
 import fingerprints
 import yaml
 from rapidfuzz import fuzz
-from rigour.names import remove_org_types
 
 from fakefree.orgnames import (
     legal_form,
@@ -28,6 +27,7 @@ from fakefree.orgnames import (
     legal_forms_agree,
     org_evidence,
     same_org_word,
+    strip_org_types,
 )
 from fakefree.schema import schema
 from graph_etl.identifier_keys import KEY_ATTRS, identifier_key
@@ -122,7 +122,7 @@ def name_key(name: str, entity_type: str) -> str:
         text = prefix.sub("", text) or text
     if entity_type in ("Company", "Brand", "Agency"):
         text = _PARENTHESES.sub(" ", text)
-        stripped = remove_org_types(text).strip(" ,.")
+        stripped = strip_org_types(text).strip(" ,.")
         text = stripped or text
     key = fingerprints.generate(text) or ""
     if key and entity_type == "Company":
@@ -141,7 +141,7 @@ def compact_key(name: str, entity_type: str) -> str:
     text = _ocr_fixed(name)
     if entity_type in ("Company", "Brand", "Agency"):
         text = _PARENTHESES.sub(" ", text)
-        text = remove_org_types(text).strip(" ,.") or text
+        text = strip_org_types(text).strip(" ,.") or text
     return (fingerprints.generate(text, keep_order=True) or "").replace(" ", "")
 
 
@@ -402,6 +402,11 @@ class Resolver:
                     for a in keys for b in other_keys):
                 score = max(score, FUZZY_ALONE)
                 reasons.append("one name contains the other within the same case")
+            if cand.type == "Person" and shared and any(
+                    min(len(a.split()), len(b.split())) >= 2 and fuzz.token_set_ratio(a, b) == 100
+                    for a in keys for b in other_keys):  # "Kaan Yildirim" of "Mehmet Kaan ..."
+                score = max(score, FUZZY_ALONE)
+                reasons.append("one name contains the other and they share an identifier")
             if cand.type == "Person" and any(_initials_compatible(a, b) for a in keys
                                              for b in other_keys):
                 if same_case:
@@ -461,7 +466,7 @@ def type_weight(cand: Candidate) -> int:
 def _org_word(name: str) -> str | None:
     """An organisation word in ``name`` besides its legal form ("Jade Supply Ltd" has one,
     "John Smith Ltd" has none)."""
-    return org_evidence(remove_org_types(name))
+    return org_evidence(strip_org_types(name))
 
 
 def _nearness(case: str | None, attrs: dict[str, Any]) -> tuple[bool, bool]:

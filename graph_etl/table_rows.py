@@ -20,6 +20,7 @@ from graph_etl.values import (
 __all__ = ["Plan", "TableRows", "from_preamble"]
 
 _FIELD = re.compile(r"{([^{}]+)}")
+_FROM = "_amount_from"
 
 
 @dataclass
@@ -63,6 +64,7 @@ def _preamble_value(fld: Field, line: str) -> str | None:
         header = parse_header(label)
         if len(header.tokens) <= 4 and header_match(header, fld):
             pieces: list[str] = []
+            rest = re.split(r"\s+[-–|;]\s+", rest.strip())[0]  # "X - Acct 123 - Currency CAD"
             for piece in re.split(r",\s+", rest.strip()):
                 if pieces and (re.search(r"\d", piece) or "(" in piece):
                     break
@@ -123,13 +125,23 @@ class TableRows:
             value = record.get(column)
             if value is not None and str(value).strip():
                 out[fld] = value if isinstance(value, (int, float)) else str(value).strip()
+        for way in ("debit", "credit"):  # a statement's debit and credit columns
+            if out.get(f"{way}_amount") is not None:
+                out["amount"], out[_FROM] = out[f"{way}_amount"], way
+                break
         return out
+
+    def _source(self, row: dict[str, Any], name: str) -> str:
+        """The column field an ``amount`` was read from (a debit or credit column)."""
+        return f"{row[_FROM]}_amount" if name == "amount" and row.get(_FROM) else name
 
     def currency(self, row: dict[str, Any], name: str) -> str | None:
         """The currency of amount field ``name``: the row's currency column, else the unit in
         the amount's header, else a code or symbol in the amount cell."""
         stated = str(row["currency"]).strip() if row.get("currency") else None
-        unit = self.units.get(name)
+        unit = self.units.get(self._source(row, name))
+        if unit and row.get(_FROM):
+            return currency_of(unit) or unit
         return ((stated and currency_of(stated.upper())) or (unit and currency_of(unit))
                 or currency_of(row.get(name)) or stated)
 
@@ -143,7 +155,7 @@ class TableRows:
         if raw is None or raw == "":
             return None
         if kind in ("number", "magnitude"):
-            number = parse_amount(raw, self.decimals.get(name, "."))
+            number = parse_amount(raw, self.decimals.get(self._source(row, name), "."))
             return abs(number) if number is not None and kind == "magnitude" else number
         if kind == "date":
             return parse_date(raw, self.orders.get(name, "dmy")) or str(raw)
@@ -168,7 +180,7 @@ class TableRows:
 
     def direction(self, row: dict[str, Any]) -> str | None:
         """``credit`` or ``debit``: the direction column, else the amount's sign."""
-        way = direction_of(str(row["direction"])) if row.get("direction") else None
+        way = direction_of(str(row["direction"])) if row.get("direction") else row.get(_FROM)
         if way is None and row.get("amount") is not None:
             number = parse_amount(row["amount"], self.decimals.get("amount", "."))
             way = None if number is None else ("debit" if number < 0 else "credit")

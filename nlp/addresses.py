@@ -42,6 +42,8 @@ _UNIT = re.compile(
     r"office|oficina|despacho|local|int|interior|depto|departamento|dept|door|puerta|shop|"
     r"porte|box|bte)\b\.?|#)\s*(?:no\.?\s*|n\.?\s*|num\.?\s*|number\s*)?[-:]?\s*"
     r"([a-z0-9]{1,6}(?:-[a-z0-9]{1,4})?)\b")
+# Abbreviations written as several words: an organised industrial zone (Turkish OSB)
+_PHRASES = ((re.compile(r"\borganize\s+san(?:ayi)?\.?\s*b[oö]l(?:gesi)?\b\.?"), " osb "),)
 _FILLER = {"no", "n", "num", "number", "numero", "nro", "of", "the", "de", "del", "la", "le",
            "du", "des", "c/o", "co", "and", "y", "et"}
 _EXTRA_SHORT = {"phase": "ph", "sector": "sec", "colonia": "col", "avenue": "av", "ave": "av",
@@ -49,7 +51,9 @@ _EXTRA_SHORT = {"phase": "ph", "sector": "sec", "colonia": "col", "avenue": "av"
                 "calle": "c", "rue": "r", "road": "rd", "street": "st", "building": "bldg",
                 "block": "blk", "centre": "ctr", "center": "ctr", "centro": "ctr",
                 "industrial": "ind", "point": "pt", "harbour": "hbr", "harbor": "hbr",
-                "tower": "twr", "torre": "twr", "tour": "twr"}
+                "tower": "twr", "torre": "twr", "tour": "twr", "cd": "av", "cad": "av",
+                "caddesi": "av", "sokak": "sk", "sokagi": "sk", "sok": "sk", "bulvari": "blvd",
+                "blv": "blvd", "mahallesi": "mh", "mah": "mh"}
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7",
           "viii": "8", "ix": "9", "x": "10", "xi": "11", "xii": "12"}
 _POSTCODE = re.compile(
@@ -101,6 +105,8 @@ def _units(text: str) -> tuple[str, list[str]]:
 def address_key(text: str) -> AddressKey:
     """The building key, unit key and country of an address."""
     folded = fold(text)
+    for pattern, short in _PHRASES:
+        folded = pattern.sub(short, folded)
     folded = re.sub(r"(?<=\d)\s*/\s*f\b", " f", folded)
     folded = _STATE_ZIP.sub(" ", folded)
     folded, units = _units(folded)
@@ -153,7 +159,7 @@ def same_building(a: str, b: str) -> bool:
 _STREET = (r"(?:street|st|road|rd|avenue|ave|av|boulevard|blvd|boul|lane|ln|drive|dr|way|highway|"
            r"hwy|parkway|pkwy|place|pl|court|ct|terrace|crescent|close|square|sq|plaza|market|"
            r"rue|chemin|allée|allee|quai|route|calle|avenida|carretera|calzada|camino|paseo|"
-           r"privada|circuito|marg|nagar)")
+           r"privada|circuito|marg|nagar|caddesi|cad|cd|sokak|sokagi|sok|bulvari|blv)")
 _CAP = r"[A-ZÀ-Þ0-9][\w'’.]*(?:-[\w'’.]+)*"
 _NUMBER = r"\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
 _CORES = (
@@ -166,6 +172,9 @@ _CORES = (
     # "Calle Reforma 25", "rue Saint-Denis 12", "Av. Insurgentes Sur 1602"
     re.compile(rf"\b(?i:{_STREET})[.\u2024]?[ \t]+(?:(?:de|del|la|los|las)[ \t]+)?"
                rf"(?:{_CAP}[ \t]+){{0,4}}(?i:No[.\u2024]?[ \t]*|#[ \t]*|n[°º][ \t]*)?\d{{1,5}}\b"),
+    # "Kirmizi Caddesi No: 14", "Ataturk Cad. No 7" (the number after the street word)
+    re.compile(rf"(?<![\w/.-])(?:{_CAP}[ \t]+){{1,3}}(?i:{_STREET})[.\u2024]?[ \t]+"
+               rf"(?i:No[.\u2024]?[ \t]*:?[ \t]*|#[ \t]*|n[°º][ \t]*)\d{{1,5}}\b"),
     # "Plot No. 118", "SCO 27", "Lot 4", "Unit 3, Block B", "House No. 12"
     re.compile(r"\b(?:plot|lot|survey|khasra|shop|sco|house|h)[.\u2024]?[ \t]*"
                r"(?:no[.\u2024]?[ \t]*)?\d{1,5}\b",

@@ -108,6 +108,7 @@ def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], 
     # Organisations: acronyms and short prefixes join the full name.
     orgs = sorted((k for k in groups if k[0] == "ORG"), key=lambda k: -len(k[1]))
     acronyms = _agency_acronyms()
+    names = [k[1] for k in groups if k[0] in ("ORG", "LOCATION", "PERSON")]
     for short in reversed(orgs):
         if short not in groups:
             continue
@@ -123,6 +124,8 @@ def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], 
             is_prefix = len(short[1]) > 3 and (long[1].startswith(short[1] + " ") or (
                 " " not in short[1] and short[1] in long[1].split()[:-1] and
                 groups[short][0].source == "ner"))
+            if is_prefix and sum(n.startswith(short[1] + " ") for n in names) > 1:
+                break  # "Kaya" of "Kaya Tekstil" and "Kaya Kozmetik": whose is it?
             if is_acronym or is_prefix:
                 groups[long].extend(groups.pop(short))
                 break

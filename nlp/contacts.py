@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from rigour.names import extract_org_types
 
+from fakefree.orgnames import org_types
 from nlp.components import RawMention
 
 __all__ = ["contact_links"]
 
 _LINK = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "IBAN": "HOLDS", "ACCOUNT": "HOLDS"}
-_FIELD = re.compile(r"^[ \t>]*(?P<label>[A-Za-zÀ-ÿ][\w ./'()-]{0,40}?)\s*[.]?\s*:\s*(?P<value>\S.*)?$")
+# "Label : value", or a printout's dot leaders: "Label ........ value"
+_FIELD = re.compile(r"^[ \t>]*(?P<label>[A-Za-zÀ-ÿ][\w ./'()-]{0,40}?)"
+                    r"(?:\s*[.]?\s*:|\s*(?:\.\s?){3,}|\s*…+)\s*(?P<value>\S.*)?$")
 _NAME_LABEL = re.compile(
     r"^(?:company name|firm name|entity name|business name|registered name|name of (?:the )?"
     r"(?:company|firm|entity)|trade name|nom|raison sociale|d[ée]nomination(?: sociale)?|"
@@ -63,7 +65,7 @@ def _name_mention(text: str, start: int, end: int, value_start: int) -> RawMenti
     if not value or not any(ch.isalpha() for ch in value):
         return None
     begin = text.index(value, value_start)
-    is_org = bool(extract_org_types(value) or _ORG_WORD.search(value))
+    is_org = bool(org_types(value) or _ORG_WORD.search(value))
     return RawMention(begin, begin + len(value), value, "ORG" if is_org else "PERSON",
                       "COMPANY" if is_org else None, source="record")
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
-from rigour.names import extract_org_types
 
+from fakefree.orgnames import org_types
 from nlp.components import RawMention
 from nlp.event_cues import EventCues
 from nlp.money import _parse_digits
@@ -63,7 +63,7 @@ def is_party(m: RawMention) -> bool:
 
 @lru_cache(maxsize=4096)
 def _has_legal_form(name: str) -> bool:
-    return bool(extract_org_types(name) or _LEGAL_WORD.search(name))
+    return bool(org_types(name) or _LEGAL_WORD.search(name))
 
 
 def is_bank(m: RawMention) -> bool:

@@ -28,8 +28,12 @@ EVENT_TYPES = ("SEIZURE", "SHIPMENT", "PAYMENT")
 LANGUAGES = ("en", "fr", "es")
 _ARTICLE = (r"(?:(?:the|a|an|its|his|her|their|la|le|les|l['’]|un|une|el|los|las|una|su|sus|sa|"
             r"son|ses|leur|leurs|company|firm|société|entreprise|empresa|compañía|sociedad)\s*)*")
-_COPULA = r"(?:\s+(?:is|was|appears|est|était|figure|apparaît|es|era|fue|figura|aparece))?"
-_ROLE_ORDER = ("shipper", "consignee", "broker", "forwarder")
+# "shipper of record is", "l'expéditeur mentionné est", "el embarcador declarado es"
+_QUALIFIER = (r"(?:\s+(?:of record|on record|on file|mentionn[ée]e?s?|indiqu[ée]e?s?|d[ée]clar[ée]e?s?|"
+              r"d[ée]sign[ée]e?s?|inscrite?s?|declarad[oa]s?|registrad[oa]s?|señalad[oa]s?|"
+              r"indicad[oa]s?|listed|named|shown|stated|declared|given))?")
+_COPULA = _QUALIFIER + r"(?:\s+(?:is|was|appears|est|était|figure|apparaît|es|era|fue|figura|aparece))?"
+_ROLE_ORDER = ("shipper", "consignee", "broker", "forwarder", "manufacturer")
 
 
 def _words(patterns: list[str]) -> str:
@@ -82,7 +86,7 @@ class EventCues:
         return self.triggers.get((event, kind), _NEVER)
 
     def role_before(self, before: str) -> str | None:
-        """The trade role (shipper, consignee, broker, forwarder) that the text ending just
+        """The trade role (shipper, consignee, broker, forwarder, manufacturer) that the text ending just
         before a party gives it, or ``None``."""
         for role in _ROLE_ORDER:
             if self.roles[role].search(before):

@@ -114,6 +114,7 @@ class EventComponent:
         ctx = _Context(text, sents, in_sent, paras)
         events = self._trade(ctx)
         payments = self._payments(ctx)
+        doc._.ff_relations = list(doc._.ff_relations or []) + _same_identifier_links(ctx)
         covered = [(p.args["money"].start, p.args["money"].end) for p in payments]
         doc._.ff_relations = [r for r in doc._.ff_relations or []
                               if not _covered(r, covered)]
@@ -155,7 +156,18 @@ class EventComponent:
         kept = [e for e in out if self._keep(e)]
         for e in kept:
             del e.args["strong"]
+        if len(kept) == 1:
+            self._document_parties(ctx, kept[0])
         return kept
+
+    def _document_parties(self, ctx: "_Context", event: RawEvent) -> None:
+        """A report of one seizure or shipment often names its shipper, consignee or the goods'
+        maker in a paragraph of their own ("Shipper of record: X", "the labels identify the
+        manufacturer as Y"): a role the frame lacks is taken from the whole document."""
+        for j, (a, b) in enumerate(ctx.sents):
+            for role, m in trade_roles(ctx.text, ctx.in_sent[j], self.cues, a).items():
+                if role in ("shipper", "consignee", "manufacturer") and role not in event.args:
+                    event.put(role, m, (a, b))
 
     def _joins(self, group: list[_Seed], seed: _Seed) -> bool:
         if group[0].type != seed.type or seed.sentence - group[-1].sentence > self.max_gap:
@@ -286,9 +298,24 @@ class EventComponent:
                 next_money = amounts[k + 1].start if k + 1 < len(amounts) else b
                 payer, payee = payment_parties(ctx.text, (a, b), ms, hit, is_receive, money,
                                                next_money, self.cues)
+                earlier = None
+                if _THIS_ACCOUNT.search(ctx.text[a:a + hit.start()]):
+                    earlier = _account_antecedent(ctx, i)
+                    if earlier is not None and is_receive and (payee is None or payee is payer):
+                        payee = earlier[1]
+                    elif earlier is not None and not is_receive and payer is None:
+                        payer = earlier[1]
                 event = self._payment(ctx, (a, b), ms, hit.group(), money, payer, payee,
                                       next_money)
                 if event is not None:
+                    if earlier is not None and earlier[1] in (payer, payee):
+                        side, other = ("payee_account", "payer_account") if earlier[1] is payee \
+                            else ("payer_account", "payee_account")
+                        taken = event.args.pop(side, None)  # the sentence's account is the other's
+                        if taken is not None and other not in event.args:
+                            event.put(other, taken, event.spans.pop(side, (a, b)))
+                        event.spans.pop(side, None)
+                        event.put(side, earlier[0], ctx.sents[earlier[2]])
                     out.append(event)
         return out
 
@@ -414,6 +441,55 @@ def _heading(chunk: str, at: int) -> bool:
     letters = [c for c in line if c.isalpha()]
     upper = sum(c.isupper() for c in letters) > 0.6 * len(letters) if letters else False
     return upper or (end >= 0 and not line.endswith((".", ":", ";", "!", "?", ",")))
+
+
+_THIS_ACCOUNT = re.compile(
+    r"(?i)\b(?:this|that|the said|said|the same|ce|cet|ledit|ce même|este|esta|dicha|dicho|"
+    r"la misma|el mismo)\s+(?:bank\s+)?(?:account|compte|cuenta)\b")
+
+
+_SAME_IDENT = re.compile(
+    r"(?i)\b(?:the same|this|that|said|le même|la même|ce même|ce|cette|el mismo|la misma|"
+    r"dicho|dicha|este|esta)\s+(?:(?:mobile|cell(?:ular)?|tele)?phone(?:\s+number)?|mobile|"
+    r"(?:contact\s+)?number|numéro(?:\s+de\s+téléphone)?|téléphone|portable|"
+    r"(?:número|numero)(?:\s+(?:de\s+)?(?:teléfono|celular|móvil))?|teléfono|celular|"
+    r"e-?mail(?:\s+address)?|adresse\s+(?:électronique|courriel)|courriel|correo)\b")
+_SAME_KIND = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL"}
+
+
+def _same_identifier_links(ctx: "_Context") -> list[RawRelation]:
+    """"The same mobile number is given as the contact of X": X has the phone of the sentence
+    before (same paragraph), which this sentence does not repeat."""
+    out = []
+    for i, (a, b) in enumerate(ctx.sents):
+        hit = _SAME_IDENT.search(ctx.text, a, b)
+        if hit is None or i == 0 or ctx.paras[i - 1] != ctx.paras[i]:
+            continue
+        word = hit.group().lower()
+        kind = "EMAIL" if "mail" in word or "courriel" in word or "correo" in word else "PHONE"
+        if any(m.type == kind for m in ctx.in_sent[i]):
+            continue
+        before = [m for m in ctx.in_sent[i - 1] if m.type == kind]
+        parties = [m for m in ctx.in_sent[i] if is_party(m) and not is_bank(m)
+                   and m.start > hit.end()]
+        if before and parties:
+            out.append(RawRelation(parties[0], before[-1], _SAME_KIND[kind], a, b))
+    return out
+
+
+def _account_antecedent(ctx: "_Context", i: int) -> tuple[RawMention, RawMention, int] | None:
+    """The account "this account" refers to: the last account of the one or two sentences
+    before (same paragraph), with the party that holds it there ("X holds account A")."""
+    for j in (i - 1, i - 2):
+        if j < 0 or ctx.paras[j] != ctx.paras[i]:
+            return None
+        ms = ctx.in_sent[j]
+        accounts = [m for m in ms if m.type in ("IBAN", "ACCOUNT")]
+        if accounts:
+            account = accounts[-1]
+            holders = [m for m in ms if is_party(m) and not is_bank(m) and m.end <= account.start]
+            return (account, holders[-1], j) if holders else None
+    return None
 
 
 @dataclass

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pycountry
+
 __all__ = ["MoneyMatch", "find_money", "parse_money", "parse_number_words"]
 
 _UNITS = {
@@ -70,7 +72,12 @@ _WORDNUM = (r"(?:(?:" + "|".join(sorted(map(re.escape, [*_UNITS, *_HUNDRED]), ke
 _SCALE = (r"(?:mil millones|" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
           + r"|bn|mn|mln|mds?|mdp|m(?!\.\s?n\b)|k|b)\b\.?")
 _SYMBOL = r"(?:US\$|USD ?\$|C\$|CA\$|CAD ?\$|MX\$|HK\$|A\$|\$|£|€|¥)"
-_CODE = r"(?:USD|EUR|GBP|CAD|MXN|CNY|RMB|AUD|HKD|CHF|JPY|INR)"
+_COMMON_CODES = ("USD", "EUR", "GBP", "CAD", "MXN", "CNY", "RMB", "AUD", "HKD", "CHF", "JPY", "INR")
+# Every other ISO 4217 code (TRY, AED, BRL...) counts in capitals only: "ALL 45" is money,
+# "all 45" is not.
+_ISO_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
+_OTHER_CODES = sorted(_ISO_CODES - set(_COMMON_CODES))
+_CODE = (r"(?:" + "|".join(_COMMON_CODES) + r"|(?-i:" + "|".join(_OTHER_CODES) + r"))")
 _CURWORD = (r"(?:(?:de |d'|d’|of )?(?:U\.?S\.? |US |canadian |mexican |hong kong )?"
             r"(?:dollars?|dólares|dolares|dólar|euros?|pesos?(?: mexicanos)?|pounds?(?: sterling)?"
             r"|livres(?: sterling)?|libras(?: esterlinas)?|yuan(?:es)?|renminbi|francs?|rupees|yen)"
@@ -164,6 +171,12 @@ def parse_money(text: str) -> tuple[float | None, str | None]:
         currency = "CAD"
     if "mx$" in low or "peso" in low or "mdp" in low:
         currency = "MXN"
+    if currency is None:
+        code = next((c for c in re.findall(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", text)
+                     if c in _ISO_CODES), None)
+        if code:
+            currency = code
+            low = re.sub(rf"(?<![a-z]){code.lower()}(?![a-z])", " ", low)
     core = re.sub(r"(?i)(us|usd|c|ca|cad|mx|hk|a)?\s?[$£€¥]|\b(usd|eur|gbp|cad|mxn|cny|rmb|aud|hkd"
                   r"|chf|jpy|inr)\b", " ", low)
     core = re.sub(r"\b(de|d'|of)\b|d'|\bm\.\s?n\b\.?", " ", core)

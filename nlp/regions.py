@@ -65,6 +65,11 @@ def _countries() -> dict[str, str]:
     return table
 
 
+# Countries whose addresses write the province as its ISO code (US states are read with their
+# ZIP code in nlp.addresses, where a lone "IN" or "OR" is too often a word).
+_POSTAL_CODES = frozenset({"CA", "AU"})
+
+
 @lru_cache(maxsize=1)
 def _states() -> dict[str, str]:
     """Folded state and province names -> alpha-2 of their country."""
@@ -72,6 +77,8 @@ def _states() -> dict[str, str]:
     for sub in pycountry.subdivisions:
         if sub.type in _SUBDIVISION_TYPES:
             table.setdefault(fold(sub.name), sub.country_code)
+            if sub.country_code in _POSTAL_CODES:  # "Laval, QC H7L 4P8"
+                table.setdefault(sub.code.split("-")[1].lower(), sub.country_code)
     return table
 
 

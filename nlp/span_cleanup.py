@@ -30,7 +30,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from fakefree.orgnames import is_org_name, legal_form_only
+from fakefree.orgnames import distinctive_forms, is_org_name, legal_form_only, org_types, \
+    strip_org_types
+from fakefree.text import fold
 from nlp.model import RawMention
 from nlp.org_types import known_orgs
 from nlp.names import is_given_name
@@ -38,7 +40,7 @@ from nlp.places import country_names
 
 __all__ = ["clean_spans", "strip_edges", "strip_titles", "split_possessives", "split_coordinated",
            "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word",
-           "join_legal_tails",
+           "join_legal_tails", "extend_legal_tails", "join_conjoined_firm", "firm_names",
            "official_title_before", "title_words"]
 
 _NAME_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -159,6 +161,8 @@ def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
     for m in mentions:
         tokens = list(re.finditer(r"\S+", m.text)) if m.type in ("PERSON", "ORG") else []
         cut = _title_cut(tokens) if tokens else 0
+        if cut == 1 and len(tokens[0].group()) == 2 and len(tokens) < 4:
+            cut = 0  # "C." is Mexican "ciudadano" before a full name, an initial before "Smith"
         rest = tokens[cut:]
         if m.type == "PERSON" and cut and not (
                 cut == 1 and len(tokens) == 2 and is_given_name(tokens[0].group())):
@@ -342,9 +346,154 @@ def join_legal_tails(mentions: list[RawMention], text: str) -> list[RawMention]:
     return out
 
 
+_TAIL_TOKENS = re.compile(r"(?:[ \t]{0,2}[,.]?[ \t]{0,2}[^\W\d_][\w.&]*){1,4}")
+_FIRM_CONJ = re.compile(r"\s+(?:and|&|et|y|e|und|en|ve|i|og|och)\s+")
+
+
+def extend_legal_tails(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """An organisation span that stops before the rest of its legal form takes it in: NER cuts
+    "Kaya Dış Ticaret Ltd. Şti." after "Ltd".
+
+    >>> text = "paid by Kaya Dış Ticaret Ltd. Şti. on Monday"
+    >>> [m.text for m in extend_legal_tails([RawMention(8, 28, text[8:28], "ORG")], text)]
+    ['Kaya Dış Ticaret Ltd. Şti.']
+    """
+    out = []
+    for m in mentions:
+        named_firm = m.type == "ORG" or (m.type in _NAME_TYPES and bool(org_types(m.text)))
+        tail = _TAIL_TOKENS.match(text, m.end) if named_firm else None
+        if tail is not None:
+            best = 0
+            for stop in (t.end() for t in re.finditer(r"[^\W\d_][\w.&]*", tail.group())):
+                piece = tail.group()[:stop]
+                if _form_length(m.text + piece) > _form_length(m.text) and \
+                        _bare(m.text + piece) == _bare(m.text):
+                    best = stop
+            if best:
+                m = _with(m, text, m.start, m.end + best)
+        out.append(m)
+    return out
+
+
+def _bare(name: str) -> str:
+    return " ".join(fold(strip_org_types(name)).strip(" ,.&").split())
+
+
+def _form_length(name: str) -> int:
+    forms = distinctive_forms(name)
+    return len(forms[-1]) if forms else 0
+
+
+def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A firm name with "and" inside ("Kaya Kozmetik Sanayi ve Ticaret A.Ş.", "Hale and Sons
+    Ltd") that NER cut at the conjunction is one organisation: the second span is one or two
+    words and a legal form, the first an organisation or place span without a legal form.
+
+    >>> text = "Kaya Kozmetik Sanayi ve Ticaret A.Ş. (Bursa)"
+    >>> ms = [RawMention(0, 20, text[:20], "ORG"), RawMention(24, 36, text[24:36], "PERSON")]
+    >>> [(m.text, m.type) for m in join_conjoined_firm(ms, text)]
+    [('Kaya Kozmetik Sanayi ve Ticaret A.Ş.', 'ORG')]
+    """
+    out: list[RawMention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type in ("ORG", "LOCATION") and \
+                m.type in ("ORG", "PERSON", "LOCATION") and \
+                _FIRM_CONJ.fullmatch(text[prev.end:m.start]) and not org_types(prev.text):
+            rest = strip_org_types(m.text).strip(" ,.&")
+            if org_types(m.text) and rest and len(rest.split()) <= 2:
+                out[-1] = _with(prev, text, prev.start, m.end, "ORG")
+                out[-1].subtype = "COMPANY"
+                continue
+        out.append(m)
+    return out
+
+
+_WRAPPED_LINE = 60  # a line this long that breaks inside a name is wrapped prose
+_RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&")
+_RUN_LINK = {"ve", "and", "&", "et", "y", "e", "und", "de", "del", "des", "du", "la", "le", "van",
+             "von", "der", "den", "da", "do", "di"}
+_RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le", "les", "el",
+             "los", "las", "en", "par", "por", "de", "a", "an", "y", "and", "et", "mr.", "mrs.",
+             "ms.", "dr.", "m.", "mme", "sr.", "sra.", "monday", "tuesday", "wednesday",
+             "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi",
+             "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+             "viernes", "sábado", "domingo"}
+
+
+def _firm_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words (a prose line break allowed) that end in a legal form ("KAYA DIS TICARET LTD
+    STI", "Norte Comercial, S.A. de C.V."), leading function words left out."""
+    runs: list[tuple[int, int]] = []
+    tokens = list(_RUN_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].group()[0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            gap = text[tokens[j].end():tokens[j + 1].start()]
+            nxt = tokens[j + 1].group()
+            if gap not in (" ", ", ", "\n") or not (nxt[0].isupper() or nxt.lower() in _RUN_LINK
+                                                  or "." in nxt and distinctive_forms(nxt)):
+                break
+            if gap == "\n" and tokens[j].end() - (text.rfind("\n", 0, tokens[j].end()) + 1) \
+                    < _WRAPPED_LINE:
+                break  # a short line (a signature, an address block) ends its name
+            j += 1
+        start = i
+        while start < j and tokens[start].group().lower() in _RUN_LEAD:
+            start += 1
+        for stop in range(start + 1, j + 1):  # the shortest piece that ends in a legal form
+            a, b = tokens[start].start(), tokens[stop].end()
+            piece = text[a:b]
+            if tokens[stop].group().lower() in _RUN_LINK or \
+                    ", " in piece and not legal_form_only(piece.rsplit(", ", 1)[1]):
+                continue  # a comma only before the legal form ("Norte, S.A."), not between firms
+            forms = distinctive_forms(piece)
+            if forms and _bare(piece) and \
+                    fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):
+                after = text[b:b + 2]
+                if piece.endswith(".") and (after[:1] in ("", "\n") or after[:1] == " " and (
+                        after[1:].isupper() or not after[1:].strip())) and \
+                        distinctive_forms(piece[:-1]):
+                    b -= 1  # the full stop of the sentence, not of the form
+                runs.append((a, b))
+                break
+        i = j + 1
+    return runs
+
+
+def firm_names(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Capitalised words ending in a legal form are one organisation's name, whatever pieces
+    of it NER typed ("STI" of "KAYA DIS TICARET LTD STI", a town "KAYA" of "KAYA KOZMETIK A.S.")
+    or missed.
+
+    >>> text = "el embarcador KAYA DIS TICARET LTD STI, Bursa"
+    >>> ms = [RawMention(text.index("STI"), text.index("STI") + 3, "STI", "ORG")]
+    >>> [(m.text, m.type) for m in firm_names(ms, text)]
+    [('KAYA DIS TICARET LTD STI', 'ORG')]
+    """
+    out = list(mentions)
+    for a, b in _firm_runs(text):
+        firm = extend_legal_tails([RawMention(a, b, text[a:b], "ORG", "COMPANY", source="ner")],
+                                  text)[0]
+        a, b = firm.start, firm.end
+        inside = [m for m in out if m.start < b and a < m.end]
+        if any(m.source == "rule" or m.type not in _NAME_TYPES for m in inside) or \
+                any(m.start < a or m.end > b for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [firm]
+    return sorted(out, key=lambda m: m.start)
+
+
 def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
+    mentions = firm_names(mentions, text)
+    mentions = extend_legal_tails(mentions, text)
     mentions = join_legal_tails(mentions, text)
+    mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)
     mentions = strip_titles(mentions, text)
     mentions = split_possessives(mentions, text)

@@ -98,3 +98,20 @@ def test_event_claims_reloading_is_idempotent_and_a_second_report_joins_the_seiz
     G = store.subgraph(SYSTEM)
     seizures = [n for n, d in G.nodes(data=True) if "Seizure" in (d.get("labels") or [])]
     assert len(seizures) == 1  # named from its container, whichever document reports it
+
+
+def test_event_claims_manufacturer_of_a_seizure_ranks_as_source(tmp_path):
+    text = ("On 2 June 2025 container TGHU8876548 was examined at the Port of Halifax. Shipper of "
+            "record: Vltava Parfem Export s.r.o., Brno.\n\nThe cartons were found to contain "
+            "4,800 units of perfume bearing counterfeit Chanel trademarks, which were seized.\n\n"
+            "The labels identify the manufacturer as \"Velka Hora Kosmetika a.s.\".\n")
+    (tmp_path / "r.txt").write_text(text, "utf-8")
+    store = SQLiteStore(tmp_path / "g.db")
+    ingest([tmp_path / "r.txt"], store, Ledger(tmp_path / "g.db.ledger"),
+           IngestOptions(agency="CBSA", case="CA-1"), "test")
+    G = store.subgraph(SYSTEM)
+    makers = {a for (a, b) in _edges(G, "MANUFACTURED")}
+    assert makers == {"Velka Hora Kosmetika a.s."}
+    ranked = [r.entity.name for r in rank_source_orgs(G, top=3).ranks]
+    assert "Velka Hora Kosmetika a.s." in ranked
+    store.close()

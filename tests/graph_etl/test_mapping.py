@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from graph_etl.columns import parse_header, profile, assign
-from graph_etl.mapping import NoMapping, choose_mapping, map_records, normalise_column
+from graph_etl.mapping import NoMapping, choose_mapping, map_records, mappings, normalise_column
 from graph_etl.readers import read
 from tests.graph_etl.readers.builders import write, xlsx_bytes
 
@@ -161,3 +161,33 @@ def test_mapping_unknown_table_names_the_closest_mapping_and_what_it_lacks():
         choose_mapping(["Seizure No", "Remarks"], "notes.csv", [{"Seizure No": "1"}])
     assert str(err.value) == ("notes.csv matches no record mapping: the closest, seizure_log, "
                               "finds no column for container or bill_of_lading.")
+
+
+def test_mapping_statement_with_debit_and_credit_columns_and_cash_deposits(tmp_path):
+    text = ("Bank statement - Account holder: NORDHAVN TRADING INC. - Acct 004-11223-99 - CAD\n\n"
+            "Posting Dt,Description,Debit ($CAD),Credit ($CAD),Cpty Name,Amt (FX),FX Ccy\n"
+            "2025-03-03,WIRE OUT,\"14,345.90\",,KESTREL SUPPLY LLC,\"10,000.00\",USD\n"
+            "2025-03-04,CASH DEP,,\"9,500.00\",,,\n"
+            "2025-03-06,EFT IN,,\"1,200.00\",HALDEN RETAIL LTD,,\n")
+    table = read(write(tmp_path, "stmt.csv", text.encode()), max_bytes=MB)[0]
+    out = map_records(table.records, table.columns, "stmt.csv", table.row_texts,
+                      table.row_numbers, table.meta.get("preamble", ()))
+    assert out["mapping"] == "account_statement"
+    paid = [(a, b, p["amount"], p["currency"]) for a, b, p in edges(out, "PAID")]
+    assert paid == [
+        ("Company:NORDHAVN TRADING INC.", "Company:KESTREL SUPPLY LLC", 14345.9, "CAD"),
+        ("BankAccount:004-11223-99", "Company:NORDHAVN TRADING INC.", 9500.0, "CAD"),
+        ("Company:HALDEN RETAIL LTD", "Company:NORDHAVN TRADING INC.", 1200.0, "CAD")]
+
+
+@pytest.mark.parametrize("header,field", [
+    ("Destinatario", "beneficiary"), ("Bco. destino", "beneficiary_bank"),
+    ("Bene Nm", "beneficiary"), ("Fch. Op.", "date"), ("Orig Nm", "originator"),
+])
+def test_mapping_general_abbreviations_and_words_of_wire_tables(header, field):
+    profiles = profile([header, "Importe (USD)"],
+                       [{header: "B SA" if "date" != field else "2025-01-02",
+                         "Importe (USD)": 10.0}])
+    wires = next(m for m in mappings() if m.name == "bank_records")
+    matched = {m.column: m.field for m in assign(wires.fields, profiles)}
+    assert matched.get(header) == field

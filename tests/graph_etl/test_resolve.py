@@ -184,6 +184,22 @@ def test_resolve_companies_whose_legal_forms_disagree_stay_apart(resolver):
     assert seen(resolver, Candidate("Company", "Han Tong Ltd")).id == ltd.id
 
 
+def test_resolve_person_short_name_with_a_shared_phone(resolver):
+    full = seen(resolver, Candidate("Person", "Ahmet Deniz KORKMAZ",
+                                    attrs={"case": "CA-1", "links": ["phone-9"]}))
+    short = seen(resolver, Candidate("Person", "Deniz Korkmaz",
+                                     attrs={"case": "US-2", "links": ["phone-9"]}))
+    assert short.id == full.id
+    assert "one name contains the other and they share an identifier" in short.reasons
+    stranger = seen(resolver, Candidate("Person", "Deniz Korkmaz", attrs={"case": "US-3"}))
+    assert stranger.id != full.id
+
+
+def test_resolve_turkish_legal_forms_with_their_own_letters(resolver):
+    first = seen(resolver, Candidate("Company", "Kaya Dış Ticaret Ltd. Şti."))
+    assert seen(resolver, Candidate("Company", "KAYA DIS TICARET LIMITED SIRKETI")).id == first.id
+
+
 def test_resolve_a_person_without_the_middle_name_joins_within_a_case_only(resolver):
     full = seen(resolver, Candidate("Person", "Tran Van Minh", attrs={"case": "A"}))
     assert seen(resolver, Candidate("Person", "Minh Tran", attrs={"case": "A"})).id == full.id

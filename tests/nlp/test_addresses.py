@@ -65,3 +65,20 @@ def test_addresses_an_age_before_a_street_and_a_court_before_a_date_are_no_addre
     text = ("Ana Ruiz, 38, of Farren Road, Coventry, was sentenced at the Court in Leeds on "
             "March 3, 2021. The depot at 14 Mill Street, Leeds, was searched.")
     assert [text[s:e] for s, e in find_addresses(text)] == ["14 Mill Street, Leeds"]
+
+
+def test_addresses_turkish_street_after_its_name_and_zone_abbreviation():
+    from nlp.addresses import address_key, find_addresses, same_building
+    text = "Registered office: Ova OSB, Kestane Cad. No:7, Nilufer/Bursa (Turquie)"
+    assert [text[s:e] for s, e in find_addresses(text)][0].startswith("Ova OSB, Kestane Cad. No:7")
+    a = address_key("Ova Organize Sanayi Bölgesi, Kestane Caddesi No: 7, 16140 Nilüfer/Bursa")
+    b = address_key("OVA OSB KESTANE CD. NO 7 NILUFER BURSA")
+    assert a.building == b.building
+    assert same_building(address_key("KESTANE CADDESI NO 7").building, a.building)
+
+
+def test_addresses_canadian_province_code_is_the_country_not_a_street_word():
+    from nlp.addresses import address_key
+    a = address_key("2875 Industriel Blvd., Laval, QC H7L 4P8")
+    b = address_key("2875, boul. Industriel, Laval (Québec) H7L 4P8")
+    assert a == b and a.country == "CA"

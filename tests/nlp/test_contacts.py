@@ -1,5 +1,9 @@
 """Contact records: identifiers on field or address lines belong to the holder line above."""
 
+import re
+
+from nlp.components import RawMention
+from nlp.contacts import contact_links
 from nlp.pipeline import extract
 
 
@@ -40,3 +44,15 @@ def test_contacts_an_account_inside_a_wrapped_sentence_is_left_to_the_sentence_r
     holder = RawMention(0, 30, text[:30], "ORG", "COMPANY")
     _, links = contact_links(text, [holder, account])
     assert links == []
+
+
+def test_contacts_dot_leader_fields_of_a_registry_printout():
+    text = ("RECORD 1\nTrade name ......... OVA KOZMETIK ANONIM SIRKETI\n"
+            "Telephone .......... 0224 555 18 27\n----------\nRECORD 2\n"
+            "Trade name ......... ELMA DIS TICARET LTD STI\nTelephone .......... 0232 555 90 11\n")
+    phones = [RawMention(m.start(), m.end(), m.group(), "PHONE")
+              for m in re.finditer(r"0\d{3} \d{3} \d{2} \d{2}", text)]
+    _, links = contact_links(text, phones)
+    assert {(a.text, b.text) for a, b, t, _, _ in links if t == "HAS_PHONE"} == {
+        ("OVA KOZMETIK ANONIM SIRKETI", "0224 555 18 27"),
+        ("ELMA DIS TICARET LTD STI", "0232 555 90 11")}

@@ -203,3 +203,49 @@ def test_events_account_holders_name_payer_and_payee_line_by_line():
         ("Halden Export Ltd", "Nordvik Holdings Inc", 84173.0, "EUR", "2023-09-17")]
     # each wire keeps its own accounts: the second line's IBAN is not the first's payer's
     assert found[1]["payer_account"].replace(" ", "") == "VG03CUEV4640085997987320"
+
+
+MAKER_REPORT = (
+    "On 2 June 2025 container TGHU8876548 was examined at the Port of Halifax. Shipper of "
+    "record: Ostrava Parfem Export s.r.o., Brno. Consignee: Lakeshore Beauty Supply Inc.\n\n"
+    "The cartons were found to contain 4,800 units of perfume bearing counterfeit Chanel "
+    "trademarks, which were seized.\n\n"
+    "The labels under the sleeves identify the manufacturer as \"Velka Hora Kosmetika a.s.\".")
+
+
+def test_events_maker_and_parties_named_in_other_paragraphs_of_a_one_seizure_report():
+    seizure = _one(extract(MAKER_REPORT, language="en"), "SEIZURE")
+    assert seizure["shipper"].startswith("Ostrava Parfem Export")
+    assert seizure["manufacturer"] == "Velka Hora Kosmetika a.s."
+
+
+@pytest.mark.parametrize("text,language,role,name", [
+    ("Le 3 mars 2025, le conteneur TGHU8876548 a été retenu. L'expéditeur mentionné est la "
+     "société ALPINA DIS TICARET LTD STI, Izmir.", "fr", "shipper", "ALPINA DIS TICARET LTD STI"),
+    ("El 3 de marzo de 2025 se aseguró el contenedor TGHU8876548. La factura declara como "
+     "fabricante a ORTAKOY KOZMETIK SANAYI VE\nTICARET A.S., Bursa.", "es", "manufacturer",
+     "ORTAKOY KOZMETIK SANAYI VE TICARET A.S."),
+])
+def test_events_role_cues_with_a_qualifier_and_capitalised_firm_names(text, language, role, name):
+    seizure = _one(extract(text, language=language), "SEIZURE")
+    assert " ".join(seizure[role].split()) == name
+
+
+def test_events_this_account_is_the_account_of_the_sentence_before():
+    text = ("Ostrava Parfem Export s.r.o. holds account CZ65 0800 0000 1920 0014 5399. Between "
+            "January and April 2025 this account received EUR 128,000.00 from Kestrel Supply LLC "
+            "(IBAN AE07 0331 2345 6789 0123 456) on 4 April 2025.")
+    payment = _one(extract(text, language="en"), "PAYMENT")
+    assert (payment["payer"], payment["payee"], payment["amount"]) == (
+        "Kestrel Supply LLC", "Ostrava Parfem Export s.r.o.", 128000.0)
+    assert payment["payee_account"].replace(" ", "") == "CZ6508000000192000145399"
+    assert payment["payer_account"].replace(" ", "") == "AE070331234567890123456"
+
+
+def test_events_the_same_number_named_for_another_party():
+    text = ("The manager is Ms. Elif Arslan, mobile +90 533 201 44 17. The same mobile number is "
+            "given as the contact number of Kestrel Supply LLC on its banking profile.")
+    x = extract(text, language="en")
+    names = {e.id: e.name for e in x.entities}
+    phones = {(names[r.source], names[r.target]) for r in x.relations if r.type == "HAS_PHONE"}
+    assert ("Kestrel Supply LLC", "+90 533 201 44 17") in phones

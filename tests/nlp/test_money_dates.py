@@ -54,3 +54,17 @@ def test_dates_three_languages_iso(text, iso):
 ])
 def test_dates_numeric_order_by_language_unless_a_part_says(text, language, iso):
     assert [d.iso for d in find_dates(text, language)] == [iso]
+
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("on 9 April it transferred TRY 4,150,000.00 to the plant", 4150000.0, "TRY"),
+    ("un virement de AED 12.500,00 a été reçu", 12500.0, "AED"),
+    ("se pagaron 3 000 BRL en efectivo", 3000.0, "BRL"),
+])
+def test_money_any_iso_currency_code(text, amount, currency):
+    found = find_money(text)
+    assert [(m.amount, m.currency) for m in found] == [(amount, currency)]
+
+
+def test_money_rare_iso_code_only_in_capitals():
+    assert find_money("all 45 items and top 3 boxes") == []

@@ -8,6 +8,9 @@ from nlp import extract
 from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
+    extend_legal_tails,
+    firm_names,
+    join_conjoined_firm,
     drop_demonyms,
     is_common_word,
     list_item_people,
@@ -143,3 +146,73 @@ def test_span_cleanup_split_coordinated_keeps_a_name_and_its_legal_form():
     whole = _m(text, "Refacciones del Bajío, S.A. de C.V.", "ORG")
     assert [m.text for m in split_coordinated([whole], text)] == [whole.text]
 
+
+
+def _m(text, part, type_):
+    start = text.index(part)
+    return RawMention(start, start + len(part), part, type_)
+
+
+@pytest.mark.parametrize("text,cut,whole", [
+    ("Payment by Kaya Dış Ticaret Ltd. Şti. was late.", "Kaya Dış Ticaret Ltd",
+     "Kaya Dış Ticaret Ltd. Şti."),
+    ("Vendido por Mármoles Ruiz S.A. de C.V. ayer.", "Mármoles Ruiz S.A.", "Mármoles Ruiz S.A. de C.V."),
+])
+def test_span_cleanup_extend_legal_tails_takes_the_rest_of_the_form(text, cut, whole):
+    for type_ in ("ORG", "PERSON"):
+        assert [m.text for m in extend_legal_tails([_m(text, cut, type_)], text)] == [whole]
+
+
+def test_span_cleanup_extend_legal_tails_leaves_the_next_sentence():
+    text = "It was sold by Acme Ltd. The next day it left."
+    assert [m.text for m in extend_legal_tails([_m(text, "Acme Ltd", "ORG")], text)] == ["Acme Ltd"]
+
+
+def test_span_cleanup_join_conjoined_firm():
+    text = "paid to Kaya Kozmetik Sanayi ve Ticaret A.Ş. on Monday"
+    ms = [_m(text, "Kaya Kozmetik Sanayi", "ORG"), _m(text, "Ticaret A.Ş.", "PERSON")]
+    assert [(m.text, m.type) for m in join_conjoined_firm(ms, text)] == [
+        ("Kaya Kozmetik Sanayi ve Ticaret A.Ş.", "ORG")]
+
+
+def test_span_cleanup_join_conjoined_firm_keeps_two_firms_apart():
+    text = "Acme Trading Ltd and Bolt Ltd signed"
+    ms = [_m(text, "Acme Trading Ltd", "ORG"), _m(text, "Bolt Ltd", "ORG")]
+    assert len(join_conjoined_firm(ms, text)) == 2
+    text = "John Smith and Bolt Ltd signed"
+    ms = [_m(text, "John Smith", "PERSON"), _m(text, "Bolt Ltd", "ORG")]
+    assert len(join_conjoined_firm(ms, text)) == 2
+
+
+@pytest.mark.parametrize("text,pieces,firm", [
+    ("el embarcador KAYA DIS TICARET LTD STI, Bursa", [("STI", "ORG")], "KAYA DIS TICARET LTD STI"),
+    ("La factura comercial número 2503-044 declara como fabricante a ORTAKOY\nKOZMETIK SANAYI "
+     "VE TICARET A.S., Bursa",
+     [("ORTAKOY", "LOCATION"), ("KOZMETIK SANAYI VE TICARET A.S.", "ORG")],
+     "ORTAKOY\nKOZMETIK SANAYI VE TICARET A.S."),
+    ("Shipper of record: Vltava Parfem Export s.r.o., Brno", [], "Vltava Parfem Export s.r.o."),
+    ("Le destinataire est Lumière Textiles SARL.", [("Lumière Textiles", "PERSON")],
+     "Lumière Textiles SARL"),
+])
+def test_span_cleanup_firm_names_end_in_a_legal_form(text, pieces, firm):
+    found = firm_names([_m(text, p, t) for p, t in pieces], text)
+    assert [(m.text, m.type) for m in found] == [(firm, "ORG")]
+
+
+def test_span_cleanup_firm_names_stop_at_a_short_line():
+    text = "Regards,\nJohn Carter\nBrookfield Auto Parts LLC\nT (770) 555-0100"
+    assert [m.text for m in firm_names([], text)] == ["Brookfield Auto Parts LLC"]
+
+
+def test_span_cleanup_firm_names_leave_people_and_identifiers():
+    text = "Mr. Li Sa met On Monday Acme Trading Ltd staff"
+    assert [m.text for m in firm_names([], text)] == ["Acme Trading Ltd"]
+    text = "account ACME 1234 LTD"
+    rule = RawMention(8, 17, "ACME 1234", "ACCOUNT", source="rule")
+    assert firm_names([rule], text) == [rule]
+
+
+def test_span_cleanup_mexican_ciudadano_before_a_full_name_but_not_an_initial():
+    text = "firman el C. Laura Patricia Gómez Anaya y C. Smith"
+    ms = [_m(text, "C. Laura Patricia Gómez Anaya", "PERSON"), _m(text, "C. Smith", "PERSON")]
+    assert [m.text for m in strip_titles(ms, text)] == ["Laura Patricia Gómez Anaya", "C. Smith"]

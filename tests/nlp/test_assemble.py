@@ -1,0 +1,23 @@
+"""Mentions of one document grouped into entities."""
+
+from nlp.assemble import _group
+from nlp.components import RawMention
+
+
+def _m(text, part, type_, last=False):
+    start = text.rindex(part) if last else text.index(part)
+    return RawMention(start, start + len(part), part, type_, source="ner")
+
+
+def test_assemble_short_name_of_two_firms_joins_neither():
+    text = "ORTACA TEKSTIL A.S. has no link with Ortaca Kozmetik; Ortaca denied it."
+    ms = [_m(text, "ORTACA TEKSTIL A.S.", "ORG"), _m(text, "Ortaca Kozmetik", "LOCATION"),
+          _m(text, "Ortaca", "ORG", last=True)]
+    groups = _group(ms, text)
+    assert sorted(len(v) for v in groups.values()) == [1, 1, 1]
+
+
+def test_assemble_short_name_of_one_firm_joins_it():
+    text = "ORTACA TEKSTIL A.S. shipped towels; Ortaca denied it."
+    ms = [_m(text, "ORTACA TEKSTIL A.S.", "ORG"), _m(text, "Ortaca", "ORG", last=True)]
+    assert sorted(len(v) for v in _group(ms, text).values()) == [2]
