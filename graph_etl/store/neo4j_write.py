@@ -154,13 +154,43 @@ class _Claims:
         return [i for i, d in enumerate(self.docs) if d not in docs]
 
 
-def _run(tx: neo4j.ManagedTransaction, query: str, rows: list[Any], chunk: int,
-         **params: Any) -> list[neo4j.Record]:
-    """``query`` over ``rows`` in parts of at most ``chunk`` rows; the records of every part."""
-    out: list[neo4j.Record] = []
-    for start in range(0, len(rows), chunk):
-        out += list(tx.run(query, rows=rows[start:start + chunk], **params))
-    return out
+PART = 1000
+"""Rows per write statement: the server writes one part while Python builds the next."""
+
+
+def _start(tx: neo4j.ManagedTransaction, query: str, rows: list[Any],
+           chunk: int) -> list[neo4j.Result]:
+    """Send ``query`` over ``rows`` in parts of at most ``chunk`` rows, without waiting: the
+    server runs them while the caller goes on (the driver reads their answers in order)."""
+    return [tx.run(query, rows=rows[start:start + chunk]) for start in range(0, len(rows), chunk)]
+
+
+def _records(results: list[neo4j.Result]) -> list[neo4j.Record]:
+    return [record for result in results for record in result]
+
+
+class _Writer:
+    """Rows for the write statements, each sent as soon as it has a part's worth."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction, chunk: int) -> None:
+        self.tx = tx
+        self.part = max(1, min(chunk, PART))
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+
+    def add(self, query: str, row: dict[str, Any]) -> None:
+        rows = self.rows.setdefault(query, [])
+        rows.append(row)
+        if len(rows) >= self.part:
+            self.send(query)
+
+    def send(self, query: str) -> None:
+        rows = self.rows.pop(query, [])
+        if rows:
+            self.tx.run(query, rows=rows)
+
+    def flush(self, *queries: str) -> None:
+        for query in queries:
+            self.send(query)
 
 
 def _info(doc: DocumentRecord) -> DocInfo:
@@ -181,22 +211,23 @@ def write_batch(tx: neo4j.ManagedTransaction, batch: Batch, *, uri: str, new_tag
     claims: dict[str, list[NodeClaim]] = {}
     for claim in [document_node(d) for d in batch.documents] + batch.nodes:
         claims.setdefault(claim.id, []).append(claim)
-    locked = {r["id"]: r for r in _run(tx, LOCK_NODES, sorted(claims), chunk)}
-    nodes = {i: _Claims.read(r) for i, r in locked.items()}
+    locking = _start(tx, LOCK_NODES, sorted(claims), chunk)
     rels: dict[str, list[RelClaim]] = {}
     for rel in batch.rels:
         rels.setdefault(rel.id, []).append(rel)
+    cited = ({c.document_id for cs in claims.values() for c in cs}
+             | {c.document_id for c in batch.rels}) - set(documents)
+    fresh_data = {node_id: [_Fresh.of(c) for c in cs] for node_id, cs in claims.items()}
+    locked = {r["id"]: r for r in _records(locking)}
+    nodes = {i: _Claims.read(r) for i, r in locked.items()}
     pairs = [{"id": i, "a": nodes[cs[0].source].eid, "b": nodes[cs[0].target].eid}
              for i, cs in sorted(rels.items())
              if locked[cs[0].source]["docs"] is not None
              and locked[cs[0].target]["docs"] is not None]
-    old_rels = {r["id"]: _Claims.read(r) for r in _run(tx, OLD_RELS, pairs, chunk)}
-
-    cited = ({c.document_id for cs in claims.values() for c in cs}
-             | {c.document_id for c in batch.rels}) - set(documents)
+    old_rels = {r["id"]: _Claims.read(r) for r in _records(_start(tx, OLD_RELS, pairs, chunk))}
     behind = {d for c in list(nodes.values()) + list(old_rels.values()) for d in c.docs}
-    found = {r["id"]: r for r in _run(tx, DOC_INFO, sorted(cited | behind | set(documents)),
-                                      chunk)}
+    found = {r["id"]: r for r in _records(
+        _start(tx, DOC_INFO, sorted(cited | behind | set(documents)), chunk))}
     if cited - set(found):
         raise InputError(
             f"The batch for {uri} cites documents it does not include and the store does not "
@@ -207,54 +238,67 @@ def write_batch(tx: neo4j.ManagedTransaction, batch: Batch, *, uri: str, new_tag
     retagged = {i for i, d in documents.items()
                 if found.get(i, {}).get("tag") not in (None, d.tag)}
     doc_eid = {i: r["eid"] for i, r in found.items()} | {i: nodes[i].eid for i in documents}
-    grown: dict[str, dict[str, list[str]]] = {
-        d: {"nodes": [], "sources": [], "rels": []} for d in documents}
+    grown: dict[str, dict[str, list[str]]] = {}
 
-    node_rows, creates, merges = [], [], []
+    def grow(doc_id: str) -> dict[str, list[str]]:
+        return grown.setdefault(doc_id, {"nodes": [], "sources": [], "rels": []})
+
+    for doc_id in documents:
+        grow(doc_id)
+    out = _Writer(tx, chunk)
     for node_id, batch_claims in claims.items():
-        row, fresh = _node_row(node_id, nodes[node_id], batch_claims, infos, tags, documents)
-        node_rows.append(row)
+        row, fresh = _node_row(node_id, nodes[node_id], batch_claims, fresh_data[node_id],
+                               infos, tags, documents)
+        out.add(WRITE_NODES, row)
         for claim in batch_claims:
             if claim.document_id in fresh:
-                grown.setdefault(claim.document_id, {"nodes": [], "sources": [], "rels": []})[
-                    "nodes"].append(node_id)
+                grow(claim.document_id)["nodes"].append(node_id)
             if claim.document_id == node_id:
                 continue
             mark = asserts_row(claim.document_id, node_id, claim.name,
                                [(m.start, m.end, m.text) for m in claim.mentions])
             del mark["doc"], mark["id"]
             mark.update(d=doc_eid[claim.document_id], n=nodes[node_id].eid)
-            (creates if claim.document_id in fresh else merges).append(mark)
-    new_rels, updated = [], []
+            out.add(CREATE_ASSERTS if claim.document_id in fresh else MERGE_ASSERTS, mark)
+    out.flush(WRITE_NODES)
     for rel_id, batch_claims in rels.items():
         old = old_rels.get(rel_id)
         first = batch_claims[0]
         props, fresh = _rel_props(rel_id, old, batch_claims, infos, tags)
         for claim in batch_claims:
             if claim.document_id in fresh:
-                entry = grown.setdefault(claim.document_id,
-                                         {"nodes": [], "sources": [], "rels": []})
-                entry["sources"].append(first.source)
-                entry["rels"].append(rel_id)
+                grow(claim.document_id)["sources"].append(first.source)
+                grow(claim.document_id)["rels"].append(rel_id)
         if old is None:
-            new_rels.append({"a": nodes[first.source].eid, "b": nodes[first.target].eid,
-                             "type": checked_type(first.type), "props": props})
+            out.add(CREATE_RELS, {"a": nodes[first.source].eid, "b": nodes[first.target].eid,
+                                  "type": checked_type(first.type), "props": props})
         else:
-            updated.append({"eid": old.eid, "props": props})
-
-    _run(tx, WRITE_NODES, node_rows, chunk)
-    _run(tx, GROW_DOCUMENTS, [{"eid": doc_eid[d], **g} for d, g in sorted(grown.items())],
-         chunk)
-    _run(tx, CREATE_RELS, new_rels, chunk)
-    _run(tx, UPDATE_RELS, updated, chunk)
-    _run(tx, MERGE_ASSERTS, merges, chunk)
-    _run(tx, CREATE_ASSERTS, creates, chunk)
+            out.add(UPDATE_RELS, {"eid": old.eid, "props": props})
+    for doc_id, lists in sorted(grown.items()):
+        out.add(GROW_DOCUMENTS, {"eid": doc_eid[doc_id], **lists})
+    out.flush(CREATE_RELS, UPDATE_RELS, GROW_DOCUMENTS, MERGE_ASSERTS, CREATE_ASSERTS)
     for doc_id in sorted(retagged):
         _retag(tx, doc_id, documents[doc_id].tag)
     return retagged
 
 
-def _node_row(node_id: str, old: _Claims, batch_claims: list[NodeClaim],
+@dataclass(frozen=True)
+class _Fresh:
+    """A claim of the batch in its stored forms: data (and its JSON), labels, search words."""
+
+    data: dict[str, Any]
+    json: str
+    labels: str
+    search: str
+
+    @classmethod
+    def of(cls, claim: NodeClaim) -> _Fresh:
+        data = node_claim_data(claim)
+        return cls(data, dumps(data), ",".join(claim.labels),
+                   search_text(claim.name, claim.aliases))
+
+
+def _node_row(node_id: str, old: _Claims, batch_claims: list[NodeClaim], new: list[_Fresh],
               infos: dict[str, DocInfo], tags: dict[str, str],
               documents: dict[str, DocumentRecord]) -> tuple[dict[str, Any], set[str]]:
     """The row of :data:`WRITE_NODES` for one node, and the batch's documents new to it."""
@@ -263,17 +307,16 @@ def _node_row(node_id: str, old: _Claims, batch_claims: list[NodeClaim],
     kept = [orjson.loads(old.data[i]) for i in keep]
     merged = [(old.docs[i], d, infos[old.docs[i]]) for i, d in zip(keep, kept)
               if old.docs[i] in infos]
-    data = [node_claim_data(c) for c in batch_claims]
-    merged += [(c.document_id, d, infos[c.document_id]) for c, d in zip(batch_claims, data)]
-    labels = [",".join(d["labels"]) for d in kept + data]
-    search = [search_text(d["name"], d["aliases"]) for d in kept + data]
+    merged += [(c.document_id, f.data, infos[c.document_id]) for c, f in zip(batch_claims, new)]
+    labels = [",".join(d["labels"]) for d in kept] + [f.labels for f in new]
+    search = [search_text(d["name"], d["aliases"]) for d in kept] + [f.search for f in new]
     document = old.document or node_id in documents
     props = with_stale(node_properties(merge_node(node_id, merged), document=document),
                        old.keys)
     props.update(
         claim_docs=[old.docs[i] for i in keep] + [c.document_id for c in batch_claims],
         claim_tags=[old.tags[i] for i in keep] + [tags[c.document_id] for c in batch_claims],
-        claim_data=[old.data[i] for i in keep] + [dumps(d) for d in data],
+        claim_data=[old.data[i] for i in keep] + [f.json for f in new],
         claim_labels=labels, claim_search=search, search="".join(" " + s for s in search))
     doc = documents.get(node_id)
     if doc is not None:
