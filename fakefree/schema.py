@@ -124,12 +124,15 @@ class Schema:
         return any(props.get(name) not in (None, "")
                    for label in labels for name in self._hub_properties.get(label, ()))
 
-    def is_intermediary(self, labels: Iterable[str]) -> bool:
-        """Whether a party of ``labels`` only serves others (``intermediary: true`` on all its
-        role labels, e.g. a customs broker or forwarder): it may be credited, but responsibility
-        does not pass through it to its other clients."""
+    def is_intermediary(self, labels: Iterable[str], cases: int = 1) -> bool:
+        """Whether a party of ``labels``, seen in ``cases`` cases, only serves others
+        (``intermediary`` on all its role labels: ``true``, e.g. a customs broker or forwarder;
+        ``several cases``, e.g. a money mover, when ``cases`` > 1): it may be credited, but
+        responsibility does not pass through it to its other clients."""
         roles = [label for label in labels if self.labels.get(label, {}).get("parent")]
-        return bool(roles) and all(self.labels[label].get("intermediary") for label in roles)
+        ways = [self.labels[label].get("intermediary") for label in roles]
+        return bool(roles) and all(way is True or (way == "several cases" and cases > 1)
+                                   for way in ways)
 
     def money_types(self) -> frozenset[str]:
         """Relationship types that move money (``money: true``)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from fakefree.orgnames import legal_form
 from fakefree.schema import schema
 from graph_etl.event_claims import event_claims, event_roles, party_entities
 from graph_etl.resolve import NAMED_TYPES, Candidate, Resolution, Resolver
@@ -47,6 +48,11 @@ def graph_type(entity: dict[str, Any]) -> str | None:
     'Agency'
     >>> graph_type({"type": "MONEY"}) is None
     True
+
+    A role of agency (a customs agent) does not make a name with a legal form a public agency:
+
+    >>> graph_type({"type": "ORG", "name": "Harbour Customs Brokers Ltd", "roles": ["agency"]})
+    'Company'
     """
     if entity.get("label"):
         return entity["label"]
@@ -54,7 +60,8 @@ def graph_type(entity: dict[str, Any]) -> str | None:
     if kind == "PERSON":
         return "Person"
     if kind == "ORG":
-        if subtype in ("AGENCY", "COURT") or "agency" in roles:
+        if subtype in ("AGENCY", "COURT") or (
+                "agency" in roles and not legal_form(str(entity.get("name", "")))):
             return "Agency"
         if subtype == "BRAND" or "brand" in roles:
             return "Brand"
@@ -128,7 +135,7 @@ def resolve_entities(extraction: dict[str, Any], doc: DocumentRecord,
         if family == "Person":
             links = sorted({*links, *_counterparties(eid, relations, ids, resolutions)})
         attrs = {"links": links, "case": case, "kind": entity["type"],
-                 "record": bool(entity.get("label"))}
+                 "record": bool(entity.get("label")), "document": doc.id}
         for field_name in ("dob", "country", "e164", "iban"):
             if (entity.get("attrs") or {}).get(field_name):
                 attrs[field_name] = entity["attrs"][field_name]

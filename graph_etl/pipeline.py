@@ -375,13 +375,19 @@ def _load_group(group: list[Prepared], store: GraphStore, ledger: Ledger, resolv
 
 def _absorb_mistyped(store: GraphStore, ledger: Ledger, resolver: Resolver) -> None:
     """Person or city nodes that later documents show to be a company are merged into it
-    (judged and recorded by the resolver), and their documents replayed."""
+    (judged and recorded by the resolver), and their documents replayed; so are documents whose
+    company name without a legal form joined another case's company before its own case's
+    company of that name was known (:meth:`Resolver.rehome_pending`)."""
     merged = resolver.absorb_pending()
     documents = set()
     for absorbed, survivor, why in merged:
         log.info("merged %s into %s: %s", absorbed, survivor, why)
         view = store.get(absorbed, Viewer.system())
         documents |= set(view.documents if view else [])
+    for document, joined, own in resolver.rehome_pending():
+        log.info("%s: a name without a legal form joined %s; its case has %s: replayed",
+                 document, joined, own)
+        documents.add(document)
     if documents:
         replay(store, ledger, sorted(documents))
 

@@ -208,6 +208,7 @@ class Resolver:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self._absorb_later: list[tuple[str, str, str, str]] = []
+        self._tentative: list[tuple[str, str, tuple[str, ...], str]] = []
         self._joined: IndexedEntity | None = None
 
     def new_id(self, entity_type: str, key: str) -> str:
@@ -333,12 +334,35 @@ class Resolver:
             score, reasons = self._score(cand, keys, links, other)
             if judged is True:
                 score, reasons = 100.0, ("an analyst judged them the same",)
-            near = bool(case) and case in other.attrs.get("cases", [])  # ties: same case first
+            near = _nearness(case, other.attrs)  # ties: the company of this case first
             if score and (best is None or (score, near) > best[:2]):
                 best = (score, near, other, reasons)
         if best is not None:
+            if cand.type == "Company" and best[1] == (False, False) and best[2].attrs.get("forms") \
+                    and not _legal_forms(cand) and case:
+                self._tentative.append((best[2].id, case, tuple(sorted(keys)),
+                                        str(cand.attrs.get("document", ""))))
             return Resolution(best[2].id, best[0] / 100.0, best[3], True)
         return Resolution(self._fresh_id(cand.type, key), 1.0, ("new",), False)
+
+    def rehome_pending(self) -> list[tuple[str, str, str]]:
+        """Documents whose company name without a legal form joined another case's company
+        because its own case's company was not known yet: ``(document id, joined id, own id)``
+        for each whose case now has a company of that name, with a legal form the joined one
+        does not have ("Golden Trading" in a bank row before the case's "Golden Trading Inc."
+        shows up, when another case has "Golden Trading LLC"). Replaying them resolves the name
+        to its own case's company."""
+        out = []
+        for joined, case, keys, document in self._tentative:
+            other = self.ledger.entity(joined)
+            hits = [h for h in self.ledger.by_blocks("Company", ["=" + k for k in keys], limit=20)
+                    if h.id != joined and self.ledger.survivor(h.id) == h.id
+                    and case in h.attrs.get("formed_cases", [])
+                    and not _forms_agree(set(h.attrs.get("forms", [])), other.attrs if other else {})]
+            if hits and document:
+                out.append((document, joined, hits[0].id))
+        self._tentative.clear()
+        return out
 
     def _candidates(self, entity_type: str, keys: set[str]) -> list[IndexedEntity]:
         blocks = sorted({b for k in keys for b in _blocks(k)})
@@ -373,7 +397,7 @@ class Resolver:
                       if not (_weak(a, cand.type) or _weak(b, cand.type))]
             score = max((fuzz.token_sort_ratio(a, b) for a, b in strong), default=0.0)
             reasons.append(f"name similarity {score:.0f}")
-            if cand.type == "Company" and same_case and any(
+            if same_case and any(  # "Dung Duong" / "Duong Van Dung"; "Jade Supply" / "... HK"
                     min(len(a.split()), len(b.split())) >= 2 and fuzz.token_set_ratio(a, b) == 100
                     for a in keys for b in other_keys):
                 score = max(score, FUZZY_ALONE)
@@ -403,6 +427,9 @@ class Resolver:
                 attrs["org"] = True
         if cand.type == "Company" and (forms := _legal_forms(cand)):
             attrs["forms"] = sorted(set(attrs.get("forms", [])) | forms)
+            if cand.attrs.get("case"):
+                attrs["formed_cases"] = sorted(set(attrs.get("formed_cases", [])) |
+                                               {cand.attrs["case"]})
         if cand.type in NAMED_TYPES:
             attrs["compact"] = sorted(set(attrs.get("compact", [])) |
                                       {c for n in names if (c := compact_key(n, cand.type))})
@@ -435,6 +462,18 @@ def _org_word(name: str) -> str | None:
     """An organisation word in ``name`` besides its legal form ("Jade Supply Ltd" has one,
     "John Smith Ltd" has none)."""
     return org_evidence(remove_org_types(name))
+
+
+def _nearness(case: str | None, attrs: dict[str, Any]) -> tuple[bool, bool]:
+    """How close an indexed entity is to a candidate of ``case``: named there with a legal form,
+    then named there at all (a tie between two same-name companies goes to the nearer).
+
+    >>> _nearness("C2", {"cases": ["C1", "C2"], "formed_cases": ["C1"]})
+    (False, True)
+    """
+    if not case:
+        return False, False
+    return case in attrs.get("formed_cases", []), case in attrs.get("cases", [])
 
 
 def _legal_forms(cand: Candidate) -> set[str]:

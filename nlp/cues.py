@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ROLE_CUES", "RELATION_CUES", "DEFENDANT_CUE", "GROUP_CUE", "OFFICIAL_BEFORE",
-           "OFFICIAL_AFTER", "KEY_ROLES"]
+           "OFFICIAL_AFTER", "KEY_ROLES", "FROM_ACCOUNT", "TO_ACCOUNT"]
 
 KEY_ROLES = ("importer", "exporter", "manufacturer", "financier", "money_launderer",
              "distributor", "shipper", "broker", "leader")
@@ -102,3 +102,13 @@ RELATION_CUES: dict[str, re.Pattern[str]] = {
     "ASSOCIATED_WITH": _c(r"\b(along with|with|associate|wife|husband|brother|sister|partner|"
                           r"socio|associé|complice|cómplice|junto a|avec)\b"),
 }
+
+
+_ACCOUNT_WORD = r"(?:the\s+|la\s+|le\s+|el\s+|su\s+|sa\s+|its\s+|their\s+)?" \
+    r"(?:bank\s+)?(?:account|compte|cuenta)(?:\s+(?:no\.?|number|n[°º]|núm\.?|#))?\s*:?\s*$"
+# "from account", "de la cuenta": the payer's account follows; "to account", "vers le compte":
+# the payee's
+FROM_ACCOUNT = re.compile(r"\b(?:from|out of|debited\s+(?:from|to)|de|desde|du|depuis|d['’])\s+"
+                         + _ACCOUNT_WORD, re.IGNORECASE)
+TO_ACCOUNT = re.compile(r"(?:\b(?:to|into|credited\s+to|vers|sur|a|al|hacia)\s+|\bau\s+|à\s+)"
+                        + _ACCOUNT_WORD, re.IGNORECASE)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from nlp.components import RawMention, RawRelation
 from nlp.event_args import counted_goods, is_bank, is_party, nearest, payment_parties, place_slot, \
     trade_roles
+from nlp.cues import FROM_ACCOUNT, TO_ACCOUNT
 from nlp.event_cues import EventCues, event_cues
 
 __all__ = ["RawEvent", "EventComponent"]
@@ -33,12 +34,6 @@ _SINGLE = {"VESSEL": "vessel", "IMO": "imo"}
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
-_ACCOUNT_WORD = r"(?:the\s+|la\s+|le\s+|el\s+|su\s+|sa\s+|its\s+|their\s+)?" \
-    r"(?:bank\s+)?(?:account|compte|cuenta)(?:\s+(?:no\.?|number|n[°º]|núm\.?|#))?\s*:?\s*$"
-_FROM_ACCOUNT = re.compile(r"\b(?:from|out of|debited\s+(?:from|to)|de|desde|du|depuis|d['’])\s+"
-                           + _ACCOUNT_WORD, re.IGNORECASE)
-_TO_ACCOUNT = re.compile(r"(?:\b(?:to|into|credited\s+to|vers|sur|a|al|hacia)\s+|\bau\s+|à\s+)"
-                         + _ACCOUNT_WORD, re.IGNORECASE)
 
 
 @dataclass
@@ -307,9 +302,9 @@ class EventComponent:
             if not span[0] <= acc.start < min(span[1], next_money):
                 continue  # another sentence's or another amount's account
             before = ctx.text[max(0, acc.start - 30):acc.start]
-            if _TO_ACCOUNT.search(before) and payee_account is None:
+            if TO_ACCOUNT.search(before) and payee_account is None:
                 payee_account = acc
-            elif _FROM_ACCOUNT.search(before) and payer_account is None:
+            elif FROM_ACCOUNT.search(before) and payer_account is None:
                 payer_account = acc
         for acc in accounts:
             if acc is payer_account or acc is payee_account:

@@ -18,7 +18,7 @@ from nlp.components import RawMention, RawRelation, known_orgs
 from nlp.contacts import contact_links
 from nlp.span_cleanup import official_title_before
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
-                      ROLE_CUES)
+                      ROLE_CUES, TO_ACCOUNT)
 
 __all__ = ["RelationComponent"]
 
@@ -26,6 +26,7 @@ _PARTY = ("PERSON", "ORG")
 _IDENT_REL = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "IBAN": "HOLDS", "ACCOUNT": "HOLDS",
               "DOMAIN": "ASSOCIATED_WITH"}
 _ROLE_WINDOW = 90
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _is_platform(m: RawMention) -> bool:
@@ -133,6 +134,8 @@ class RelationComponent:
 
         for a, b in zip(in_sent, in_sent[1:]):
             between = text[a.end:b.start]
+            if _BLANK_LINE.search(between):
+                continue  # a title and the paragraph under it state nothing together
             if a.type == "PERSON" and b.type == "ORG" and b.subtype == "COMPANY":
                 if RELATION_CUES["OWNS"].search(between) and len(between) < 40:
                     add(a, b, "OWNS")
@@ -150,8 +153,8 @@ class RelationComponent:
             if a.type == "LOCATION" and b.type == "LOCATION" and re.fullmatch(r",\s*|\s*\(", between):
                 add(a, b, "LOCATED_IN")
             if _is_party(a) and b.type in _IDENT_REL and len(between) < 80 and \
-                    not _is_platform(a):
-                add(a, b, _IDENT_REL[b.type])
+                    not _is_platform(a) and not TO_ACCOUNT.search(between):
+                add(a, b, _IDENT_REL[b.type])  # "X to account A": A is the payee's
         _stated_links(text, in_sent, parties, add)
         for m in in_sent:
             if m.type == "MONEY" and parties:

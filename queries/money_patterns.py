@@ -128,12 +128,14 @@ def _densest_window(group: list[Transfer], days: int) -> list[Transfer]:
 def find_layering(traces: Iterable[MoneyTrace], *, min_hops: int = 3, max_days: int = 14,
                   min_retained: float = 0.8) -> list[LayeringAlert]:
     """Traces of at least ``min_hops`` transfers done within ``max_days`` that keep at least
-    ``min_retained`` of the first amount. Sub-chains of a reported chain are not repeated.
+    ``min_retained`` of the first amount. Sub-chains of a reported chain are not repeated, nor
+    the same parties by other transfers.
 
     Complexity: O(L * h) for L traces of at most h hops.
     """
     alerts: list[LayeringAlert] = []
     seen: set[tuple[str, ...]] = set()
+    told: set[tuple[str, ...]] = set()  # parties already reported, by other transfers
     for trace in traces:
         for start in range(len(trace.hops)):
             hops = trace.hops[start:]
@@ -146,9 +148,13 @@ def find_layering(traces: Iterable[MoneyTrace], *, min_hops: int = 3, max_days: 
             days = (last.day - first.day).days if first.day and last.day else None
             value0 = trace.amount_in if start == 0 else value(first)
             retained = value(last) / value0 if value0 else 0.0
+            parties = [first.payer] + [h.payee for h in hops]
+            if tuple(parties) in told:
+                break
             if days is not None and days <= max_days and retained >= min_retained:
                 seen.add(ids)
-                alerts.append(LayeringAlert(parties=[first.payer] + [h.payee for h in hops],
+                told.add(tuple(parties))
+                alerts.append(LayeringAlert(parties=parties,
                                             transfers=list(ids), hops=len(hops), days=days,
                                             retained=round(retained, 3)))
                 break

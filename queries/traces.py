@@ -3,7 +3,8 @@ and never moves more than came in (within a tolerance).
 
 "Came in" is what the party received from anyone between the previous hop's date (less
 ``window_days``) and the hop's own date, so money collected in several small payments may leave
-in one. Parallel first hops (an importer's repeated payments to the same front) are merged.
+in one. Parallel first hops (an importer's repeated payments to the same front) are merged, and
+chains through the same parties by different transfers are one trace (``variants``).
 
 >>> from queries.transfers import Transfer
 >>> t = [Transfer("1", "PAID", "a", "b", "a", "b", 100, "USD", 100, "2024-01-01"),
@@ -43,6 +44,7 @@ class MoneyTrace(Result):
     days: int | None
     first_hop_transfers: list[str] = field(default_factory=list)
     destination_roles: list[str] = field(default_factory=list)
+    variants: int = 1
 
 
 def value(t: Transfer) -> float:
@@ -99,9 +101,20 @@ def time_respecting_traces(items: Iterable[Transfer], origins: Iterable[str], *,
     merged: dict[tuple, list[list[Transfer]]] = defaultdict(list)
     for chain in chains:
         merged[(chain[0].payer, chain[0].payee, tuple(t.id for t in chain[1:]))].append(chain)
-    traces = [_trace(group) for group in merged.values()]
+    by_parties: dict[tuple[str, ...], list[MoneyTrace]] = defaultdict(list)
+    for trace in map(_trace, merged.values()):
+        by_parties[tuple(trace.parties)].append(trace)
+    traces = [_largest(group) for group in by_parties.values()]
     traces.sort(key=lambda tr: (-len(tr.hops), tr.origin, [h.id for h in tr.hops]))
     return traces
+
+
+def _largest(group: list[MoneyTrace]) -> MoneyTrace:
+    """One trace for chains through the same parties by different transfers: the one that moved
+    the most, with how many there are in ``variants``."""
+    best = max(sorted(group, key=lambda tr: [h.id for h in tr.hops]), key=lambda tr: tr.amount_out)
+    best.variants = len(group)
+    return best
 
 
 def _trace(group: list[list[Transfer]]) -> MoneyTrace:

@@ -11,7 +11,8 @@ bank SWIFT code, or an identifier shared by too many parties. A hub may end a pa
 hop from its shipment) but never carries responsibility on, so two exporters that used the same
 port, the same bank or the same tariff heading are not upstream of each other's seizures. The
 same holds for intermediaries (a party whose only roles serve others: customs broker,
-forwarder), and no arc enters a shipment or seizure but from a seizure: responsibility flows up
+forwarder, or a money mover seen in several cases) and the accounts only they hold, and no arc
+enters a shipment or seizure but from a seizure: responsibility flows up
 from the goods to the parties, never sideways from a party to its other shipments.
 
 >>> import networkx as nx
@@ -30,7 +31,7 @@ import math
 import networkx as nx
 
 from fakefree.schema import schema
-from queries.graph import IDENTIFIER_LABELS, MONEY_TYPES, is_hub, labels_of
+from queries.graph import IDENTIFIER_LABELS, MONEY_TYPES, cases_of, has_label, is_hub, labels_of
 
 __all__ = ["UPSTREAM_WEIGHTS", "responsibility_graph", "hub_nodes", "sharing"]
 
@@ -114,7 +115,8 @@ def responsibility_graph(G: nx.MultiDiGraph, *,
     hubs = hub_nodes(G, max_shared=max_shared, shared=shared)
     R.graph["hubs"] = hubs
     model = schema()
-    ends = hubs | {n for n in G if model.is_intermediary(labels_of(G, n))}
+    ends = hubs | {n for n in G if model.is_intermediary(labels_of(G, n), len(cases_of(G, n)))}
+    ends |= _accounts_of(G, ends)
     trade = model.labels_of_kind("trade")
     goods = {n for n in G if not trade.isdisjoint(labels_of(G, n))}
     seizures = {n for n in goods if "Seizure" in labels_of(G, n)}
@@ -135,3 +137,15 @@ def responsibility_graph(G: nx.MultiDiGraph, *,
                 continue
             R.add_edge(a, b, weight=weight, cost=-math.log(weight), via=(u, v, key))
     return R
+
+
+def _accounts_of(G: nx.MultiDiGraph, parties: set[str]) -> set[str]:
+    """The bank accounts only ``parties`` hold: money through them passes through their holder."""
+    out = set()
+    for node in G:
+        if has_label(G, node, "BankAccount"):
+            held = {u for u, _, t in G.in_edges(node, data="type") if t == "HOLDS"}
+            held |= {v for _, v, t in G.out_edges(node, data="type") if t == "HOLDS"}
+            if held and held <= parties:
+                out.add(node)
+    return out

@@ -175,3 +175,31 @@ def test_ledger_writes_in_a_batch_are_seen_inside_it_and_undone_by_an_error(tmp_
             ledger.record(LedgerEntry(path="two.txt", **entry))
         assert other.entries() == []  # another connection sees nothing before the end
     assert [e.path for e in other.entries()] == ["one.txt", "two.txt"]
+
+
+HEADER = "txn_id,value_date,originator,originator_account,beneficiary,beneficiary_account,amount,currency\n"
+
+
+def test_pipeline_a_name_without_legal_form_joins_its_own_cases_company_found_later(tmp_path):
+    """Case 2's bank row names "Harbor Pine Trading" before case 2's "Harbor Pine Trading Inc."
+    is known, while case 1 has "Harbor Pine Trading LLC": the row is replayed and its account
+    ends with case 2's company, not case 1's."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir(), two.mkdir()
+    (one / "wires.csv").write_text(HEADER + "T1,2024-01-05,Harbor Pine Trading LLC,11122233344,"
+                                   "Kestrel Supply Co. Ltd,55566677788,41000.00,USD\n", "utf-8")
+    (two / "a_wires.csv").write_text(HEADER + "T2,2024-03-05,Harbor Pine Trading,99988877766,"
+                                     "Osprey Goods Ltd,44433322211,12500.00,USD\n", "utf-8")
+    (two / "b_wires.csv").write_text(HEADER + "T3,2024-03-09,Harbor Pine Trading Inc.,"
+                                     "99988877700,Osprey Goods Ltd,44433322211,9100.00,USD\n",
+                                     "utf-8")
+    store = SQLiteStore(tmp_path / "graph.db")
+    ledger = Ledger(tmp_path / "graph.db.ledger")
+    ingest([one], store, ledger, IngestOptions(agency="HSI", case="C-1"), "test")
+    ingest([two], store, ledger, IngestOptions(agency="HSI", case="C-2"), "test")
+    G = store.subgraph(SYSTEM)
+    holder = {G.nodes[u]["view"].name for u, v, t in G.edges(data="type")
+              if t == "HOLDS" and G.nodes[v]["view"].name == "99988877766"}
+    assert holder == {"Harbor Pine Trading Inc."}
+    llc = next(n for n in G if G.nodes[n]["view"].name == "Harbor Pine Trading LLC")
+    assert G.nodes[llc]["view"].cases == ["C-1"]

@@ -182,3 +182,9 @@ def test_resolve_companies_whose_legal_forms_disagree_stay_apart(resolver):
     assert bare.id == llc.id
     ltd = seen(resolver, Candidate("Company", "Han Tong Co., Ltd."))
     assert seen(resolver, Candidate("Company", "Han Tong Ltd")).id == ltd.id
+
+
+def test_resolve_a_person_without_the_middle_name_joins_within_a_case_only(resolver):
+    full = seen(resolver, Candidate("Person", "Tran Van Minh", attrs={"case": "A"}))
+    assert seen(resolver, Candidate("Person", "Minh Tran", attrs={"case": "A"})).id == full.id
+    assert seen(resolver, Candidate("Person", "Minh Tran", attrs={"case": "B"})).id != full.id

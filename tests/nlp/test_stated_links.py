@@ -55,3 +55,18 @@ def test_relations_a_purchase_from_a_party_makes_it_the_supplier():
     names = {e.id: e.name for e in x.entities}
     supplied = [(names[r.source], names[r.target]) for r in x.relations if r.type == "SUPPLIED"]
     assert supplied == [("Mercer Trading Ltd", "Harlow Outlet LLC")]
+
+
+def test_an_account_the_money_goes_to_is_not_the_payers():
+    x = extract("On 3 May 2024, USD 41,200.00 was wired by Orchard Valley Trading Ltd to "
+                "account 7781204556 of a courier in Lagos.", language="en")
+    assert not {link for link in _links(x) if link[1] == "HOLDS"}
+    y = extract("Orchard Valley Trading Ltd, account 7781204556, paid the supplier.", language="en")
+    assert ("Orchard Valley Trading Ltd", "HOLDS", "7781204556") in _links(y)
+
+
+def test_a_title_does_not_hold_the_account_of_the_paragraph_under_it():
+    x = extract("NORTHWIND CAPITAL LTD — ACCOUNT REVIEW\n\nThe account 7781204556 "
+                "(Orchard Valley Trading Ltd) received 11 deposits.", language="en")
+    held = {(a, b) for a, t, b in _links(x) if t == "HOLDS"}
+    assert not {a for a, _ in held} - {"Orchard Valley Trading Ltd"}

@@ -72,3 +72,45 @@ def test_money_flows_respects_viewer(network_store):
     hsi = analyze_money(network_store.subgraph(Viewer.of("HSI")))
     assert not any(t.type == "TRANSFERRED" for t in hsi.transfers)  # FINTRAC REL-TO CBSA, RCMP
     assert hsi.structuring == []
+
+
+def _told(tid, kind, payer, payee, *places):
+    from queries.transfers import Transfer
+    return Transfer(tid, kind, payer, payee, payer, payee, 9000.0, "USD", 9000.0, "2024-03-01",
+                    evidence=[{"document_id": d, "start": s} for d, s in places])
+
+
+def test_transfers_one_bank_row_read_twice_is_one_payment():
+    from queries.transfers import one_per_payment
+    kept = one_per_payment([_told("t", "TRANSFERRED", "a", "b", ("bank", 3)),
+                            _told("p", "PAID", "a", "b", ("bank", 3)),
+                            _told("r", "PAID", "a", "b", ("report", 80))])
+    assert [(t.id, t.retold_by) for t in kept] == [("p", ["r", "t"])]
+    assert {e["document_id"] for e in kept[0].evidence} == {"bank", "report"}
+
+
+def test_transfers_same_amount_twice_in_one_statement_stays_two_payments():
+    from queries.transfers import one_per_payment
+    kept = one_per_payment([_told("1", "PAID", "a", "b", ("bank", 3)),
+                            _told("2", "PAID", "a", "b", ("bank", 4)),
+                            _told("3", "PAID", "a", "b", ("report", 9))])
+    assert sorted(t.id for t in kept) == ["1", "2"]
+
+
+@pytest.mark.slow
+def test_money_flows_demo_counts_each_bank_row_once(demo_store):
+    """The demo's bank records are read as account transfers and as payments between the
+    holders: each row must count once in totals and structuring alerts."""
+    items = transfers(demo_store.subgraph(Viewer.system()))
+    places = [(e["document_id"], e["start"]) for t in items for e in t.evidence]
+    assert items and len(places) == len(set(places))
+
+
+def test_money_traces_through_the_same_parties_are_one_trace():
+    from queries.transfers import Transfer
+
+    def t(tid, a, b, amount, day):
+        return Transfer(tid, "PAID", a, b, a, b, amount, "USD", amount, f"2024-01-0{day}")
+    items = [t("1", "a", "b", 100, 1), t("2", "b", "c", 60, 2), t("3", "b", "c", 40, 3)]
+    traces = time_respecting_traces(items, ["a"])
+    assert [(tr.parties, tr.variants, tr.amount_out) for tr in traces] == [(["a", "b", "c"], 2, 60)]

@@ -72,3 +72,21 @@ def test_upstream_intermediary_is_credited_but_passes_nothing_to_its_other_clien
 def test_upstream_no_step_goes_sideways_from_a_party_to_its_other_shipments():
     R = responsibility_graph(two_networks("Company"))
     assert not R.has_edge("hub", "s2") and not R.has_edge("x1", "s1")
+
+
+@pytest.mark.parametrize("mover_cases, x2_seizures", [(["C1", "C2"], ["z2"]),
+                                                      (["C1"], ["z1", "z2"])])
+def test_upstream_money_mover_of_several_cases_passes_nothing_on(mover_cases, x2_seizures):
+    """Case 1's importer pays a money mover, which pays case 2's exporter: once the mover is
+    seen in both cases it serves unrelated clients, and case 1's seizure is not credited to
+    case 2's exporter through it (nor through the account it holds)."""
+    G = two_networks("Port")
+    G.add_node("i1", labels=["Company", "Importer"], name="I1", cases=["C1"])
+    G.add_edge("i1", "s1", type="IMPORTED")
+    G.add_node("f", labels=["Company", "Financier"], name="F", cases=mover_cases)
+    G.add_node("fa", labels=["BankAccount"], name="FA", cases=mover_cases)
+    G.add_edge("f", "fa", type="HOLDS")
+    G.add_edge("i1", "fa", type="PAID", amount=9000, currency="USD")
+    G.add_edge("fa", "x2", type="TRANSFERRED", amount=8000, currency="USD")
+    ranks = {r.entity.name: r for r in rank_source_orgs(G).ranks}
+    assert ranks["X2"].seizures == x2_seizures
