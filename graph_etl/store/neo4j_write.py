@@ -232,11 +232,11 @@ def write_batch(tx: neo4j.ManagedTransaction, batch: Batch, *, uri: str, new_tag
         raise InputError(
             f"The batch for {uri} cites documents it does not include and the store does not "
             f"hold: {', '.join(sorted(cited - set(found))[:5])}.")
-    infos = doc_infos([r for i, r in found.items() if i not in documents])
+    infos = doc_infos([dict(r.items()) for i, r in found.items() if i not in documents])
     infos.update({i: _info(d) for i, d in documents.items()})
     tags = {i: r["tag"] for i, r in found.items()} | {i: d.tag for i, d in documents.items()}
     retagged = {i for i, d in documents.items()
-                if found.get(i, {}).get("tag") not in (None, d.tag)}
+                if i in found and found[i]["tag"] not in (None, d.tag)}
     doc_eid = {i: r["eid"] for i, r in found.items()} | {i: nodes[i].eid for i in documents}
     grown: dict[str, dict[str, list[str]]] = {}
 
@@ -261,14 +261,14 @@ def write_batch(tx: neo4j.ManagedTransaction, batch: Batch, *, uri: str, new_tag
             mark.update(d=doc_eid[claim.document_id], n=nodes[node_id].eid)
             out.add(CREATE_ASSERTS if claim.document_id in fresh else MERGE_ASSERTS, mark)
     out.flush(WRITE_NODES)
-    for rel_id, batch_claims in rels.items():
+    for rel_id, rel_claims in rels.items():
         old = old_rels.get(rel_id)
-        first = batch_claims[0]
-        props, fresh = _rel_props(rel_id, old, batch_claims, infos, tags)
-        for claim in batch_claims:
-            if claim.document_id in fresh:
-                grow(claim.document_id)["sources"].append(first.source)
-                grow(claim.document_id)["rels"].append(rel_id)
+        first = rel_claims[0]
+        props, fresh = _rel_props(rel_id, old, rel_claims, infos, tags)
+        for rel in rel_claims:
+            if rel.document_id in fresh:
+                grow(rel.document_id)["sources"].append(first.source)
+                grow(rel.document_id)["rels"].append(rel_id)
         if old is None:
             out.add(CREATE_RELS, {"a": nodes[first.source].eid, "b": nodes[first.target].eid,
                                   "type": checked_type(first.type), "props": props})
