@@ -63,60 +63,6 @@ SET s.tags = coalesce(s.tags, []) + [t IN tags WHERE NOT t IN coalesce(s.tags, [
 DOC_TAGS = ("UNWIND $ids AS id MATCH (d:Document {id: id}) WHERE d.tag IS NOT NULL "
             "RETURN d.id AS id, d.tag AS tag")
 
-UPSERT_DOCS = """
-UNWIND $rows AS row
-MERGE (d:Entity {id: row.id})
-ON CREATE SET d.claim_docs = [], d.claim_tags = [], d.claim_data = [], d.claim_labels = [],
-              d.claim_search = [], d.node_ids = [], d.rel_sources = [], d.rel_ids = []
-SET d:Document, d.name = row.name, d.agency = row.agency, d.releasability = row.releasability,
-    d.tag = row.tag, d.cases = row.cases, d.props = row.props,
-    d.node_ids = coalesce(d.node_ids, []), d.rel_sources = coalesce(d.rel_sources, []),
-    d.rel_ids = coalesce(d.rel_ids, [])
-"""
-
-UPSERT_NODES = """
-UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-ON CREATE SET n.claim_docs = [], n.claim_tags = [], n.claim_data = [], n.claim_labels = [],
-              n.claim_search = []
-SET n:$(row.labels)
-WITH n, row, n.claim_docs AS old,
-     [i IN range(0, size(n.claim_docs) - 1) WHERE NOT n.claim_docs[i] IN row.docs] AS keep
-WITH n, row, old, keep, [i IN keep | n.claim_search[i]] + row.search AS search
-SET n.claim_docs = [i IN keep | n.claim_docs[i]] + row.docs,
-    n.claim_tags = [i IN keep | n.claim_tags[i]] + row.tags,
-    n.claim_data = [i IN keep | n.claim_data[i]] + row.data,
-    n.claim_labels = [i IN keep | n.claim_labels[i]] + row.lab,
-    n.claim_search = search,
-    n.search = reduce(s = '', x IN search | s + ' ' + x)
-WITH row, [d IN row.docs WHERE NOT d IN old] AS fresh
-UNWIND fresh AS doc
-WITH doc, collect(row.id) AS ids
-MATCH (d:Document {id: doc})
-SET d.node_ids = d.node_ids + ids
-"""
-
-# Relationship types cannot be parameters of an indexed MERGE (a dynamic type scans every
-# relationship), so this template is formatted with one schema-validated type per statement.
-# Both ends exist: prepare_batch requires the document to claim them, and nodes are written first.
-UPSERT_RELS = """
-UNWIND $rows AS row
-MATCH (a:Entity {{id: row.source}})
-MATCH (b:Entity {{id: row.target}})
-MERGE (a)-[r:`{type}` {{id: row.id}}]->(b)
-ON CREATE SET r.claim_docs = [], r.claim_tags = [], r.claim_data = []
-WITH r, row, r.claim_docs AS old,
-     [i IN range(0, size(r.claim_docs) - 1) WHERE NOT r.claim_docs[i] IN row.docs] AS keep
-SET r.claim_docs = [i IN keep | r.claim_docs[i]] + row.docs,
-    r.claim_tags = [i IN keep | r.claim_tags[i]] + row.tags,
-    r.claim_data = [i IN keep | r.claim_data[i]] + row.data
-WITH row, [d IN row.docs WHERE NOT d IN old] AS fresh
-UNWIND fresh AS doc
-WITH doc, collect(row.source) AS sources, collect(row.id) AS ids
-MATCH (d:Document {{id: doc}})
-SET d.rel_sources = d.rel_sources + sources, d.rel_ids = d.rel_ids + ids
-"""
-
 RETAG_NODES = """
 MATCH (d:Document {id: $doc})
 UNWIND d.node_ids AS nid

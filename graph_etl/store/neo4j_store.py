@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -24,16 +23,11 @@ from neo4j.exceptions import (
 )
 
 from fakefree.errors import InputError, NotFound, StoreUnavailable
-from fakefree.schema import schema
 from graph_etl.store import neo4j_cypher as Q
 from graph_etl.store.base import (
     ClosingStore,
     Traversals,
-    document_node,
-    dumps,
-    node_claim_data,
     prepare_batch,
-    rel_claim_data,
     shortest_chains,
     stats_summary,
     to_graph,
@@ -48,12 +42,13 @@ from graph_etl.store.neo4j_connect import (  # noqa: F401  (credentials is part 
 )
 from graph_etl.store.model import Batch, DocumentRecord, NodeView, Path, RelView, Viewer
 from graph_etl.store import neo4j_read as R
-from graph_etl.store.neo4j_model import LAYOUT_VERSION, asserts_row, refresh
+from graph_etl.store.neo4j_model import LAYOUT_VERSION, refresh
 from graph_etl.store.neo4j_read import Prefetched, lucene_query, views, walk_query
 from graph_etl.store.neo4j_retry import RetryPolicy, retrying
-from graph_etl.store.search_terms import search_rank, search_text
+from graph_etl.store.neo4j_write import checked_type, write_batch
+from graph_etl.store.search_terms import search_rank
 
-__all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK",
+__all__ = ["Neo4jStore", "credentials", "read_password_file", "verify", "CHUNK", "checked_type",
            "lucene_query"]
 
 log = logging.getLogger(__name__)
@@ -66,7 +61,6 @@ TAGS_TTL_S = 2.0
 """How long the store's list of visibility tags (the registry, see :data:`neo4j_cypher.TAGS`)
 is reused between reads. This store's own writes refresh it at once; another process's new
 marking is seen at most this late (until then its claims are hidden, never shown)."""
-_TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
 class Neo4jStore(Traversals, ClosingStore):
@@ -119,47 +113,6 @@ class Neo4jStore(Traversals, ClosingStore):
             return self._retried(attempt)
         finally:
             self._store_tags = None
-
-    def _write_all(self, statements: list[Statement],
-                   asserts: dict[str, list[dict[str, Any]]] | None = None) -> None:
-        """Run the statements in order in ONE transaction: a batch is atomic, whatever its size.
-
-        Each statement's rows are sent in parts of at most :data:`CHUNK` rows. The transaction
-        ends by recomputing the merged properties of the nodes and relationships it touched and
-        writing the ``ASSERTS`` of its nodes (``asserts``, by node id); it is retried as a whole
-        through transient failures (every statement is an idempotent upsert).
-        """
-        parts: list[Statement] = [
-            (query, rows[start:start + CHUNK], params, kind)
-            for query, rows, params, kind in statements
-            for start in range(0, max(len(rows), 1), CHUNK)]
-
-        def work(tx: neo4j.ManagedTransaction, parts: list[Statement]) -> None:
-            node_ids: set[str] = set()
-            rel_keys: set[tuple[str, str]] = set()
-            for query, chunk, params, kind in parts:
-                if not chunk:
-                    continue
-                tx.run(query, rows=chunk, **params).consume()
-                if kind == "nodes":
-                    node_ids.update(r["id"] for r in chunk)
-                elif kind == "rels":
-                    rel_keys.update((r["source"], r["id"]) for r in chunk)
-                elif kind == "retag":
-                    claims = tx.run(Q.DOCUMENT_CLAIMS, doc=params["doc"]).data()
-                    for row in claims:
-                        node_ids.update(row["node_ids"] or [])
-                        rel_keys.update(zip(row["rel_sources"] or [], row["rel_ids"] or []))
-            rows = [a for n in sorted(node_ids) for a in (asserts or {}).get(n, [])]
-            if rows:
-                tx.run(Q.UPSERT_ASSERTS, rows=rows).consume()
-            refresh(tx, node_ids, rel_keys)
-
-        try:
-            self._write_tx(lambda tx: work(tx, parts))
-        except ClientError as exc:
-            raise InputError(
-                f"The batch for {self.uri} breaks a store rule: {exc.message}.") from exc
 
     def close(self) -> None:
         self._driver.close()
@@ -227,56 +180,19 @@ class Neo4jStore(Traversals, ClosingStore):
     # -- writing ----------------------------------------------------------------------------
 
     def upsert(self, batch: Batch) -> dict[str, int]:
-        """Write a batch; the same batch again changes nothing a viewer can see."""
+        """Write a batch in one transaction (:mod:`graph_etl.store.neo4j_write`); the same batch
+        again changes nothing a viewer can see."""
         batch = prepare_batch(batch)
-        tags = {d.id: d.tag for d in batch.documents}
-        nodes = [document_node(d) for d in batch.documents] + batch.nodes
-        missing = ({c.document_id for c in nodes} | {c.document_id for c in batch.rels}) - set(tags)
-        known = self._doc_tags(missing)
-        if missing - set(known):
+        new_tags = sorted({d.tag for d in batch.documents} - self._known_tags)
+        try:
+            self._write_tx(lambda tx: write_batch(tx, batch, uri=self.uri, new_tags=new_tags,
+                                                  chunk=CHUNK))
+        except ClientError as exc:
             raise InputError(
-                f"The batch for {self.uri} cites documents it does not include and the store "
-                f"does not hold: {', '.join(sorted(missing - set(known))[:5])}.")
-        old_tags = self._doc_tags(set(tags))
-        tags.update(known)
-        statements: list[Statement] = []
-        new_tags = sorted(set(tags.values()) - self._known_tags)
-        if new_tags:  # first, so every writer takes the registry's lock before any other
-            statements.append((Q.REGISTER_TAGS, [{}], {"tags": new_tags}, "tags"))
-        statements += [(Q.UPSERT_DOCS, [
-            {"id": d.id, "name": d.name, "agency": d.agency, "releasability": d.releasability,
-             "tag": d.tag, "cases": sorted(d.cases), "props": dumps(d.props)}
-            for d in batch.documents], {}, "docs")]
-        for doc_id, tag in sorted(tags.items()):
-            if doc_id in old_tags and old_tags[doc_id] != tag:
-                log.info("document %s changed marking; re-tagging its claims", doc_id)
-                statements.append((Q.RETAG_NODES, [{}], {"doc": doc_id, "tag": tag}, "retag"))
-                statements.append((Q.RETAG_RELS, [{}], {"doc": doc_id, "tag": tag}, "retag"))
-        node_rows = _grouped(
-            {"id": c.id, "doc": c.document_id, "tag": tags[c.document_id], "labels": c.labels,
-             "lab": ",".join(c.labels), "search": search_text(c.name, c.aliases),
-             "data": dumps(node_claim_data(c))} for c in nodes)
-        rel_rows = _grouped(
-            {"id": c.id, "source": c.source, "target": c.target, "type": c.type,
-             "doc": c.document_id, "tag": tags[c.document_id], "data": dumps(rel_claim_data(c))}
-            for c in batch.rels)
-        statements.append((Q.UPSERT_NODES, node_rows, {}, "nodes"))
-        for rel_type in sorted({r["type"] for r in rel_rows}):
-            statements.append((Q.UPSERT_RELS.format(type=checked_type(rel_type)),
-                               [r for r in rel_rows if r["type"] == rel_type], {}, "rels"))
-        asserts: dict[str, list[dict[str, Any]]] = {}
-        for c in batch.nodes:
-            if c.id != c.document_id:
-                asserts.setdefault(c.id, []).append(asserts_row(
-                    c.document_id, c.id, c.name, [(m.start, m.end, m.text) for m in c.mentions]))
-        self._write_all(statements, asserts)
+                f"The batch for {self.uri} breaks a store rule: {exc.message}.") from exc
         self._known_tags.update(new_tags)
-        return {"documents": len(batch.documents), "nodes": len(nodes), "rels": len(batch.rels)}
-
-    def _doc_tags(self, doc_ids: set[str]) -> dict[str, str]:
-        if not doc_ids:
-            return {}
-        return {r["id"]: r["tag"] for r in self._run(Q.DOC_TAGS, ids=sorted(doc_ids))}
+        return {"documents": len(batch.documents), "nodes": len(batch.documents) + len(batch.nodes),
+                "rels": len(batch.rels)}
 
     def retract(self, document_id: str) -> dict[str, int]:
         """Remove everything only ``document_id`` asserted, and the document itself."""
@@ -432,40 +348,6 @@ class Neo4jStore(Traversals, ClosingStore):
         types = {r["type"]: r["count"] for r in self._run(Q.STATS_TYPES, tags=tags)}
         nodes = self._run(Q.STATS_NODES, tags=tags)[0]["c"]
         return stats_summary(self.documents(viewer), nodes, labels, types)
-
-
-Statement = tuple[str, list[dict[str, Any]], dict[str, Any], str]
-"""A write: Cypher, its rows, other parameters and its kind (docs, nodes, rels, retag)."""
-
-
-def checked_type(rel_type: str) -> str:
-    """A relationship type safe to write into Cypher: in the schema, word characters only."""
-    schema().check_type(rel_type, "A relationship")
-    if not _TYPE_NAME.fullmatch(rel_type):
-        raise InputError(f"Relationship type {rel_type!r} cannot be used as a Neo4j type name.")
-    return rel_type
-
-
-def _grouped(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per node or relationship id, its claims as parallel lists (``docs``, ``tags``...).
-
-    A statement then touches each node once, so claims of several documents in one chunk
-    cannot overwrite each other.
-    """
-    rows: dict[str, dict[str, Any]] = {}
-    for claim in claims:
-        row = rows.get(claim["id"])
-        if row is None:
-            row = rows[claim["id"]] = {k: v for k, v in claim.items()
-                                       if k not in ("doc", "tag", "data", "lab", "search")}
-            row.update(docs=[], tags=[], data=[], lab=[], search=[])
-        if "labels" in claim:
-            row["labels"] = sorted(set(row["labels"]) | set(claim["labels"]))
-        for key, many in (("doc", "docs"), ("tag", "tags"), ("data", "data"), ("lab", "lab"),
-                          ("search", "search")):
-            if key in claim:
-                row[many].append(claim[key])
-    return list(rows.values())
 
 
 def _document(row: dict[str, Any]) -> DocumentRecord:

@@ -6,7 +6,7 @@ import pytest
 
 from fakefree.errors import InputError
 from graph_etl.store import Viewer
-from graph_etl.store import neo4j_cypher, neo4j_store
+from graph_etl.store import neo4j_cypher, neo4j_store, neo4j_write
 from graph_etl.store.bench_world import world_batches
 from tests.graph_etl.store import neo4j_fixture
 
@@ -28,9 +28,9 @@ def test_neo4j_writes_a_batch_failing_midway_leaves_nothing(store, monkeypatch):
     batch = next(world_batches(40, seed=5, docs_per_batch=40))
     assert len(batch.nodes) > 4 and len(batch.rels) > 4
     # every statement split into parts of 3 rows, and the server fails the statement that
-    # writes the provenance, after the documents, nodes and relationships are written
+    # writes the provenance, the last one, after the documents, nodes and relationships
     monkeypatch.setattr(neo4j_store, "CHUNK", 3)
-    monkeypatch.setattr(neo4j_cypher, "UPSERT_ASSERTS", "UNWIND $rows AS row RETURN 1 / 0")
+    monkeypatch.setattr(neo4j_write, "CREATE_ASSERTS", "UNWIND $rows AS row RETURN 1 / 0")
     with pytest.raises(InputError, match="breaks a store rule"):
         store.upsert(batch)
     assert _count(store, "MATCH (n:Entity) RETURN count(n) AS c") == 0
