@@ -289,18 +289,20 @@ def test_ordinary_zip_of_case_files_still_loads_as_before(tmp_path):
 
 
 def test_package_does_not_repeat_a_merge_that_rests_on_a_withheld_document(tmp_path):
-    """RCMP's AGENCY-ONLY interview says 'Phạm Quang Trang' is also called 'Trang Pham', which
-    joins the press release's 'Trang Pham' to the news article's 'Phạm Quang Trang' in RCMP's
-    store. CBP gets the two public documents and builds the graph their own files would give."""
+    """RCMP's AGENCY-ONLY interview says 'Phạm Quang Trang' is also called 'Tony Pham', which
+    joins the press release's 'Tony Pham' to the news article's 'Phạm Quang Trang' in RCMP's
+    store. CBP gets the two public documents and builds the graph their own files would give.
+    (The alias shares only the family name: 'Trang Pham' would join on its own, its words all
+    being in the full name within one case.)"""
     def extraction(name: str, aliases: list[str]) -> str:
         mention = {"start": 0, "end": len(name), "text": name}
         return json.dumps({"entities": [{"id": "e1", "name": name, "type": "PERSON",
                                          "aliases": aliases, "mentions": [mention]}],
                            "relations": []})
 
-    rows = [("a_interview.json", "Phạm Quang Trang", ["Trang Pham"], "AGENCY-ONLY"),
+    rows = [("a_interview.json", "Phạm Quang Trang", ["Tony Pham"], "AGENCY-ONLY"),
             ("b_news.json", "Phạm Quang Trang", [], "UNCLASSIFIED"),
-            ("c_press.json", "Trang Pham", [], "UNCLASSIFIED")]
+            ("c_press.json", "Tony Pham", [], "UNCLASSIFIED")]
     sender_dir, direct_dir = tmp_path / "rcmp", tmp_path / "direct"
     for folder, chosen in ((sender_dir, rows), (direct_dir, rows[1:])):
         folder.mkdir()
@@ -317,10 +319,10 @@ def test_package_does_not_repeat_a_merge_that_rests_on_a_withheld_document(tmp_p
     receive(received, tmp_path, package.path)
     direct = SQLiteStore(tmp_path / "direct.db")
     ingest([direct_dir], direct, Ledger(tmp_path / "direct.db.ledger"), IngestOptions(), "test")
-    assert [(n.name, n.aliases) for n in sender.search("Trang", CBP)] == [
-        ("Phạm Quang Trang", ["Trang Pham"])]
-    assert sorted(n.name for n in received.search("Trang", CBP)) == [
-        "Phạm Quang Trang", "Trang Pham"]
+    assert [(n.name, n.aliases) for n in sender.search("Pham", CBP)] == [
+        ("Phạm Quang Trang", ["Tony Pham"])]
+    assert sorted(n.name for n in received.search("Pham", CBP)) == [
+        "Phạm Quang Trang", "Tony Pham"]
     assert snapshot(received, CBP) == snapshot(direct, CBP)
 
 
