@@ -93,13 +93,23 @@ def _org_like(surface: str) -> bool:
     return has_org_head(surface) or is_org_name(surface)
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """Nothing but quotes, brackets or a bullet between the last sentence end (or line) and
+    ``start``: a capital there says nothing about the word being a name."""
+    before = text[:start].rstrip(" \t\"'“‘«([-–—•*")
+    return not before or before[-1] in ".!?:;\n"
+
+
 def strip_function_words(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """Take a leading function word off a name; a "person" left as an acronym is an ORG."""
+    """Take a sentence's first function word off a name; a "person" left as an acronym is an ORG.
+    A capitalised function word inside a sentence is part of the name ("to Han Tong
+    Technology", "han" being Spanish for "have")."""
     out = []
     for m in mentions:
         tokens = list(re.finditer(r"\S+", m.text)) if m.type in _NAME_TYPES else []
         if m.source != "ner" or len(tokens) < 2 or not is_function_word(tokens[0].group()) or \
-                not tokens[1].group()[:1].isupper() or _known(m.text):
+                not tokens[1].group()[:1].isupper() or _known(m.text) or \
+                not _starts_sentence(text, m.start):
             out.append(m)
             continue
         cut = _with(m, text, m.start + tokens[1].start(), m.end)

@@ -33,6 +33,9 @@ def _texts(mentions: list[RawMention]) -> list[tuple[str, str]]:
     ("During Tarnow Rally, goods were seized.", "During Tarnow Rally", "ORG",
      ("Tarnow Rally", "ORG")),
     ("Los Angeles officers seized goods.", "Los Angeles", "LOCATION", ("Los Angeles", "LOCATION")),
+    ("He wired $5,000 to Han Tong Technology.", "Han Tong Technology", "ORG",
+     ("Han Tong Technology", "ORG")),
+    ("Agents came.\n“When ACMEPOL came, they left.", "When ACMEPOL", "PERSON", ("ACMEPOL", "ORG")),
 ])
 def test_name_shapes_strip_function_words(text, span, type_, want):
     assert _texts(strip_function_words([_m(text, span, type_)], text)) == [want]
