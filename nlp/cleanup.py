@@ -325,7 +325,20 @@ def written_lower(surface: str, text: str) -> bool:
     """
     if " " in surface or not surface[:1].isupper() or surface.isupper():
         return False
-    return re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is not None
+    word = surface.lower()
+    at = text.find(word)
+    while at >= 0:  # a whole word: no word character or hyphen on either side
+        end = at + len(word)
+        if not (at and _word_char(text[at - 1])) and not (end < len(text) and
+                                                          _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    """What ``[\\w-]`` matches (``\\w``: alphanumeric or underscore)."""
+    return ch.isalnum() or ch in "_-"
 
 
 _BYLINE = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,7 +34,8 @@ from nlp.org_types import (
 )
 from nlp.places import location_subtype
 
-__all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype"]
+__all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype", "Sentence",
+           "doc_text", "doc_sentences"]
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION",
@@ -42,6 +44,44 @@ DEFAULT_LABEL_MAP = {
 Doc.set_extension("ff_rules", default=None, force=True)
 Doc.set_extension("ff_mentions", default=None, force=True)
 Doc.set_extension("ff_relations", default=None, force=True)
+_TEXT_KEY, _SENTS_KEY = "ff_text", "ff_sentences"
+
+
+class Sentence(NamedTuple):
+    """Character offsets of one sentence."""
+
+    start_char: int
+    end_char: int
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy joins every token's text at each call).
+
+    >>> from spacy.lang.en import English
+    >>> doc_text(English()("Kevin Xu paid."))
+    'Kevin Xu paid.'
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def doc_sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of ``doc`` (the whole doc if it has none), read once per doc.
+
+    >>> from spacy.lang.en import English
+    >>> pipe = English()
+    >>> _ = pipe.add_pipe("sentencizer")
+    >>> doc_sentences(pipe("Kevin Xu paid. He left."))
+    [Sentence(start_char=0, end_char=14), Sentence(start_char=15, end_char=23)]
+    """
+    sents = doc.user_data.get(_SENTS_KEY)
+    if sents is None:
+        sents = [Sentence(s.start_char, s.end_char) for s in doc.sents] \
+            if doc.has_annotation("SENT_START") else [Sentence(0, len(doc_text(doc)))]
+        doc.user_data[_SENTS_KEY] = sents
+    return sents
 
 
 @Language.factory("fakefree_identifiers", default_config={"language": "en"})
@@ -57,7 +97,7 @@ class IdentifierComponent:
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = [RawMention(m.start, m.end, m.text, m.type, attrs=dict(m.attrs), source="rule")
                  for m in find_identifiers(text, self.language)]
         taken = [(m.start, m.end) for m in found]
@@ -162,7 +202,7 @@ class MentionComponent:
     def __call__(self, doc: Doc) -> Doc:
         rules: list[RawMention] = list(doc._.ff_rules or [])
         mentions = list(rules)
-        text = doc.text
+        text = doc_text(doc)
         for ent in doc.ents:
             type_ = self.label_map.get(ent.label_)
             if type_ is None:

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components import RawMention, RawRelation
+from nlp.components import RawMention, RawRelation, doc_sentences, doc_text
 from nlp.event_args import counted_goods, is_bank, is_party, nearest, payment_parties, place_slot, \
     trade_roles
 from nlp.cues import FROM_ACCOUNT, TO_ACCOUNT
@@ -103,9 +103,9 @@ class EventComponent:
         self.neighbours = neighbours
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         mentions = sorted(doc._.ff_mentions or [], key=lambda m: m.start)
-        sents = _joined([(s.start_char, s.end_char) for s in doc.sents], text) \
+        sents = _joined([(s.start_char, s.end_char) for s in doc_sentences(doc)], text) \
             if doc.has_annotation("SENT_START") else [(0, len(text))]
         starts = [m.start for m in mentions]
         in_sent = [mentions[bisect_left(starts, a):bisect_left(starts, b)] for a, b in sents]

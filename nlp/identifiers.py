@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -148,10 +149,24 @@ def _phone_candidates(text: str, regions: list[str]) -> dict[tuple[int, int], di
 _MIN_PHONE_DIGITS = 3  # no valid phone number (phonenumbers.is_valid_number) is shorter
 
 
+def _has_digits(text: str, n: int) -> bool:
+    """Whether ``text`` has at least ``n`` digits (``str.isdigit``).
+
+    >>> _has_digits("a1b2", 2), _has_digits("a1b2", 3)
+    (True, False)
+    """
+    for ch in text:
+        if ch.isdigit():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
+
+
 def _phones(text: str, default: str, region: str | None = None) -> list[IdMatch]:
     """Phones in E.164. A number in national form takes the country that the text around it
     points to (place names, other numbers' calling codes), else ``region``, else ``default``."""
-    if sum(ch.isdigit() for ch in text) < _MIN_PHONE_DIGITS:
+    if not _has_digits(text, _MIN_PHONE_DIGITS):
         return []  # most mentions checked by is_identifier_shaped: no place-name scan for them
     hints = region_hints(text) if region is None else []
     counts: dict[str, int] = {}
@@ -226,6 +241,7 @@ def find_identifiers(text: str, language: str = "en", region: str | None = None)
     return kept
 
 
+@lru_cache(maxsize=65536)
 def is_identifier_shaped(surface: str) -> bool:
     """Whether ``surface`` is a code, not a name: the identifier rules above find it whole
     (a container, IBAN, e-mail...), or it has no lower-case letter, at least four digits and

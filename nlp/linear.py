@@ -30,12 +30,12 @@ class LinearModel:
 
     def scores(self, features: Sequence[str]) -> list[float]:
         """Class probabilities for one instance (unknown features are ignored)."""
-        total = list(self.bias)
+        total = self.bias
+        weights = self.weights
         for feature in dict.fromkeys(features):
-            row = self.weights.get(feature)
+            row = weights.get(feature)
             if row is not None:
-                for k, w in enumerate(row):
-                    total[k] += w
+                total = [t + w for t, w in zip(total, row)]
         top = max(total)
         exp = [math.exp(t - top) for t in total]
         norm = sum(exp)

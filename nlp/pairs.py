@@ -29,9 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from nlp.components import RawMention, RawRelation
+from nlp.components import RawMention, RawRelation, Sentence, doc_sentences, doc_text
 from nlp.cues import DEFENDANT_CUE, RELATION_CUES, ROLE_CUES
 from nlp.linear import LinearModel
 
@@ -176,9 +176,9 @@ def _relation(model: LinearModel, feats: list[str]) -> tuple[str, float]:
     return label, 1.0 - none
 
 
-def sentences(doc: Doc) -> list[Span]:
+def sentences(doc: Doc) -> list[Sentence]:
     """The sentences of ``doc`` (the whole doc if it has none)."""
-    return list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    return doc_sentences(doc)
 
 
 def _is_party(m: RawMention) -> bool:
@@ -188,7 +188,7 @@ def _is_party(m: RawMention) -> bool:
 
 def apply_pairs(doc: Doc, models: PairModels) -> None:
     """Add learnt key roles and relations to ``doc._.ff_mentions`` / ``doc._.ff_relations``."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = sorted(doc._.ff_mentions or [], key=lambda m: m.start)
     relations: list[RawRelation] = list(doc._.ff_relations or [])
     starts = [m.start for m in mentions]

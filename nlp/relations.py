@@ -12,9 +12,9 @@ from collections.abc import Callable
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from nlp.components import RawMention, RawRelation, known_orgs
+from nlp.components import RawMention, RawRelation, Sentence, doc_sentences, doc_text, known_orgs
 from nlp.contacts import contact_links
 from nlp.span_cleanup import official_title_before
 from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
@@ -53,7 +53,7 @@ class RelationComponent:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[RawMention] = list(doc._.ff_mentions or [])
         relations: list[RawRelation] = []
-        text = doc.text
+        text = doc_text(doc)
         for m in mentions:
             if m.type == "ORG" and m.subtype in ("AGENCY", "COURT"):
                 m.roles.add("agency")
@@ -78,10 +78,8 @@ class RelationComponent:
         doc._.ff_relations = relations
         return doc
 
-    def _sentences(self, doc: Doc) -> list[Span]:
-        if doc.has_annotation("SENT_START"):
-            return list(doc.sents)
-        return [doc[:]]
+    def _sentences(self, doc: Doc) -> list[Sentence]:
+        return doc_sentences(doc)
 
     @staticmethod
     def _is_official(text: str, m: RawMention) -> bool:
@@ -90,7 +88,7 @@ class RelationComponent:
         return bool(OFFICIAL_BEFORE.search(before) or OFFICIAL_AFTER.search(after)
                     or official_title_before(text, m.start))
 
-    def _roles(self, text: str, sent: Span, in_sent: list[RawMention],
+    def _roles(self, text: str, sent: Sentence, in_sent: list[RawMention],
                 carried: set[str]) -> set[str]:
         """Roles of the parties of one sentence. A sentence about an unnamed group ("the three
         ringleaders were arrested for money laundering") passes its roles on to the persons
@@ -120,7 +118,7 @@ class RelationComponent:
                     m.roles.add(role)
         return set()
 
-    def _relations(self, text: str, sent: Span, in_sent: list[RawMention]) -> list[RawRelation]:
+    def _relations(self, text: str, sent: Sentence, in_sent: list[RawMention]) -> list[RawRelation]:
         out: list[RawRelation] = []
         s0, s1 = sent.start_char, sent.end_char
         if s1 - s0 > self.max_sentence_chars:
