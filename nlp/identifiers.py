@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 import phonenumbers
+from phonenumbers import COUNTRY_CODES_FOR_NON_GEO_REGIONS, PhoneMetadata
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 from stdnum import imo as std_imo
@@ -121,10 +122,65 @@ def _grouped(pattern: re.Pattern[str], type_: str, key: str, text: str) -> list[
 _BARE_INTERNATIONAL = re.compile(r"(?<![\w+/.-])(?:00)?(\d{1,3})[-. ]\(?\d[\d .()-]{5,16}\d(?![\w-])")
 
 
+_NUMBER_RUN = re.compile(r"\d+(?:[\W_xｘー]{0,4}\d+)*")
+"""Digits joined by at most four of the characters phonenumbers allows between them (its
+punctuation, spaces, ``x``): every number its matcher reads lies within one such run."""
+
+
+def _shortest(meta: PhoneMetadata) -> int:
+    """Fewest national digits of a valid number of ``meta``'s region that a text can show: its
+    shortest length, less the digits its national-prefix rule may add (``1481\\1``)."""
+    lengths = meta.general_desc.possible_length if meta.general_desc else ()
+    if not lengths:
+        return 0
+    rule = re.sub(r"\\\d|\$\d", "", meta.national_prefix_transform_rule or "")
+    return max(0, min(lengths) - sum(ch.isdigit() for ch in rule))
+
+
+@lru_cache(maxsize=1)
+def _international_digits() -> int:
+    """Fewest digits of a valid number written with its calling code, in any region."""
+    metas = [PhoneMetadata.metadata_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS]
+    metas += [PhoneMetadata.metadata_for_nongeo_region(c)
+              for c in COUNTRY_CODES_FOR_NON_GEO_REGIONS]
+    return min(len(str(m.country_code)) + _shortest(m) for m in metas if m is not None)
+
+
+@lru_cache(maxsize=None)
+def _phone_digits(region: str) -> int:
+    """Fewest digits (counting letters phonenumbers may read as digits) of a text that
+    phonenumbers' matcher can find a valid number in with default ``region``: written with a
+    calling code, or in the national form of a region sharing ``region``'s calling code.
+
+    >>> _phone_digits("US"), _phone_digits("FR")
+    (5, 5)
+    """
+    code = phonenumbers.country_code_for_region(region)
+    metas = [PhoneMetadata.metadata_for_region(r)
+             for r in phonenumbers.region_codes_for_country_code(code)]
+    return min([_international_digits()] + [_shortest(m) for m in metas if m is not None])
+
+
+def _longest_number(text: str) -> int:
+    """Digits, and letters among them, of the longest :data:`_NUMBER_RUN` of ``text``.
+
+    >>> _longest_number("in 2023, call 555-12x3 or 1 2")
+    7
+    """
+    return max((sum(ch.isalnum() for ch in m.group()) for m in _NUMBER_RUN.finditer(text)),
+               default=0)
+
+
 def _phone_candidates(text: str, regions: list[str]) -> dict[tuple[int, int], dict[str, set[str]]]:
-    """Valid numbers by span: the E.164 forms each span takes and under which default regions."""
+    """Valid numbers by span: the E.164 forms each span takes and under which default regions.
+
+    phonenumbers' matcher (costly) is only run when some run of digits is long enough to hold
+    a valid number."""
     spans: dict[tuple[int, int], dict[str, set[str]]] = {}
+    longest = _longest_number(text)
     for region in regions:
+        if longest < _phone_digits(region):
+            continue
         for m in phonenumbers.PhoneNumberMatcher(text, region,
                                                  leniency=phonenumbers.Leniency.VALID):
             e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
