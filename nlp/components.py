@@ -35,7 +35,7 @@ from nlp.org_types import (
 from nlp.places import location_subtype
 
 __all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype", "Sentence",
-           "doc_text", "doc_sentences"]
+           "doc_text", "doc_sentences", "TEXT_KEY"]
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION",
@@ -44,7 +44,7 @@ DEFAULT_LABEL_MAP = {
 Doc.set_extension("ff_rules", default=None, force=True)
 Doc.set_extension("ff_mentions", default=None, force=True)
 Doc.set_extension("ff_relations", default=None, force=True)
-_TEXT_KEY, _SENTS_KEY = "ff_text", "ff_sentences"
+TEXT_KEY, _SENTS_KEY = "ff_text", "ff_sentences"
 
 
 class Sentence(NamedTuple):
@@ -61,9 +61,9 @@ def doc_text(doc: Doc) -> str:
     >>> doc_text(English()("Kevin Xu paid."))
     'Kevin Xu paid.'
     """
-    text = doc.user_data.get(_TEXT_KEY)
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

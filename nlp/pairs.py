@@ -112,13 +112,25 @@ def sentence_cues(clause: str) -> list[str]:
     return feats + (["sc=defendant"] if DEFENDANT_CUE.search(clause) else [])
 
 
+@lru_cache(maxsize=4096)
+def _between(between: str) -> tuple[list[str], list[str]]:
+    """The words of the text between a pair and its relation-cue features (the same short
+    stretches, ", " or " and ", recur)."""
+    return _words(between), [f"bc={name}" for name, cue in RELATION_CUES.items()
+                             if cue.search(between)]
+
+
+@lru_cache(maxsize=256)
+def _clause_words(clause: str) -> list[str]:
+    return [f"w={w}" for w in dict.fromkeys(_words(clause)) if len(w) > 3][:60]
+
+
 def pair_features(text: str, sent: tuple[int, int], a: RawMention, b: RawMention, n_between: int,
                   rule_types: set[str], cues: list[str] | None = None) -> list[str]:
     """The features of the candidate pair (a, b), ``a`` first in the text (``cues``: the
     :func:`sentence_cues` of the sentence, computed here if not given)."""
     tt = f"{a.type}|{b.type}"
-    between = text[a.end:b.start]
-    words = _words(between)
+    words, between_cues = _between(text[a.end:b.start])
     before = _words(text[max(sent[0], a.start - 40):a.start])[-2:]
     after = _words(text[b.end:min(sent[1], b.end + 40)])[:2]
     feats = [f"t={_kind(a)}|{_kind(b)}", f"tt={tt}", f"d={_bucket(len(words))}",
@@ -134,7 +146,7 @@ def pair_features(text: str, sent: tuple[int, int], a: RawMention, b: RawMention
     feats += [f"b+{i}={w}" for i, w in enumerate(after, 1)]
     feats += [f"ra={r}" for r in a.roles] + [f"rb={r}" for r in b.roles]
     feats += [f"tt={tt}|rule={r}" for r in rule_types] + [f"rule={r}" for r in rule_types]
-    feats += [f"bc={name}" for name, cue in RELATION_CUES.items() if cue.search(between)]
+    feats += between_cues
     return feats + (cues if cues is not None else sentence_cues(text[sent[0]:sent[1]]))
 
 
@@ -149,7 +161,7 @@ def role_features(text: str, sent: tuple[int, int], m: RawMention, n_parties: in
     feats += [f"p={w}" for w in before] + [f"n={w}" for w in after]
     feats += [f"p-{i}={w}" for i, w in enumerate(reversed(before[-2:]), 1)]
     feats += [f"n+{i}={w}" for i, w in enumerate(after[:2], 1)]
-    feats += [f"w={w}" for w in dict.fromkeys(_words(clause)) if len(w) > 3][:60]
+    feats += _clause_words(clause)
     feats += [f"r={r}" for r in m.roles]
     feats += [f"nc={role}" for role, cue in ROLE_CUES.items() if cue.search(near)]
     return feats + (cues if cues is not None else sentence_cues(clause))

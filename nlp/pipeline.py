@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import nlp.components  # noqa: F401  (registers the factories)
 import nlp.gazetteer  # noqa: F401
@@ -22,7 +23,7 @@ import nlp.events  # noqa: F401
 import nlp.relations  # noqa: F401
 import nlp.pairs  # noqa: F401
 from nlp.assemble import assemble
-from nlp.components import RawMention, RawRelation
+from nlp.components import TEXT_KEY, RawMention, RawRelation
 from nlp.events import RawEvent
 from nlp.language import detect_language
 from nlp.model import Extraction
@@ -129,6 +130,13 @@ def _empty_message(text: str) -> str | None:
     return None
 
 
+def _make_doc(pipe: Language, text: str) -> Doc:
+    """The tokenized ``text``, knowing its text (spaCy's ``doc.text`` joins every token's)."""
+    doc = pipe.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def extract_many(texts: Iterable[str], *, language: str | None = None, model: str | None = None,
                  batch_size: int = 64, n_process: int = 1) -> Iterator[Extraction]:
     """:func:`extract` over many texts, streaming their chunks through ``nlp.pipe`` in batches.
@@ -142,7 +150,7 @@ def extract_many(texts: Iterable[str], *, language: str | None = None, model: st
             ([], [], []) for _ in batch]
         for lang in dict.fromkeys(langs):
             pipe = load_pipeline(lang, model)
-            jobs = ((piece, (i, offset)) for i, t in enumerate(batch)
+            jobs = ((_make_doc(pipe, piece), (i, offset)) for i, t in enumerate(batch)
                     if langs[i] == lang and not _empty_message(t)
                     for offset, piece in chunks(blank_long_tokens(t)))
             for doc, (i, offset) in pipe.pipe(jobs, as_tuples=True, batch_size=batch_size,
