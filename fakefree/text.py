@@ -25,5 +25,7 @@ _UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð":
 
 def fold(text: str) -> str:
     """``text`` in lower case without accents (spaces and punctuation kept)."""
+    if text.isascii():  # nothing to decompose or translate
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
