@@ -171,20 +171,63 @@ def _longest_number(text: str) -> int:
                default=0)
 
 
+_NOT_IN_NUMBER = re.compile(r"[^\W\d_extnsioóadдобｅｘｔｎｉー]", re.IGNORECASE)
+"""A letter that phonenumbers' matcher never takes into a number: its numbers hold digits,
+punctuation and the letters of its extension words ("x", "ext", "extensión", "int", "anexo",
+"доб")."""
+_MATCHER_TRIES = 65535  # phonenumbers' default max_tries: no text shorter runs out of tries
+
+
+def _phone_windows(text: str, need: int) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that hold every number phonenumbers' matcher can find there: each
+    run of at least ``need`` digits (:data:`_NUMBER_RUN`), out to the nearest letter that no
+    number contains on either side, that letter included (the matcher looks at the characters
+    around a number).
+
+    >>> text = "Case 2023: call +33 1 23 45 67 89 today."
+    >>> [text[a:b] for a, b in _phone_windows(text, 5)]
+    ['l +33 1 23 45 67 89 today']
+    """
+    windows: list[list[int]] = []
+    for run in _NUMBER_RUN.finditer(text):
+        if (windows and run.start() < windows[-1][1]) or \
+                sum(ch.isalnum() for ch in run.group()) < need:
+            continue
+        floor = windows[-1][1] - 1 if windows else 0
+        start = run.start()
+        while start > floor and not _NOT_IN_NUMBER.match(text, start - 1):
+            start -= 1
+        if start > floor:  # stopped at a letter: take it in
+            start -= 1
+        end = run.end()
+        while end < len(text) and not _NOT_IN_NUMBER.match(text, end):
+            end += 1
+        end = min(end + 1, len(text))
+        if windows and start < windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [(a, b) for a, b in windows]
+
+
 def _phone_candidates(text: str, regions: list[str]) -> dict[tuple[int, int], dict[str, set[str]]]:
     """Valid numbers by span: the E.164 forms each span takes and under which default regions.
 
-    phonenumbers' matcher (costly) is only run when some run of digits is long enough to hold
-    a valid number."""
+    phonenumbers' matcher (costly) only reads the stretches of text around runs of digits long
+    enough to hold a valid number (:func:`_phone_windows`); it finds there what it finds in the
+    whole text, since no number it reads crosses a letter of :data:`_NOT_IN_NUMBER`."""
     spans: dict[tuple[int, int], dict[str, set[str]]] = {}
-    longest = _longest_number(text)
+    windows: dict[int, list[tuple[int, int]]] = {}
     for region in regions:
-        if longest < _phone_digits(region):
-            continue
-        for m in phonenumbers.PhoneNumberMatcher(text, region,
-                                                 leniency=phonenumbers.Leniency.VALID):
-            e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-            spans.setdefault((m.start, m.end), {}).setdefault(e164, set()).add(region)
+        need = _phone_digits(region)
+        if need not in windows:
+            windows[need] = _phone_windows(text, need) if len(text) < _MATCHER_TRIES \
+                else [(0, len(text))]
+        for a, b in windows[need]:
+            for m in phonenumbers.PhoneNumberMatcher(text[a:b], region,
+                                                     leniency=phonenumbers.Leniency.VALID):
+                e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                spans.setdefault((a + m.start, a + m.end), {}).setdefault(e164, set()).add(region)
     for m in _BARE_INTERNATIONAL.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if m.group(0).startswith("00"):
