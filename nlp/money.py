@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 import pycountry
@@ -157,12 +158,20 @@ def parse_number_words(text: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=1)
+def _currency_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each currency word, longest first, as a whole-word pattern (compiled once: as many
+    one-off patterns crowded phonenumbers' out of ``re``'s cache)."""
+    return [(key, re.compile(rf"(?<![a-z]){re.escape(key)}(?![a-z])"))
+            for key in sorted(_CURRENCY_WORDS, key=len, reverse=True)]
+
+
 def parse_money(text: str) -> tuple[float | None, str | None]:
     """Amount and ISO 4217 currency of one money expression (``None`` where unknown)."""
     low = text.lower().replace("’", "'")
     currency = None
-    for key in sorted(_CURRENCY_WORDS, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", low):
+    for key, pattern in _currency_patterns():
+        if pattern.search(low):
             currency = _CURRENCY_WORDS[key]
             if key in ("$", "us$") and "peso" in low:
                 currency = "MXN"
