@@ -95,6 +95,10 @@ class IdentifierComponent:
 
     def __init__(self, language: str) -> None:
         self.language = language
+        # build the rules' lazily compiled tables now, at load, rather than on the first texts
+        find_identifiers("Tel. +33 1 23 45 67 89, 0161-2504417", language)
+        find_money("US$ 10,000 and 5 million euros")
+        find_dates("1 May 2020", language)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

@@ -354,6 +354,8 @@ def is_identifier_shaped(surface: str) -> bool:
     text = surface.strip()
     if not text:
         return False
+    if "@" not in text and "." not in text and not any(ch.isdigit() for ch in text):
+        return False  # every identifier above that can span a whole string holds one of them
     whole = [m for m in find_identifiers(text) if m.start == 0 and m.end == len(text)]
     if whole:
         return True
