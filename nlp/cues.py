@@ -6,8 +6,9 @@ Each cue is a regular expression matched case-insensitively within a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["ROLE_CUES", "RELATION_CUES", "DEFENDANT_CUE", "GROUP_CUE", "OFFICIAL_BEFORE",
+__all__ = ["clause_cues", "ROLE_CUES", "RELATION_CUES", "DEFENDANT_CUE", "GROUP_CUE", "OFFICIAL_BEFORE",
            "OFFICIAL_AFTER", "KEY_ROLES", "FROM_ACCOUNT", "TO_ACCOUNT"]
 
 KEY_ROLES = ("importer", "exporter", "manufacturer", "financier", "money_launderer",
@@ -112,3 +113,15 @@ FROM_ACCOUNT = re.compile(r"\b(?:from|out of|debited\s+(?:from|to)|de|desde|du|d
                          + _ACCOUNT_WORD, re.IGNORECASE)
 TO_ACCOUNT = re.compile(r"(?:\b(?:to|into|credited\s+to|vers|sur|a|al|hacia)\s+|\bau\s+|à\s+)"
                         + _ACCOUNT_WORD, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def clause_cues(clause: str) -> tuple[frozenset[str], bool]:
+    """The roles of :data:`ROLE_CUES` met in ``clause`` and whether :data:`DEFENDANT_CUE` is
+    (the rule and the learnt components both ask this of each sentence).
+
+    >>> clause_cues("He was arrested for importing fakes.")
+    (frozenset({'importer'}), True)
+    """
+    return (frozenset(role for role, cue in ROLE_CUES.items() if cue.search(clause)),
+            DEFENDANT_CUE.search(clause) is not None)

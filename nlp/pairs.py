@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components import RawMention, RawRelation, Sentence, doc_sentences, doc_text
-from nlp.cues import DEFENDANT_CUE, RELATION_CUES, ROLE_CUES
+from nlp.cues import RELATION_CUES, ROLE_CUES, clause_cues
 from nlp.linear import LinearModel
 
 __all__ = ["PairModels", "PAIRS_PATH", "apply_pairs", "pair_features", "role_features",
@@ -108,8 +108,9 @@ def candidate_pairs(in_sent: list[RawMention]) -> list[tuple[RawMention, RawMent
 
 def sentence_cues(clause: str) -> list[str]:
     """The role and defendant cues met in one sentence (features shared by its pairs)."""
-    feats = [f"sc={role}" for role, cue in ROLE_CUES.items() if cue.search(clause)]
-    return feats + (["sc=defendant"] if DEFENDANT_CUE.search(clause) else [])
+    roles, defendant = clause_cues(clause)
+    feats = [f"sc={role}" for role in ROLE_CUES if role in roles]
+    return feats + (["sc=defendant"] if defendant else [])
 
 
 @lru_cache(maxsize=4096)

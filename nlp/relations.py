@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from nlp.components import RawMention, RawRelation, Sentence, doc_sentences, doc_text, known_orgs
 from nlp.contacts import contact_links
 from nlp.span_cleanup import official_title_before
-from nlp.cues import (DEFENDANT_CUE, GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES,
+from nlp.cues import (GROUP_CUE, OFFICIAL_AFTER, OFFICIAL_BEFORE, RELATION_CUES, clause_cues,
                       ROLE_CUES, TO_ACCOUNT)
 
 __all__ = ["RelationComponent"]
@@ -98,17 +98,20 @@ class RelationComponent:
         if not parties:
             if not GROUP_CUE.search(clause):
                 return set()
-            found = {r for r, cue in ROLE_CUES.items() if cue.search(clause)}
-            return found | ({"defendant"} if DEFENDANT_CUE.search(clause) else set())
+            roles, defendant = clause_cues(clause)
+            return set(roles) | ({"defendant"} if defendant else set())
         persons = [m for m in parties if m.type == "PERSON"]
         if carried and len(persons) >= 2:
             for m in persons:
                 m.roles |= carried
-        if DEFENDANT_CUE.search(clause):
+        roles, defendant = clause_cues(clause)
+        if defendant:
             for m in parties:
                 if m.type == "PERSON":
                     m.roles.add("defendant")
         for role, cue in ROLE_CUES.items():
+            if role not in roles:
+                continue  # no hit
             for hit in cue.finditer(clause):
                 pos = sent.start_char + hit.start()
                 near = [m for m in parties if len(clause) < 450 or abs(m.start - pos) < _ROLE_WINDOW * 2]
