@@ -17,3 +17,14 @@ def test_orgnames_legal_forms_with_their_own_letters_and_written_out(a, b):
 def test_orgnames_strip_written_out_form():
     assert strip_org_types("Ova Anonim Şirketi").strip() == "Ova"
     assert org_types("Acme Ltd") == [("Ltd", "ltd")]
+
+
+def test_orgnames_ascii_word_by_word_is_rigours_ascii_text():
+    from rigour.text import ascii_text
+
+    from fakefree.orgnames import _ascii
+
+    names = ["Lodos Dış Ticaret Ltd. Şti.", "Société Générale  SA", "Łódź Øster Æble ĳssel",
+             "Müller & Söhne GmbH", "ALAĸSANDRAVIC – «Ŀa»", "Phạm Quang Trang",
+             "Владимир Ltd", "北京 Trading", "Ǆemal Ǉubić", "naïve café\u00a0co"]
+    assert [_ascii(n) for n in names] == [ascii_text(n) for n in names]

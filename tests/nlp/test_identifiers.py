@@ -71,3 +71,39 @@ def test_identifiers_phone_takes_the_country_of_the_text_around_it(text, languag
 def test_identifiers_ten_digit_tariff_code_is_not_a_phone():
     found = _found("classified under HTS 8708.30.5090 (brake parts)")
     assert ("HS_CODE", "8708.30.5090") in found and "PHONE" not in [t for t, _ in found]
+
+
+def test_identifiers_phone_windows_find_what_the_whole_text_gives():
+    """The matcher run on the stretches around long digit runs finds the numbers (spans, E.164
+    forms, regions) it finds in the whole text."""
+    import random
+
+    import phonenumbers
+
+    from nlp.identifiers import _phone_candidates
+
+    def whole(text: str, regions: list[str]) -> dict:
+        spans: dict = {}
+        for region in regions:
+            for m in phonenumbers.PhoneNumberMatcher(text, region,
+                                                     leniency=phonenumbers.Leniency.VALID):
+                e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                spans.setdefault((m.start, m.end), {}).setdefault(e164, set()).add(region)
+        return spans
+
+    pieces = ["Tel", " ", "+", "33", "1", "23 45 67 89", "(0161)", "2504417", "ext. 12", "x",
+              "call", "2023", ", ", "-", ".", "\n", "Hamburg", "040", "555-0199",
+              "800 555 1212", "12/03/2023", "h", "é", "00", "44", "20 7946 0958", " int 5"]
+    rnd = random.Random(5)
+    found = 0
+    for _ in range(400):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        for regions in (["US"], ["FR", "US"], ["GB", "DE", "IN"]):
+            expected = whole(text, regions)
+            found += bool(expected)
+            got = _phone_candidates(text, regions)
+            assert {span: got[span] for span in expected if span in got} == expected, text
+            # the rest comes from the bare-international pass (no default region)
+            assert all(set().union(*got[span].values()) == {""}
+                       for span in got if span not in expected), text
+    assert found > 50
