@@ -56,11 +56,9 @@ def _extra_form(ascii_name: str) -> tuple[str, str] | None:
     return hit.group(1), _extra_table()[" ".join(hit.group(1).lower().split())]
 
 
-def _latin_only(ch: str) -> bool:
-    """A character of the Latin script, or a mark, punctuation or symbol of no script."""
-    code = ord(ch)
-    return code < 0x250 or 0x300 <= code < 0x370 or 0x1E00 <= code < 0x1F00 or \
-        0x2000 <= code < 0x20D0 or 0x2C60 <= code < 0x2C80 or 0xA720 <= code < 0xA800
+_NOT_LATIN = re.compile("[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u20cf\u2c60-\u2c7f"
+                        "\ua720-\ua7ff]")
+"""A character outside the Latin script and the marks, punctuation and symbols of no script."""
 
 
 @lru_cache(maxsize=65536)
@@ -78,7 +76,7 @@ def _ascii(name: str) -> str:
     """
     if name.isascii():
         return name
-    if all(ch.isascii() or _latin_only(ch) for ch in name):
+    if not _NOT_LATIN.search(name):
         out = " ".join(_word_ascii(word) for word in name.split(" "))
         if out.isascii():
             return out

@@ -41,7 +41,7 @@ from fakefree.orgnames import is_org_name
 from nlp.model import RawMention
 from nlp.names import is_given_name
 from nlp.org_types import _LEGAL_TAIL, known_orgs, org_subtype
-from nlp.span_cleanup import _ACRONYM, _with, is_common_word, title_words
+from nlp.span_cleanup import _ACRONYM, _with, is_common_word, max_zipf, title_words
 
 __all__ = ["strip_function_words", "strip_common_before_known", "take_name_before_legal_form",
            "cut_words_before_name", "person_by_shape", "split_surnames", "drop_common_persons",
@@ -73,12 +73,10 @@ def is_function_word(word: str) -> bool:
     >>> is_function_word("When"), is_function_word("Hou"), is_function_word("Los")
     (True, False, False)
     """
-    from wordfreq import zipf_frequency
-
     low = word.lower()
     if low not in _stop_words() or is_given_name(word):
         return False
-    return max(zipf_frequency(low, lang) for lang in ("en", "fr", "es")) >= _FUNCTION_ZIPF
+    return max_zipf(low) >= _FUNCTION_ZIPF
 
 
 def _known(surface: str) -> bool:
@@ -255,10 +253,7 @@ _LEAD_ZIPF = 3.0  # "Counterfeit", "Fake": words of running text, not rare name 
 
 @lru_cache(maxsize=4096)
 def _plain_word(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return not is_given_name(word) and max(
-        zipf_frequency(word.lower(), lang) for lang in ("en", "fr", "es")) >= _LEAD_ZIPF
+    return not is_given_name(word) and max_zipf(word.lower()) >= _LEAD_ZIPF
 
 
 def strip_common_before_known(mentions: list[RawMention], text: str) -> list[RawMention]:

@@ -66,18 +66,25 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def max_zipf(low: str) -> float:
+    """wordfreq's highest Zipf frequency of ``low`` in English, French and Spanish (cached:
+    several rules ask it of the same words)."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(low, lang) for lang in ("en", "fr", "es"))
+
+
+@lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """A word that English, French or Spanish text uses often (wordfreq Zipf >= 4).
 
     >>> is_common_word("Yesterday"), is_common_word("Bhullar")
     (True, False)
     """
-    from wordfreq import zipf_frequency
-
     low = word.lower().strip(".’'")
     if len(low) < 2:
         return False
-    return max(zipf_frequency(low, lang) for lang in ("en", "fr", "es")) >= _COMMON_ZIPF
+    return max_zipf(low) >= _COMMON_ZIPF
 
 
 def _with(m: RawMention, text: str, start: int, end: int, type_: str | None = None) -> RawMention:
