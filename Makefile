@@ -36,7 +36,7 @@ demo: install
 
 ## lint: the import contract of the layers, ruff, the format of the files already formatted,
 ## and mypy (failing on errors not in mypy-baseline.txt)
-PACKAGES := fakefree graph_etl nlp queries exports dashboard seed_data
+PACKAGES := fakefree graph_etl nlp queries exports dashboard seed_data cli security bench
 # files `ruff format` already keeps; widen to the packages once the whole tree is formatted
 FORMATTED := queries/values.py nlp/org_types.py tests/cli.py
 lint: install
@@ -52,7 +52,7 @@ mypy-baseline: install
 ## test: install, check the layers and the lint, and run the whole suite (unit, contract on both
 ## stores, end-to-end, browser)
 test: install lint
-	$(BIN)/pytest tests fakefree graph_etl nlp queries exports seed_data dashboard -q $(PYTEST_ARGS)
+	$(BIN)/pytest tests fakefree graph_etl nlp queries exports seed_data dashboard cli security bench -q $(PYTEST_ARGS)
 
 ## neo4j: start the local Neo4j 5.26 server (built from Maven Central on first use)
 neo4j: install

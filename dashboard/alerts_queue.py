@@ -1,4 +1,4 @@
-"""The alerts queue of the store the dashboard reads (see :mod:`fakefree.alerts`)."""
+"""The alerts queue of the store the dashboard reads (see :mod:`security.alerts`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.session import store_uri
 from fakefree import settings
-from fakefree.alerts import AlertStore, alerts_path_for
+from security.alerts import AlertStore, alerts_path_for
 
 __all__ = ["queue"]
 

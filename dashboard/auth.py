@@ -1,7 +1,7 @@
 """Sign-in with a local account, or with an OIDC provider (``FAKEFREE_OIDC_PROVIDER``) whose
 e-mail claim is linked to a local account; the account's viewer then filters every read.
 
-A sign-in also starts a server-side session (:mod:`fakefree.sessions`) whose token the browser
+A sign-in also starts a server-side session (:mod:`security.sessions`) whose token the browser
 keeps in an HttpOnly cookie (:mod:`dashboard.server`), so a reload or a link to any page stays
 signed in; every script run checks the token again, and a forged or expired one is audited.
 """
@@ -16,12 +16,12 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.session import t
-from fakefree.accounts import WRONG_CREDENTIALS, Account
+from security.accounts import WRONG_CREDENTIALS, Account
 from fakefree.errors import AccessDenied, FakefreeError
 from fakefree import settings
-from fakefree.security import (OIDC_SOURCE, UNKNOWN_USER, login, oidc_login, open_security,
+from security.signin import (OIDC_SOURCE, UNKNOWN_USER, login, oidc_login, open_security,
                                open_sessions, security_db_path)
-from fakefree.sessions import COOKIE, SessionEnded
+from security.sessions import COOKIE, SessionEnded
 
 __all__ = ["account", "restore", "remember_target", "follow_redirect", "oidc_provider",
            "login_form", "logout_button", "record", "audit"]

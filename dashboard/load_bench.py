@@ -19,7 +19,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from fakefree.memory import peak_rss_mb
+from bench.memory import peak_rss_mb
 
 __all__ = ["UserLoad", "run_users"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fakefree.accounts import Account
+from security.accounts import Account
 
 __all__ = ["VIEWS", "PAGES", "REQUIRES", "allowed"]
 
@@ -26,7 +26,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("ingest.py", "nav.ingest", ":material/upload_file:"),
 )
 
-# The permission (fakefree.accounts.PERMISSIONS) a page needs; others need "view".
+# The permission (security.accounts.PERMISSIONS) a page needs; others need "view".
 REQUIRES: dict[str, str] = {"ingest.py": "ingest"}
 
 

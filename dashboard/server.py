@@ -3,7 +3,7 @@ session cookie (``fakefree dashboard`` runs ``streamlit run`` on this file).
 
 A Streamlit script cannot set an HttpOnly cookie, a plain HTTP response can: after a sign-in the
 page goes to ``/_fakefree/session?code=...&next=/sources``, which swaps the one-time code for a
-session token (:mod:`fakefree.sessions`), sets it as an HttpOnly, SameSite=Strict cookie (Secure
+session token (:mod:`security.sessions`), sets it as an HttpOnly, SameSite=Strict cookie (Secure
 over HTTPS) and sends the browser on to the page it asked for. ``/_fakefree/signout`` ends the
 session on the server and clears the cookie.
 """
@@ -21,8 +21,8 @@ from starlette.routing import Route
 
 from exports.style import CJK_FONT
 from fakefree.errors import FakefreeError
-from fakefree.security import open_sessions
-from fakefree.sessions import COOKIE, MAX_AGE
+from security.signin import open_sessions
+from security.sessions import COOKIE, MAX_AGE
 
 __all__ = ["SESSION_PATH", "SIGNOUT_PATH", "safe_next", "app"]
 

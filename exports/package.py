@@ -28,7 +28,7 @@ from graph_etl.exchange import FORMAT, MANIFEST_NAME, VERSION, package_json
 from graph_etl.readers import sha256_file
 from graph_etl.store.base import GraphStore
 from graph_etl.ledger import Ledger
-from graph_etl.store.model import DocumentRecord, Evidence, Viewer
+from fakefree.model import DocumentRecord, Evidence, Viewer
 
 __all__ = ["PackageSummary", "export_package"]
 

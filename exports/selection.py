@@ -16,7 +16,7 @@ from fakefree.errors import NotFound
 from fakefree.schema import schema
 from graph_etl.store import DocumentRecord, GraphStore, NodeView, RelView, Viewer
 from graph_etl.store.base import find_entity
-from graph_etl.store.model import LES, REL_TO, UNCLASSIFIED
+from fakefree.model import LES, REL_TO, UNCLASSIFIED
 
 __all__ = ["ExportMeta", "ExportGraph", "select", "from_graph", "marking_of", "restrict", "HIDDEN_LABELS"]
 

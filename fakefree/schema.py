@@ -138,6 +138,11 @@ class Schema:
         """Relationship types that move money (``money: true``)."""
         return frozenset(t for t, spec in self.relationship_types.items() if spec.get("money"))
 
+    def trade_types(self) -> frozenset[str]:
+        """Relationship types that move goods (``trade: true``): importing, exporting, making,
+        shipping, consigning, supplying."""
+        return frozenset(t for t, spec in self.relationship_types.items() if spec.get("trade"))
+
     def with_parents(self, labels: list[str]) -> list[str]:
         """Add the parent label of every role label (``Importer`` implies ``Company``)."""
         out = list(labels)

@@ -15,7 +15,7 @@ from fakefree.orgnames import legal_form
 from fakefree.schema import schema
 from graph_etl.event_claims import event_claims, event_roles, party_entities
 from graph_etl.resolve import NAMED_TYPES, Candidate, Resolution, Resolver
-from graph_etl.store.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
+from fakefree.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
 
 __all__ = ["graph_type", "role_labels", "resolve_entities", "extraction_batch", "ROLE_LABEL"]
 

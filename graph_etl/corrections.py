@@ -17,7 +17,7 @@ from graph_etl.claims import extraction_batch
 from graph_etl.resolve import Resolver
 from graph_etl.store.base import GraphStore
 from graph_etl.ledger import Ledger
-from graph_etl.store.model import DocumentRecord, Viewer
+from fakefree.model import DocumentRecord, Viewer
 
 __all__ = ["Correction", "merge", "split", "replay"]
 

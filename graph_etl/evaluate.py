@@ -23,7 +23,7 @@ from graph_etl.mapping import map_records
 from graph_etl.readers import read
 from graph_etl.resolve import Resolver
 from graph_etl.ledger import Ledger
-from graph_etl.store.model import DocumentRecord
+from fakefree.model import DocumentRecord
 
 __all__ = ["PairwiseScore", "ResolutionReport", "pairwise", "evaluate_resolution"]
 

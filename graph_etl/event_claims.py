@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from graph_etl.resolve import Candidate, Resolver
-from graph_etl.store.model import DocumentRecord, Evidence, NodeClaim, RelClaim
+from fakefree.model import DocumentRecord, Evidence, NodeClaim, RelClaim
 
 __all__ = ["EVENT_ROLES", "PARTY_ARGS", "event_roles", "event_claims"]
 

@@ -31,7 +31,7 @@ from graph_etl.readers.ziputil import check_members, open_zip
 from graph_etl.resolve import Resolver
 from graph_etl.store.base import GraphStore
 from graph_etl.ledger import Ledger
-from graph_etl.store.model import DocumentRecord, Viewer
+from fakefree.model import DocumentRecord, Viewer
 
 __all__ = ["FORMAT", "VERSION", "MANIFEST_NAME", "PackageDocument", "Package", "Loaded",
            "is_package", "read_package", "load_package", "package_json"]

@@ -33,7 +33,7 @@ from graph_etl.readers import ReadResult, Unreadable, read, sha256_file
 from graph_etl.resolve import Resolver
 from graph_etl.store.base import GraphStore
 from graph_etl.ledger import Ledger, LedgerEntry
-from graph_etl.store.model import LES, Batch, DocumentRecord, Viewer, check_releasability
+from fakefree.model import LES, Batch, DocumentRecord, Viewer, check_releasability
 
 __all__ = ["IngestOptions", "FileOutcome", "IngestSummary", "discover", "ingest", "MANIFEST"]
 

@@ -32,7 +32,7 @@ from fakefree.orgnames import (
 from fakefree.schema import schema
 from graph_etl.identifier_keys import KEY_ATTRS, identifier_key
 from graph_etl.ledger import IndexedEntity, Ledger
-from graph_etl.store.model import stable_id
+from fakefree.model import stable_id
 
 __all__ = ["Candidate", "Resolution", "Resolver", "name_key", "compact_key", "identifier_key",
            "IDENTIFIER_TYPES", "NAMED_TYPES", "PARTY_TYPES"]

@@ -42,6 +42,10 @@ _SEPARATOR = re.compile(r"^\s*(?:[-=_*]{5,}|\d+\.\s+[A-Z][A-Z0-9 ,'&()/-]+)\s*$"
 _ORG_WORD = re.compile(
     r"\b(?:ltd|limited|llc|inc|corp|co|company|gmbh|s\.?a|sarl|sas|pvt|pte|plc|llp|trading|"
     r"industries|group|holdings|import|export|logistics|freight|enterprises?)\b", re.IGNORECASE)
+# "C/O DOABA FREIGHT LINKS, LUDHIANA  TEL ...": a care-of party is the record's address, not its
+# holder; the record's contact details stay with the name above
+_CARE_OF = re.compile(r"(?:\bc/o|\bcare of|\baux (?:bons )?soins de|\ba/s(?: de)?)\b[^,;|\n]*$",
+                      re.IGNORECASE)
 _MAX_UP = 14
 _PROSE_WORD = re.compile(r"\b[a-zà-ÿ]{4,}\b")
 _PROSE_LINE = 120
@@ -117,7 +121,8 @@ def contact_links(text: str, mentions: list[RawMention]
         line_start = lines[index][0]
         field = _FIELD.match(text[line_start:lines[index][1]])
         value_start = line_start + (field.start("value") if field and field.group("value") else 0)
-        if any(_is_party(p) and value_start <= p.start < m.start for p in ordered) and \
+        if any(_is_party(p) and value_start <= p.start < m.start and
+               not _CARE_OF.search(text[line_start:p.start]) for p in ordered) and \
                 index not in holders:
             continue   # a party before it on its line: the sentence rules decide
         if not field and len(_PROSE_WORD.findall(text[line_start:lines[index][1]])) >= 3:

@@ -428,6 +428,15 @@ _RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le
              "viernes", "sábado", "domingo"}
 
 
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop that is neither an initial, a short abbreviation nor a legal form
+    ("Dung." but not "J.", "Co.", "S.A.", "Corp."); a legal form after it continues the name
+    ("Pte. Ltd.")."""
+    bare = word.rstrip(".")
+    return word.endswith(".") and len(bare) >= 3 and "." not in bare and \
+        not distinctive_forms(word) and not legal_form_only(word)
+
+
 def _firm_runs(text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words (a prose line break allowed) that end in a legal form ("KAYA DIS TICARET LTD
     STI", "Norte Comercial, S.A. de C.V."), leading function words left out."""
@@ -448,6 +457,8 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             if gap == "\n" and tokens[j].end() - (text.rfind("\n", 0, tokens[j].end()) + 1) \
                     < _WRAPPED_LINE:
                 break  # a short line (a signature, an address block) ends its name
+            if _ends_sentence(tokens[j].group()) and not legal_form_only(nxt):
+                break  # "... of DUONG Van Dung. Stone Aurora Capital Inc., a shell ..."
             j += 1
         start = i
         while start < j and tokens[start].group().lower() in _RUN_LEAD:

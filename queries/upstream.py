@@ -31,9 +31,10 @@ import math
 import networkx as nx
 
 from fakefree.schema import schema
-from queries.graph import IDENTIFIER_LABELS, MONEY_TYPES, cases_of, has_label, is_hub, labels_of
+from queries.graph import (IDENTIFIER_LABELS, MONEY_TYPES, cases_of, has_label, is_hub, is_party,
+                           labels_of)
 
-__all__ = ["UPSTREAM_WEIGHTS", "responsibility_graph", "hub_nodes", "sharing"]
+__all__ = ["UPSTREAM_WEIGHTS", "responsibility_graph", "hub_nodes", "sharing", "money_movers"]
 
 # (type, direction) -> weight. "back" means target -> source is upstream; "fwd" source -> target.
 UPSTREAM_WEIGHTS: dict[str, dict[str, float]] = {
@@ -116,6 +117,7 @@ def responsibility_graph(G: nx.MultiDiGraph, *,
     R.graph["hubs"] = hubs
     model = schema()
     ends = hubs | {n for n in G if model.is_intermediary(labels_of(G, n), len(cases_of(G, n)))}
+    ends |= money_movers(G)
     ends |= _accounts_of(G, ends)
     trade = model.labels_of_kind("trade")
     goods = {n for n in G if not trade.isdisjoint(labels_of(G, n))}
@@ -137,6 +139,40 @@ def responsibility_graph(G: nx.MultiDiGraph, *,
                 continue
             R.add_edge(a, b, weight=weight, cost=-math.log(weight), via=(u, v, key))
     return R
+
+
+_CONTROL_OUT = frozenset({"OWNS", "DIRECTS", "FINANCED"})
+
+
+def money_movers(G: nx.MultiDiGraph) -> set[str]:
+    """Parties of several cases that only move money: a payment in or out (theirs or their
+    accounts'), no goods (no trade relationship) and no company they own, direct or finance.
+    Whatever their role labels say, such a party serves the schemes it pays for, like a
+    launderer: responsibility does not pass through it from one case to another.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("m", labels=["Company"], cases=["A", "B"]); G.add_node("x", labels=["Company"])
+    >>> _ = G.add_edge("m", "x", type="PAID")
+    >>> sorted(money_movers(G))
+    ['m']
+    """
+    model = schema()
+    money, trade = model.money_types(), model.trade_types()
+    out = set()
+    for node in G:
+        if not is_party(G, node) or len(cases_of(G, node)) < 2:
+            continue
+        types = {t for _, _, t in G.out_edges(node, data="type")}
+        incoming = {t for _, _, t in G.in_edges(node, data="type")}
+        if not types.isdisjoint(_CONTROL_OUT) or not (types | incoming).isdisjoint(trade):
+            continue
+        accounts = {v for _, v, t in G.out_edges(node, data="type") if t == "HOLDS"}
+        for account in accounts:
+            incoming |= {t for _, _, t in G.in_edges(account, data="type")}
+            incoming |= {t for _, _, t in G.out_edges(account, data="type")}
+        if not (types | incoming).isdisjoint(money):
+            out.add(node)
+    return out
 
 
 def _accounts_of(G: nx.MultiDiGraph, parties: set[str]) -> set[str]:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from fakefree import cli_app
+from cli import app as cli_app
 
 
 def run_cli(

@@ -22,7 +22,7 @@ def demo_store(tmp_path_factory):
     into an embedded store, once for the whole session; read-only."""
     from graph_etl.pipeline import IngestOptions, ingest
     from graph_etl.ledger import Ledger
-    from graph_etl.store.sqlite_store import SQLiteStore
+    from graph_etl.store.sqlite.store import SQLiteStore
 
     if not (DEMO / "documents").is_dir():
         pytest.skip("The seed demo corpus is not in this checkout.")

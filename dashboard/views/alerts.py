@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import alerts_queue, auth
 from dashboard.session import t
-from fakefree.alerts import STATUSES
+from security.alerts import STATUSES
 
 st.title(t("alerts.title"))
 queue = alerts_queue.queue()

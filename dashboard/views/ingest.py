@@ -15,7 +15,7 @@ from dashboard import auth, session, uploads
 from dashboard.session import t
 from fakefree.errors import InputError
 from graph_etl.pipeline import FileOutcome, IngestOptions, discover, ingest
-from graph_etl.store.model import AGENCY_ONLY, LES, UNCLASSIFIED, check_releasability
+from fakefree.model import AGENCY_ONLY, LES, UNCLASSIFIED, check_releasability
 from graph_etl.workspace import open_ledger
 
 st.title(t("ingest.title"))

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Self
 
-from graph_etl.store.localdb import LocalDB, migrate
+from fakefree.localdb import LocalDB, migrate
 
 __all__ = ["LedgerDB"]
 

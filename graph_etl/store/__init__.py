@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fakefree import settings
 from graph_etl.store.base import GraphStore
-from graph_etl.store.model import (
+from fakefree.model import (
     Batch,
     DocumentRecord,
     Evidence,
@@ -36,8 +36,8 @@ def open_store(uri: str | None = None) -> GraphStore:
     """
     uri = uri or settings.get("FAKEFREE_STORE")
     if uri.startswith(NEO4J_SCHEMES):
-        from graph_etl.store.neo4j_retry import RetryPolicy
-        from graph_etl.store.neo4j_store import Neo4jStore, credentials
+        from graph_etl.store.neo4j.retry import RetryPolicy
+        from graph_etl.store.neo4j.store import Neo4jStore, credentials
 
         user, password = credentials()
         return Neo4jStore(uri, user=user, password=password,
@@ -49,6 +49,6 @@ def open_store(uri: str | None = None) -> GraphStore:
         raise StoreUnavailable(
             f"Store URI {uri} has an unknown scheme; use a file path or one of "
             f"{', '.join(NEO4J_SCHEMES)}.")
-    from graph_etl.store.sqlite_store import SQLiteStore
+    from graph_etl.store.sqlite.store import SQLiteStore
 
     return SQLiteStore(uri)

@@ -21,7 +21,7 @@ import orjson
 from fakefree.errors import AmbiguousName, InputError, NotFound
 from fakefree.schema import primary_label, schema
 from fakefree.text import fold as fold_accents
-from graph_etl.store.model import (
+from fakefree.model import (
     Batch,
     DocumentRecord,
     Evidence,

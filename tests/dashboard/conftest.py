@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fakefree.accounts import Account
-from fakefree.security import open_security
-from graph_etl.store.sqlite_store import SQLiteStore
+from security.accounts import Account
+from security.signin import open_security
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.dashboard.network import batches
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from fakefree.commands.dashboard_commands import streamlit_command
-from graph_etl.store.sqlite_store import SQLiteStore
+from cli.commands.dashboard_commands import streamlit_command
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.dashboard.conftest import PASSWORD, USER
 from tests.dashboard.network import batches
 from tests.queries.network import build_network

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-import fakefree.cli  # noqa: F401  (registers every command)
-from fakefree.cli_app import app
-from fakefree.commands import dashboard_commands
+import cli.main  # noqa: F401  (registers every command)
+from cli.app import app
+from cli.commands import dashboard_commands
 
 
 def test_cli_dashboard_command_is_headless_on_loopback():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakefree.security import open_security
+from security.signin import open_security
 from streamlit.testing.v1 import AppTest
 from tests.dashboard.conftest import APP, PASSWORD, TIMEOUT, USER
 

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.markup import md
 from graph_etl.store import Batch, DocumentRecord, Evidence, NodeClaim
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.dashboard.conftest import app_as
 
 HOSTILE = [

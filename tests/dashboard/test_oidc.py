@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fakefree.security import open_security
+from security.signin import open_security
 from tests.dashboard.conftest import APP, TIMEOUT, USER
 
 EMAIL = "analyst@cbsa.example"

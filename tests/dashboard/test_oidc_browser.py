@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from fakefree.security import open_security
-from graph_etl.store.sqlite_store import SQLiteStore
+from security.signin import open_security
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.dashboard.conftest import USER
 from tests.dashboard.network import batches
 from tests.dashboard.test_browser import ARGS, CHROMIUM, SHOTS, _free_port, dashboard_server

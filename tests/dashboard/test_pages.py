@@ -129,7 +129,7 @@ def test_pages_language_switch_changes_labels(store_path, lang, title):
 
 
 def test_pages_search_and_profile_views_are_audited_once(store_path):
-    from fakefree.security import open_security
+    from security.signin import open_security
 
     at = app_as("CBSA", page="search.py")
     at.text_input(key="search_query").input("jose angel garcia").run()
@@ -148,7 +148,7 @@ def test_pages_network_exports_the_view_as_the_viewer_and_audits_it(store_path, 
 
     import pdfplumber
 
-    from fakefree.security import open_security
+    from security.signin import open_security
 
     at = app_as("CBSA", page="search.py")
     at.text_input(key="search_query").input("Han Tong").run()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from fakefree.audit import AuditLog
-from fakefree.sessions import COOKIE
+from security.audit import AuditLog
+from security.sessions import COOKIE
 from tests.dashboard.conftest import PASSWORD, USER
 from tests.dashboard.test_browser import ARGS, CHROMIUM, server  # noqa: F401  (fixture)
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dashboard import registry
-from fakefree.accounts import Account
+from security.accounts import Account
 from tests.dashboard.conftest import app_as
 from tests.dashboard.test_pages import texts
 
@@ -59,7 +59,7 @@ def test_workflow_ingest_loads_uploads_and_quarantines(store_path, tmp_path):
     assert list(quarantine["file"]) == ["CA-2024-0099/broken.pdf"]
     assert not (tmp_path / "etc").exists()
 
-    from fakefree.security import open_security
+    from security.signin import open_security
 
     _, audit = open_security()
     ingests = [e for e in audit.entries() if e.action == "ingest"]
@@ -162,7 +162,7 @@ def test_workflow_screening_queues_alerts_once_and_triage_is_audited(analysis_st
     row = at.dataframe[0].value.iloc[0]
     assert row["triaged_by"] == "analyst" and row["note"] == "another company of the same name"
 
-    from fakefree.security import open_security
+    from security.signin import open_security
 
     _, audit = open_security()
     actions = [(e.action, e.actor) for e in audit.entries()]

@@ -9,8 +9,8 @@ import pytest
 
 from exports.selection import select
 from graph_etl.store import Batch, DocumentRecord
-from graph_etl.store.model import Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from fakefree.model import Viewer
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.graph_etl.store.network import node, rel
 
 IMG = "<img src=x onerror=alert(1)>"

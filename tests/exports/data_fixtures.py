@@ -14,7 +14,7 @@ import pytest
 
 from exports.selection import ExportGraph, select
 from graph_etl.store import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim, Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 
 CBSA_TEXT = "CBSA seizure report, Port of Montreal, 2024-03-02."
 RCMP_TEXT = "RCMP interview notes: the informant names the Dongguan factory."

@@ -15,7 +15,7 @@ from exports.selection import select
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from queries.source_orgs import rank_source_orgs
 
 CASE = "MX-2024-0215"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from fakefree.audit import AuditLog
-from fakefree.commands import export_commands, ingest_commands, store_commands  # noqa: F401
+from security.audit import AuditLog
+from cli.commands import export_commands, ingest_commands, store_commands  # noqa: F401
 from tests.cli import run_cli
 
 from .data_fixtures import CBSA_SHA, SECRETS, all_text, members, store  # noqa: F401

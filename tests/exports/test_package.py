@@ -20,7 +20,7 @@ from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.readers import sha256_file
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.graph_etl.store import neo4j_fixture
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -94,8 +94,8 @@ import hashlib, sys
 from pathlib import Path
 from exports import interactive, static
 from exports.selection import select
-from graph_etl.store.model import Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from fakefree.model import Viewer
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.exports.conftest import DATE, batches
 store = SQLiteStore(Path(sys.argv[1]))
 for batch in batches():

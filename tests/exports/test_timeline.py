@@ -10,7 +10,7 @@ import pytest
 
 from exports.timeline import COLUMNS, to_csv, to_svg
 from graph_etl.store import Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from queries.result import EntityRef
 from queries.timeline import TimelineEvent, case_timeline
 from tests.queries.network import build_network

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fakefree.accounts import AccountStore
+from security.accounts import AccountStore
 
 from .helpers import ADMIN_PASSWORD, ANALYST_PASSWORD, Clock, fast_hasher
 

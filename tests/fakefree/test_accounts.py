@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from fakefree.accounts import (
+from security.accounts import (
     MAX_FAILURES,
     PERMISSIONS,
     WRONG_CREDENTIALS,

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from fakefree.alerts import AlertStore
-from fakefree.commands import alert_commands, analyze_commands  # noqa: F401  (registers them)
+from security.alerts import AlertStore
+from cli.commands import alert_commands, analyze_commands  # noqa: F401  (registers them)
 from fakefree.errors import InputError, NotFound
 from graph_etl.store import Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from queries.screening import parse_watchlist, screen
 from tests.queries.network import build_network
 from tests.cli import run_cli
@@ -87,7 +87,7 @@ def test_alerts_cli_screen_list_triage(monkeypatch, capsys, store_path, tmp_path
     code, out, _ = run_cli(monkeypatch, capsys, "alerts", "--store", db)
     assert f"{target}  dismissed" in out and "other firm" in out
 
-    from fakefree.security import open_security
+    from security.signin import open_security
 
     _, audit = open_security()
     assert [e.action for e in audit.entries() if e.action in ("screen", "alert_triage")] == [

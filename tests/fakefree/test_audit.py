@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from fakefree.audit import GENESIS, AuditLog, canonical, entry_hash
+from security.audit import GENESIS, AuditLog, canonical, entry_hash
 from fakefree.errors import InputError
 
 from .helpers import Clock

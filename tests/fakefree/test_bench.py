@@ -12,9 +12,9 @@ from dataclasses import replace
 
 import pytest
 
-from fakefree.bench_suite import QUERIES, QUICK, _neo4j_stages
+from bench.suite import QUERIES, QUICK, _neo4j_stages
 from graph_etl.store import Viewer
-from graph_etl.store.bench_world import PREFIX
+from bench.world import PREFIX
 from tests.graph_etl.store import neo4j_fixture
 
 
@@ -27,7 +27,7 @@ def _positive(row: dict, *keys: str) -> None:
 def test_bench_all_quick_has_every_figure_next_to_its_reference(tmp_path):
     out = tmp_path / "bench" / "results.json"
     result = subprocess.run(
-        [sys.executable, "-m", "fakefree.cli", "bench", "all", "--quick", "--neo4j", "",
+        [sys.executable, "-m", "cli", "bench", "all", "--quick", "--neo4j", "",
          "-o", str(out)], capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text("utf-8"))

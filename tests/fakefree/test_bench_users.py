@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from fakefree.commands.bench_users_commands import DEMO, measure
+from cli.commands.bench_users_commands import DEMO, measure
 from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = pytest.mark.slow

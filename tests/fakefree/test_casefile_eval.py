@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakefree.casefile_eval import Check, CaseFilesReport, name_matches
+from bench.casefile_eval import Check, CaseFilesReport, name_matches
 
 
 def test_casefile_eval_name_matches_folds_accents_and_needs_every_word():

@@ -12,7 +12,7 @@ COMMANDS = ["search", "show", "stats", "retract", "ingest", "merge", "split", "s
 
 
 def run(*args: str, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fakefree.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True,
                           text=True, timeout=120, env=env)
 
 

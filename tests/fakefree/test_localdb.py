@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 import pytest
 
-from fakefree.accounts import AccountStore
-from fakefree.audit import AuditLog
+from security.accounts import AccountStore
+from security.audit import AuditLog
 from fakefree.errors import StoreVersionError
 
 from .helpers import fast_hasher

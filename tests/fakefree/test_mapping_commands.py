@@ -7,8 +7,8 @@ import json
 import yaml
 from typer.testing import CliRunner
 
-from fakefree import cli_app
-from fakefree.commands import mapping_commands  # noqa: F401  (registers the command)
+from cli import app as cli_app
+from cli.commands import mapping_commands  # noqa: F401  (registers the command)
 
 TRANSFERS = ("Fecha;Ordenante;Beneficiario;Cta. beneficiario;Importe;Divisa;Observaciones\n"
              "05/09/2024;Comercial Norte SA de CV;Rosa Elena Díaz;072180009876543219;"

@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from fakefree.accounts import AccountStore
-from fakefree.audit import AuditLog
+from security.accounts import AccountStore
+from security.audit import AuditLog
 from fakefree.errors import AccessDenied, InputError
-from fakefree.security import oidc_login
+from security.signin import oidc_login
 
 from .helpers import fast_hasher
 
@@ -94,9 +94,9 @@ def test_oidc_column_added_to_an_existing_database(tmp_path):
 def test_oidc_cli_links_at_creation_and_later(db_path):
     from typer.testing import CliRunner
 
-    from fakefree import cli_app
-    from fakefree.commands import user_commands  # noqa: F401  (registers commands)
-    from fakefree.security import open_security
+    from cli import app as cli_app
+    from cli.commands import user_commands  # noqa: F401  (registers commands)
+    from security.signin import open_security
 
     from .helpers import ADMIN_PASSWORD, ANALYST_PASSWORD, FAST_ENV
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from fakefree import settings
-from fakefree.accounts import failure_key
+from security.accounts import failure_key
 from fakefree.errors import AccessDenied, InputError
-from fakefree.security import login, open_security, password_hasher, security_db_path
+from security.signin import login, open_security, password_hasher, security_db_path
 
 from .helpers import ADMIN_PASSWORD, FAST_ENV
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from fakefree.sessions import HANDOFF_TTL, MAX_AGE, SessionEnded, SessionStore, idle_timeout
+from security.sessions import HANDOFF_TTL, MAX_AGE, SessionEnded, SessionStore, idle_timeout
 from fakefree.errors import AccessDenied, InputError
 
 

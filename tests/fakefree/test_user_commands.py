@@ -11,10 +11,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from fakefree import cli_app
-from fakefree.commands import audit_commands, user_commands  # noqa: F401  (registers commands)
+from cli import app as cli_app
+from cli.commands import audit_commands, user_commands  # noqa: F401  (registers commands)
 from fakefree.errors import AccessDenied, InputError
-from fakefree.security import open_security
+from security.signin import open_security
 
 from .helpers import ADMIN_PASSWORD, ANALYST_PASSWORD, FAST_ENV
 
@@ -154,10 +154,10 @@ def test_user_commands_help_has_examples(cli):
 
 
 def test_user_commands_real_cli_error_is_one_sentence_and_exit_1(db_path):
-    """Through ``python -m fakefree.cli``: the exit code of ``fail()`` reaches the shell."""
+    """Through ``python -m cli``: the exit code of ``fail()`` reaches the shell."""
     env = {**os.environ, "FAKEFREE_SECURITY_DB": str(db_path), **FAST_ENV}
     result = subprocess.run(
-        [sys.executable, "-m", "fakefree.cli", "user", "add", "ana", "--role", "analyst",
+        [sys.executable, "-m", "cli", "user", "add", "ana", "--role", "analyst",
          "--agency", "CBSA", "--password-stdin"],
         input="analyst password 2026\n", capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 1
@@ -174,7 +174,7 @@ def test_user_init_creates_the_first_admin_once(tmp_path):
     env = {"FAKEFREE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
            "FAKEFREE_ARGON2_TIME_COST": "1", "FAKEFREE_ARGON2_MEMORY_KIB": "1024",
            "FAKEFREE_ARGON2_PARALLELISM": "1"}
-    cmd = [sys.executable, "-m", "fakefree.cli", "user", "init", "--password-stdin"]
+    cmd = [sys.executable, "-m", "cli", "user", "init", "--password-stdin"]
     first = subprocess.run(cmd, input="correct horse battery\n", text=True, capture_output=True,
                            env=env, timeout=120)
     assert first.returncode == 0, first.stderr

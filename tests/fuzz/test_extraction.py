@@ -19,7 +19,7 @@ from graph_etl.claims import extraction_batch
 from graph_etl.resolve import Resolver
 from graph_etl.store import DocumentRecord, Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 
 from ..graph_etl.readers.builders import EN, ES, FR
 from .helpers import fuzz_settings, no_hang, one_sentence

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.graph_etl.store import neo4j_fixture
 
 BACKENDS = ["sqlite", "neo4j"]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 import nlp
-from fakefree.casefile_eval import CaseFilesReport, check_case_files, ingest_groups, load_truth
+from bench.casefile_eval import CaseFilesReport, check_case_files, ingest_groups, load_truth
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 
 pytestmark = pytest.mark.slow
 

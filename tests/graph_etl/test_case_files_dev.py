@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import nlp
-from fakefree.casefile_eval import check_case_files, ingest_groups, load_truth
+from bench.casefile_eval import check_case_files, ingest_groups, load_truth
 from graph_etl.ledger import Ledger
 
 pytestmark = pytest.mark.slow

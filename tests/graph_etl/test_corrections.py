@@ -10,7 +10,7 @@ from graph_etl.corrections import merge, split
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 
 SYSTEM = Viewer.system()
 

@@ -11,7 +11,7 @@ from fakefree.errors import StoreUnavailable
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 
 distributed = pytest.importorskip("distributed")
 

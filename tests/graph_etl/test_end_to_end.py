@@ -48,7 +48,7 @@ def found_nodes(entity: dict, index) -> set[str]:
 
 @pytest.mark.slow
 def test_end_to_end_graph_matches_the_ground_truth(tmp_path):
-    from graph_etl.store.sqlite_store import SQLiteStore
+    from graph_etl.store.sqlite.store import SQLiteStore
 
     cases = demo_cases()
     store = SQLiteStore(tmp_path / "g.db")
@@ -78,7 +78,7 @@ def test_end_to_end_graph_matches_the_ground_truth(tmp_path):
 
 @pytest.mark.slow
 def test_end_to_end_both_backends_build_the_same_graph(store, tmp_path):
-    from graph_etl.store.sqlite_store import SQLiteStore
+    from graph_etl.store.sqlite.store import SQLiteStore
 
     cases = demo_cases(2)
     reference = SQLiteStore(tmp_path / "reference.db")

@@ -10,8 +10,8 @@ from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.resolve import Resolver
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.model import DocumentRecord
-from graph_etl.store.sqlite_store import SQLiteStore
+from fakefree.model import DocumentRecord
+from graph_etl.store.sqlite.store import SQLiteStore
 from nlp import extract
 from queries.money_flows import analyze_money
 from queries.source_orgs import rank_source_orgs

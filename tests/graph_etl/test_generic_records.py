@@ -10,7 +10,7 @@ from graph_etl.generic_records import generic_records
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from fakefree.errors import InputError
 from tests.graph_etl.readers.builders import write, xlsx_bytes
 

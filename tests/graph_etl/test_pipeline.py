@@ -15,7 +15,7 @@ import pytest
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger, LedgerEntry
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 
 DEMO = Path(__file__).resolve().parents[2] / "seed_data" / "demo"
 SYSTEM = Viewer.system()
@@ -74,7 +74,7 @@ def test_pipeline_rerun_is_a_no_op_and_a_changed_file_replaces_its_old_version(t
 def test_pipeline_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path):
     cases = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[:2]
     store_path = tmp_path / "graph.db"
-    cmd = [sys.executable, "-m", "fakefree.cli", "ingest", *map(str, cases), "--store",
+    cmd = [sys.executable, "-m", "cli", "ingest", *map(str, cases), "--store",
            str(store_path)]
     # Groups of 4 files: the kill lands between two groups' writes or inside one.
     env = {"FAKEFREE_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin",

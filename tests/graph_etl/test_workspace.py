@@ -7,7 +7,7 @@ import pytest
 
 from graph_etl.pipeline import IngestOptions
 from graph_etl.ledger import Ledger
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from graph_etl.workspace import open_workspace
 
 

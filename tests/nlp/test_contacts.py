@@ -56,3 +56,17 @@ def test_contacts_dot_leader_fields_of_a_registry_printout():
     assert {(a.text, b.text) for a, b, t, _, _ in links if t == "HAS_PHONE"} == {
         ("OVA KOZMETIK ANONIM SIRKETI", "0224 555 18 27"),
         ("ELMA DIS TICARET LTD STI", "0232 555 90 11")}
+
+
+def test_contacts_a_care_of_party_leaves_the_phone_with_the_record_holder():
+    text = ("SHIPPER\n  ORCHARD LANE TRADING PTE. LTD.\n  10 Main Road, Singapore 079903\n"
+            "  C/O BALSAM FORWARDING LINKS, PUNE   TEL +91-98000-11122\n")
+    def m(part: str, type_: str, subtype: str | None = None) -> RawMention:
+        start = text.index(part)
+        return RawMention(start, start + len(part), part, type_, subtype)
+
+    mentions = [m("ORCHARD LANE TRADING PTE. LTD.", "ORG", "COMPANY"),
+                m("BALSAM FORWARDING LINKS", "ORG", "COMPANY"), m("+91-98000-11122", "PHONE")]
+    _, links = contact_links(text, mentions)
+    assert [(a.text, t, b.text) for a, b, t, _, _ in links] == [
+        ("ORCHARD LANE TRADING PTE. LTD.", "HAS_PHONE", "+91-98000-11122")]

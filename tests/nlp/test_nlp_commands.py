@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fakefree.commands import nlp_commands  # noqa: F401  (registers the commands)
+from cli.commands import nlp_commands  # noqa: F401  (registers the commands)
 from nlp import extract
 from tests.cli import run_cli
 
@@ -21,7 +21,7 @@ def test_nlp_commands_extract_json(tmp_path: Path, monkeypatch, capsys):
 
 
 def test_nlp_commands_extract_missing_file_is_one_sentence(tmp_path: Path):
-    done = subprocess.run([sys.executable, "-m", "fakefree.cli", "extract",
+    done = subprocess.run([sys.executable, "-m", "cli", "extract",
                            str(tmp_path / "nope.txt")], capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 1

@@ -204,6 +204,12 @@ def test_span_cleanup_firm_names_stop_at_a_short_line():
     assert [m.text for m in firm_names([], text)] == ["Brookfield Auto Parts LLC"]
 
 
+def test_span_cleanup_firm_names_stop_at_the_end_of_a_sentence():
+    for gap in ("\n", " "):
+        text = f"wired to account 6222 of DUONG Van Dung.{gap}Stone Aurora Capital Inc., a shell"
+        assert [m.text for m in firm_names([], text)] == ["Stone Aurora Capital Inc."]
+
+
 def test_span_cleanup_firm_names_leave_people_and_identifiers():
     text = "Mr. Li Sa met On Monday Acme Trading Ltd staff"
     assert [m.text for m in firm_names([], text)] == ["Acme Trading Ltd"]

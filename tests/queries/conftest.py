@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph_etl.store.model import Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from fakefree.model import Viewer
+from graph_etl.store.sqlite.store import SQLiteStore
 
 from .network import build_network
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph_etl.store.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
+from fakefree.model import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim
 
 
 @dataclass

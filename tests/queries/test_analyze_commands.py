@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from fakefree.commands import (
+from cli.commands import (
     analyze_commands,  # noqa: F401  (registers the commands)
     store_commands,  # noqa: F401
 )

@@ -58,7 +58,7 @@ def test_countries_seed_demo_corridors_are_known(tmp_path):
     from graph_etl.pipeline import IngestOptions, ingest
     from graph_etl.store import Viewer
     from graph_etl.ledger import Ledger
-    from graph_etl.store.sqlite_store import SQLiteStore
+    from graph_etl.store.sqlite.store import SQLiteStore
 
     cases = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[:2]
     store = SQLiteStore(tmp_path / "g.db")

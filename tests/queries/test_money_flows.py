@@ -1,6 +1,6 @@
 import pytest
 
-from graph_etl.store.model import Viewer
+from fakefree.model import Viewer
 from queries.money_flows import analyze_money
 from queries.traces import time_respecting_traces
 from queries.transfers import transfers

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph_etl.store.model import Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from fakefree.model import Viewer
+from graph_etl.store.sqlite.store import SQLiteStore
 from queries.cross_case import find_cross_case
 from queries.metrics import roc_auc
 from queries.money_flows import analyze_money

@@ -91,7 +91,7 @@ def test_shared_identifiers_dev_case_files_phone_and_building_written_differentl
     from graph_etl.pipeline import IngestOptions, ingest
     from graph_etl.store import Viewer
     from graph_etl.ledger import Ledger
-    from graph_etl.store.sqlite_store import SQLiteStore
+    from graph_etl.store.sqlite.store import SQLiteStore
 
     docs = Path(__file__).resolve().parents[1] / "data" / "case_files_dev" / "docs"
     store, ledger = SQLiteStore(tmp_path / "g.db"), Ledger(tmp_path / "g.ledger")

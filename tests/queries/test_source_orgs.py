@@ -1,5 +1,5 @@
-from graph_etl.store.model import Viewer
-from graph_etl.store.sqlite_store import SQLiteStore
+from fakefree.model import Viewer
+from graph_etl.store.sqlite.store import SQLiteStore
 from queries.source_orgs import rank_source_orgs, seizure_seeds
 
 from .network import Net

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from queries.source_orgs import rank_source_orgs
-from queries.upstream import hub_nodes, responsibility_graph, sharing
+from queries.upstream import hub_nodes, money_movers, responsibility_graph, sharing
 
 
 def two_networks(*hub_labels: str, **hub_props) -> nx.MultiDiGraph:
@@ -76,17 +76,33 @@ def test_upstream_no_step_goes_sideways_from_a_party_to_its_other_shipments():
 
 @pytest.mark.parametrize("mover_cases, x2_seizures", [(["C1", "C2"], ["z2"]),
                                                       (["C1"], ["z1", "z2"])])
-def test_upstream_money_mover_of_several_cases_passes_nothing_on(mover_cases, x2_seizures):
+@pytest.mark.parametrize("mover_labels", [["Company", "Financier"], ["Company"]])
+def test_upstream_money_mover_of_several_cases_passes_nothing_on(mover_cases, x2_seizures,
+                                                                mover_labels):
     """Case 1's importer pays a money mover, which pays case 2's exporter: once the mover is
     seen in both cases it serves unrelated clients, and case 1's seizure is not credited to
-    case 2's exporter through it (nor through the account it holds)."""
+    case 2's exporter through it (nor through the account it holds), whether or not the text
+    gave it a money role: a party that only pays and is paid is a mover."""
     G = two_networks("Port")
     G.add_node("i1", labels=["Company", "Importer"], name="I1", cases=["C1"])
     G.add_edge("i1", "s1", type="IMPORTED")
-    G.add_node("f", labels=["Company", "Financier"], name="F", cases=mover_cases)
+    G.add_node("f", labels=mover_labels, name="F", cases=mover_cases)
     G.add_node("fa", labels=["BankAccount"], name="FA", cases=mover_cases)
     G.add_edge("f", "fa", type="HOLDS")
     G.add_edge("i1", "fa", type="PAID", amount=9000, currency="USD")
     G.add_edge("fa", "x2", type="TRANSFERRED", amount=8000, currency="USD")
     ranks = {r.entity.name: r for r in rank_source_orgs(G).ranks}
     assert ranks["X2"].seizures == x2_seizures
+
+
+def test_upstream_a_party_of_several_cases_that_trades_or_controls_is_no_money_mover():
+    G = nx.MultiDiGraph()
+    for node, cases in (("payer", ["C1", "C2"]), ("owner", ["C1", "C2"]), ("x", ["C1"])):
+        G.add_node(node, labels=["Company"], name=node, cases=cases)
+    G.add_edge("payer", "x", type="PAID")
+    G.add_edge("owner", "x", type="PAID")
+    G.add_edge("owner", "x", type="OWNS")
+    assert money_movers(G) == {"payer"}
+    G.add_node("s", labels=["Shipment"])
+    G.add_edge("payer", "s", type="EXPORTED")
+    assert money_movers(G) == set()

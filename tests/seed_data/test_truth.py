@@ -137,7 +137,7 @@ def test_truth_test_split_uses_held_out_names(demo):
 
 def test_truth_batch_loads_into_sqlite_with_source_organizations(demo, tmp_path):
     from graph_etl.store import Viewer
-    from graph_etl.store.sqlite_store import SQLiteStore
+    from graph_etl.store.sqlite.store import SQLiteStore
 
     batch = truth_batch(demo)
     store = SQLiteStore(tmp_path / "g.db")
@@ -176,7 +176,7 @@ def test_truth_cli_refuses_a_non_empty_output(tmp_path):
     import sys
 
     (tmp_path / "keep.txt").write_text("x")
-    proc = subprocess.run([sys.executable, "-m", "fakefree.cli", "seed", "generate", "-o", str(tmp_path)],
+    proc = subprocess.run([sys.executable, "-m", "cli", "seed", "generate", "-o", str(tmp_path)],
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert "not empty" in proc.stderr and "--force" in proc.stderr

@@ -13,8 +13,8 @@ import os
 import pytest
 
 from fakefree.errors import StoreUnavailable
-from graph_etl.store import neo4j_server
-from graph_etl.store.neo4j_store import Neo4jStore, credentials
+from graph_etl.store.neo4j import server as neo4j_server
+from graph_etl.store.neo4j.store import Neo4jStore, credentials
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 

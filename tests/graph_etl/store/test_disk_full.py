@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from fakefree.audit import AuditLog
+from security.audit import AuditLog
 from fakefree.errors import StoreUnavailable
 from graph_etl.store import Viewer
-from graph_etl.store.bench_load import generate_batches
+from bench.load import generate_batches
 from graph_etl.ledger import Ledger, LedgerEntry
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 
 SYSTEM = Viewer.system()
 

@@ -42,7 +42,7 @@ def demo(tmp_path_factory):
     user, password = neo4j_fixture.credentials()
     env = {**os.environ, "FAKEFREE_HOME": str(tmp_path_factory.mktemp("cookbook-home")),
            "FAKEFREE_STORE": store.uri, "NEO4J_USERNAME": user, "NEO4J_PASSWORD": password}
-    done = subprocess.run([sys.executable, "-m", "fakefree.cli", "ingest", str(DEMO),
+    done = subprocess.run([sys.executable, "-m", "cli", "ingest", str(DEMO),
                            "--workers", "2"], env=env, capture_output=True, text=True,
                           timeout=1800, check=False)
     assert done.returncode == 0, done.stderr

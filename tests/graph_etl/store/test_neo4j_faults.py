@@ -15,8 +15,8 @@ from fakefree.errors import StoreUnavailable
 from graph_etl.pipeline import IngestOptions, ingest
 from graph_etl.store import Viewer
 from graph_etl.ledger import Ledger
-from graph_etl.store.neo4j_retry import RetryPolicy
-from graph_etl.store.neo4j_store import Neo4jStore, credentials
+from graph_etl.store.neo4j.retry import RetryPolicy
+from graph_etl.store.neo4j.store import Neo4jStore, credentials
 
 from .tcp_proxy import TcpProxy
 from tests.graph_etl.store import neo4j_fixture

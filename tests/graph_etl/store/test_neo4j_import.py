@@ -13,14 +13,14 @@ from dataclasses import replace
 
 import pytest
 
-from fakefree.bench_suite import QUERIES, QUICK, bench_import, bench_world_store
+from bench.suite import QUERIES, QUICK, bench_import, bench_world_store
 from fakefree.errors import InputError, StoreUnavailable
 from graph_etl.store import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim, Viewer
-from graph_etl.store import neo4j_server
-from graph_etl.store.bench_load import generate_batches
-from graph_etl.store.neo4j_import import bulk_import, scratch_server, write_import_files
-from graph_etl.store.neo4j_store import Neo4jStore
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.neo4j import server as neo4j_server
+from bench.load import generate_batches
+from graph_etl.store.neo4j.bulk_import import bulk_import, scratch_server, write_import_files
+from graph_etl.store.neo4j.store import Neo4jStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.graph_etl.store import neo4j_fixture as fixture
 from tests.graph_etl.store import test_neo4j_parity as parity
 
@@ -76,7 +76,7 @@ def import_run(server, embedded) -> dict:
            "FAKEFREE_NEO4J_HEAP": server.heap,
            "FAKEFREE_NEO4J_PAGECACHE": server.pagecache}
     done = subprocess.run(
-        [sys.executable, "-c", "from fakefree.cli import main; main()", "neo4j", "import",
+        [sys.executable, "-c", "from cli.main import main; main()", "neo4j", "import",
          "--from", str(embedded.path), "--json"],
         capture_output=True, text=True, env=env, timeout=900, check=False)
     assert done.returncode == 0, done.stderr

@@ -13,9 +13,9 @@ import pytest
 
 from fakefree.errors import StoreUnavailable
 from graph_etl.store import Batch, DocumentRecord, Viewer
-from graph_etl.store import neo4j_server
-from graph_etl.store.neo4j_import import scratch_server
-from graph_etl.store.neo4j_store import Neo4jStore
+from graph_etl.store.neo4j import server as neo4j_server
+from graph_etl.store.neo4j.bulk_import import scratch_server
+from graph_etl.store.neo4j.store import Neo4jStore
 from tests.graph_etl.store import neo4j_fixture
 from tests.graph_etl.store import test_neo4j_parity as parity
 
@@ -153,7 +153,7 @@ def test_neo4j_model_new_database_answers_stats_search_and_ingest_quietly(tmp_pa
         for args in (["stats"], ["search", "Dragon"],
                      ["stats"], ["ingest", *map(str, files), "--case", "Q-1",
                                  "--agency", "CBSA"]):
-            done = subprocess.run([sys.executable, "-m", "fakefree.cli", *args], env=env,
+            done = subprocess.run([sys.executable, "-m", "cli", *args], env=env,
                                   capture_output=True, text=True, timeout=600, check=False)
             assert (done.returncode, done.stderr) == (0, ""), args
         assert "3 loaded" in done.stdout or '"loaded": 3' in done.stdout

@@ -7,9 +7,9 @@ from itertools import groupby
 import pytest
 
 from graph_etl.store import Batch, DocumentRecord, Evidence, NodeClaim, RelClaim, Viewer
-from graph_etl.store.bench_load import generate_batches
+from bench.load import generate_batches
 from graph_etl.store.search_terms import search_rank
-from graph_etl.store.sqlite_store import SQLiteStore
+from graph_etl.store.sqlite.store import SQLiteStore
 from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = pytest.mark.neo4j

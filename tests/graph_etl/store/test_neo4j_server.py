@@ -15,15 +15,15 @@ import pytest
 
 from fakefree.errors import StoreUnavailable
 from graph_etl.store import Batch, DocumentRecord, NodeClaim, Viewer
-from graph_etl.store import neo4j_server
-from graph_etl.store.neo4j_store import Neo4jStore, credentials
+from graph_etl.store.neo4j import server as neo4j_server
+from graph_etl.store.neo4j.store import Neo4jStore, credentials
 from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = pytest.mark.neo4j
 
 
 def fakefree(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from fakefree.cli import main; main()", *args],
+    return subprocess.run([sys.executable, "-c", "from cli.main import main; main()", *args],
                           capture_output=True, text=True, timeout=900, check=False)
 
 

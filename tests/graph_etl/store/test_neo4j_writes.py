@@ -6,8 +6,10 @@ import pytest
 
 from fakefree.errors import InputError
 from graph_etl.store import Viewer
-from graph_etl.store import neo4j_cypher, neo4j_store, neo4j_write
-from graph_etl.store.bench_world import world_batches
+from graph_etl.store.neo4j import cypher as neo4j_cypher
+from graph_etl.store.neo4j import store as neo4j_store
+from graph_etl.store.neo4j import write as neo4j_write
+from bench.world import world_batches
 from tests.graph_etl.store import neo4j_fixture
 
 pytestmark = pytest.mark.neo4j

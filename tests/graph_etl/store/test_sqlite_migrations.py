@@ -8,7 +8,7 @@ import pytest
 
 from fakefree.errors import StoreVersionError
 from graph_etl.store import Viewer
-from graph_etl.store.sqlite_store import MIGRATIONS, SCHEMA_VERSION, SQLiteStore
+from graph_etl.store.sqlite.store import MIGRATIONS, SCHEMA_VERSION, SQLiteStore
 
 from .network import all_batches
 

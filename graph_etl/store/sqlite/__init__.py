@@ -1,0 +1,1 @@
+"""The embedded backend: one SQLite file (:mod:`graph_etl.store.sqlite.store`)."""
