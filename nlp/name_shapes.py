@@ -41,7 +41,7 @@ from fakefree.orgnames import is_org_name
 from nlp.model import RawMention
 from nlp.names import is_given_name
 from nlp.org_types import _LEGAL_TAIL, known_orgs, org_subtype
-from nlp.span_cleanup import _ACRONYM, _with, is_common_word, max_zipf, title_words
+from nlp.span_cleanup import _ACRONYM, _opens_sentence, _with, is_common_word, max_zipf, title_words
 
 __all__ = ["strip_function_words", "strip_common_before_known", "take_name_before_legal_form",
            "cut_words_before_name", "person_by_shape", "split_surnames", "drop_common_persons",
@@ -91,13 +91,6 @@ def _org_like(surface: str) -> bool:
     return has_org_head(surface) or is_org_name(surface)
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    """Nothing but quotes, brackets or a bullet between the last sentence end (or line) and
-    ``start``: a capital there says nothing about the word being a name."""
-    before = text[:start].rstrip(" \t\"'“‘«([-–—•*")
-    return not before or before[-1] in ".!?:;\n"
-
-
 def strip_function_words(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Take a sentence's first function word off a name; a "person" left as an acronym is an ORG.
     A capitalised function word inside a sentence is part of the name ("to Han Tong
@@ -107,7 +100,7 @@ def strip_function_words(mentions: list[RawMention], text: str) -> list[RawMenti
         tokens = list(re.finditer(r"\S+", m.text)) if m.type in _NAME_TYPES else []
         if m.source != "ner" or len(tokens) < 2 or not is_function_word(tokens[0].group()) or \
                 not tokens[1].group()[:1].isupper() or _known(m.text) or \
-                not _starts_sentence(text, m.start):
+                not _opens_sentence(text, m.start):
             out.append(m)
             continue
         cut = _with(m, text, m.start + tokens[1].start(), m.end)
