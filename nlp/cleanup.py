@@ -117,6 +117,10 @@ def known_place(surface: str) -> bool:
     return low in country_names() or low in _places()
 
 
+# "Shipper: Xincheng Import & Export Limited": a record's field, its value a name
+_FIELD_LINE = re.compile(r"^\s*[A-Za-zÀ-ÿ][\w'/.-]*(?:\s+[\w'/.-]+){0,2}\s*:\s+\S")
+
+
 def is_headline(line: str) -> bool:
     """A short title-case line: every word of four letters or more but one starts with a capital.
 
@@ -124,9 +128,11 @@ def is_headline(line: str) -> bool:
     True
     >>> is_headline("John Smith was sentenced to prison for smuggling counterfeit watches.")
     False
+    >>> is_headline("Shipper: Xincheng Import And Export Trading Limited")
+    False
     """
     words = [w for w in _WORD.findall(line) if len(w) >= 4]
-    if len(words) < 5 or len(line) > 180:
+    if len(words) < 5 or len(line) > 180 or _FIELD_LINE.match(line):
         return False
     return sum(not w[0].isupper() for w in words) <= 1
 

@@ -229,13 +229,36 @@ def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]
         else:  # two companies, each with its own organisation word ("Dolce and Gabbana" stays)
             ok = m.type == "ORG" and _CONJ_WORD.search(m.text) is not None and all(
                 len(p.split()) > 1 and _names_company(p) and not legal_form_only(p)
-                for _, _, p in parts)
+                for _, _, p in parts) and not _form_ends_the_whole(parts)
         ok = ok and len(parts) > 1
         if not ok:
             out.append(m)
             continue
         out.extend(_with(m, text, m.start + a, m.start + b) for a, b, _ in parts)
     return out
+
+
+_NUMBER_LABEL = re.compile(r"(?:^|\s|/)(?:no|nos|nº|n°|núm|num|nr|number|numéro|número)\.?$",
+                           re.IGNORECASE)
+
+
+def drop_number_labels(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name ending in a word for "number" is a field's label ("B/L No.", "Registration no.",
+    "Invoice Number"), not a party.
+
+    >>> text = "B/L No.: MRDN6337897781"
+    >>> drop_number_labels([RawMention(0, 7, "B/L No.", "ORG")], text)
+    []
+    """
+    return [m for m in mentions if m.source != "ner" or m.type not in _NAME_TYPES
+            or not _NUMBER_LABEL.search(m.text)]
+
+
+def _form_ends_the_whole(parts: list[tuple[int, int, str]]) -> bool:
+    """Only the last part has a legal form: it is the whole firm's ("Xincheng Import & Export
+    Limited"); two firms each carry their own ("Acme Trading Ltd and Bolt Ltd")."""
+    return bool(parts) and bool(org_types(parts[-1][2])) and \
+        not any(org_types(p) for _, _, p in parts[:-1])
 
 
 def _parts(span: str) -> list[tuple[int, int, str]]:
@@ -417,7 +440,8 @@ def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMentio
 
 
 _WRAPPED_LINE = 60  # a line this long that breaks inside a name is wrapped prose
-_RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&")
+# a word, "&", or a short bracketed place or code inside a firm's name ("Trading (HK) Limited")
+_RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&|\([A-Z][\w.]{0,15}\)")
 _RUN_LINK = {"ve", "and", "&", "et", "y", "e", "und", "de", "del", "des", "du", "la", "le", "van",
              "von", "der", "den", "da", "do", "di"}
 _RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le", "les", "el",
@@ -451,7 +475,8 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
         while j + 1 < len(tokens):
             gap = text[tokens[j].end():tokens[j + 1].start()]
             nxt = tokens[j + 1].group()
-            if gap not in (" ", ", ", "\n") or not (nxt[0].isupper() or nxt.lower() in _RUN_LINK
+            if gap not in (" ", ", ", "\n") or not (nxt[0].isupper() or nxt[0] == "(" or
+                                                  nxt.lower() in _RUN_LINK
                                                   or "." in nxt and distinctive_forms(nxt)):
                 break
             if gap == "\n" and tokens[j].end() - (text.rfind("\n", 0, tokens[j].end()) + 1) \
@@ -517,5 +542,6 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = split_possessives(mentions, text)
     mentions = split_coordinated(mentions, text)
     mentions = drop_common_words(mentions, text)
+    mentions = drop_number_labels(mentions, text)
     mentions = drop_demonyms(mentions, text)
     return list_item_people(mentions, text)

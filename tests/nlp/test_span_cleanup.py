@@ -12,6 +12,7 @@ from nlp.span_cleanup import (
     firm_names,
     join_conjoined_firm,
     drop_demonyms,
+    drop_number_labels,
     is_common_word,
     list_item_people,
     split_coordinated,
@@ -222,3 +223,22 @@ def test_span_cleanup_mexican_ciudadano_before_a_full_name_but_not_an_initial():
     text = "firman el C. Laura Patricia Gómez Anaya y C. Smith"
     ms = [_m(text, "C. Laura Patricia Gómez Anaya", "PERSON"), _m(text, "C. Smith", "PERSON")]
     assert [m.text for m in strip_titles(ms, text)] == ["Laura Patricia Gómez Anaya", "C. Smith"]
+
+
+def test_span_cleanup_a_legal_form_only_at_the_end_covers_the_whole_firm():
+    text = "Shipper: Xincheng Import & Export Limited"
+    ms = [_m(text, "Xincheng Import & Export Limited", "ORG")]
+    assert [m.text for m in split_coordinated(ms, text)] == ["Xincheng Import & Export Limited"]
+
+
+@pytest.mark.parametrize("label", ["B/L No.", "Registration no.", "Invoice Number", "Pedimento Núm."])
+def test_span_cleanup_a_field_label_ending_in_number_is_no_party(label):
+    text = f"{label}: 4815162342"
+    assert drop_number_labels([_m(text, label, "ORG")], text) == []
+
+
+def test_span_cleanup_firm_names_keep_a_bracketed_region_inside():
+    text = "El embarcador, Dayuan Trading (HK) Limited, embarcó las cajas."
+    pieces = [_m(text, "Dayuan Trading", "ORG"), _m(text, "Limited", "ORG")]
+    assert [(m.text, m.type) for m in firm_names(pieces, text)] == [
+        ("Dayuan Trading (HK) Limited", "ORG")]
