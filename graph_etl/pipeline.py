@@ -305,9 +305,10 @@ def ingest(paths: Iterable[Path], store: GraphStore, ledger: Ledger, options: In
             on_file(outcome)
 
     todo: list[tuple[FileMeta, str]] = []
+    trust_ledger = _ledger_matches_store(store, ledger)
     for meta in discover(paths, options):
         sha = sha256_file(meta.path)
-        if ledger.loaded(sha) is not None:
+        if trust_ledger and ledger.loaded(sha) is not None:
             done(FileOutcome(meta.name, "duplicate", "already loaded", sha))
         elif is_package(meta.path, max_bytes=options.max_bytes):
             done(_load_package(meta, sha, store, ledger, resolver, options))
@@ -318,6 +319,17 @@ def ingest(paths: Iterable[Path], store: GraphStore, ledger: Ledger, options: In
         done(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ledger_matches_store(store: GraphStore, ledger: Ledger) -> bool:
+    """False when the ledger lists loaded files but the store holds no document (a new or
+    wiped database behind the same address): the files are loaded again, not skipped."""
+    recorded = ledger.loaded_count()
+    if not recorded or store.stats(Viewer.system())["documents"]:
+        return True
+    log.warning("The ledger lists %d loaded files but the store holds no document (a new or "
+                "wiped database): loading them again.", recorded)
+    return False
 
 
 @dataclass

@@ -47,6 +47,11 @@ class FileRecords(LedgerDB):
             (sha256,)).fetchone()
         return _entry(row) if row else None
 
+    def loaded_count(self) -> int:
+        """How many file versions are recorded as loaded."""
+        return int(self._conn().execute(
+            "SELECT count(*) FROM files WHERE outcome = 'loaded'").fetchone()[0])
+
     def latest_for_path(self, path: str) -> LedgerEntry | None:
         """The last loaded version of the file at ``path``."""
         row = self._conn().execute(

@@ -70,6 +70,23 @@ def test_pipeline_rerun_is_a_no_op_and_a_changed_file_replaces_its_old_version(t
     assert after["relationships"] < stats["relationships"]
 
 
+def test_pipeline_a_wiped_store_behind_the_same_ledger_is_loaded_again(tmp_path, caplog):
+    """The ledger says the file is loaded, but the database behind the address is new or was
+    wiped: skipping the file would leave the store empty."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    case = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[0]
+    shutil.copy(next(case.glob("vessel_manifest.csv")), folder / "manifest_a.csv")
+    store, _, first = run_ingest([folder], tmp_path, agency="CBSA", case=case.name)
+    stats = store.stats(SYSTEM)
+    store.close()
+    (tmp_path / "graph.db").unlink()
+    store, _, again = run_ingest([folder], tmp_path, agency="CBSA", case=case.name)
+    assert first.count("loaded") == again.count("loaded") == 1
+    assert store.stats(SYSTEM)["documents"] == stats["documents"] == 1
+    assert "store holds no document" in caplog.text
+
+
 @pytest.mark.slow
 def test_pipeline_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path):
     cases = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[:2]
