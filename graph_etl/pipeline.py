@@ -324,9 +324,12 @@ def ingest(paths: Iterable[Path], store: GraphStore, ledger: Ledger, options: In
 def _ledger_matches_store(store: GraphStore, ledger: Ledger) -> bool:
     """False when the ledger lists loaded files but the store holds no document (a new or
     wiped database behind the same address): the files are loaded again, not skipped."""
-    recorded = ledger.loaded_count()
-    if not recorded or store.stats(Viewer.system())["documents"]:
+    last = ledger.last_loaded()
+    system = Viewer.system()
+    if last is None or any(store.get_document(d, system) for d in last.documents[:1]) or \
+            store.stats(system)["documents"]:  # counting every document only when in doubt
         return True
+    recorded = ledger.loaded_count()
     log.warning("The ledger lists %d loaded files but the store holds no document (a new or "
                 "wiped database): loading them again.", recorded)
     return False

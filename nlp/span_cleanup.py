@@ -454,7 +454,7 @@ _RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le
 
 def _ends_sentence(word: str) -> bool:
     """A word with a full stop that is neither an initial, a short abbreviation nor a legal form
-    ("Dung." but not "J.", "Co.", "S.A.", "Corp."); a legal form after it continues the name
+    ("Dung." but not "J.", "Co.", "S.A."); a legal form after it continues the name
     ("Pte. Ltd.")."""
     bare = word.rstrip(".")
     return word.endswith(".") and len(bare) >= 3 and "." not in bare and \

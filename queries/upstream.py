@@ -156,21 +156,19 @@ def money_movers(G: nx.MultiDiGraph) -> set[str]:
     >>> sorted(money_movers(G))
     ['m']
     """
-    model = schema()
-    money, trade = model.money_types(), model.trade_types()
+    trade = schema().trade_types()
     out = set()
     for node in G:
         if not is_party(G, node) or len(cases_of(G, node)) < 2:
             continue
-        types = {t for _, _, t in G.out_edges(node, data="type")}
-        incoming = {t for _, _, t in G.in_edges(node, data="type")}
-        if not types.isdisjoint(_CONTROL_OUT) or not (types | incoming).isdisjoint(trade):
+        own = {t for _, _, t in G.out_edges(node, data="type")}
+        links = own | {t for _, _, t in G.in_edges(node, data="type")}
+        if not own.isdisjoint(_CONTROL_OUT) or not links.isdisjoint(trade):
             continue
-        accounts = {v for _, v, t in G.out_edges(node, data="type") if t == "HOLDS"}
-        for account in accounts:
-            incoming |= {t for _, _, t in G.in_edges(account, data="type")}
-            incoming |= {t for _, _, t in G.out_edges(account, data="type")}
-        if not (types | incoming).isdisjoint(money):
+        for account in (v for _, v, t in G.out_edges(node, data="type") if t == "HOLDS"):
+            links |= {t for _, _, t in G.in_edges(account, data="type")}
+            links |= {t for _, _, t in G.out_edges(account, data="type")}
+        if not links.isdisjoint(MONEY_TYPES):
             out.add(node)
     return out
 

@@ -52,6 +52,13 @@ class FileRecords(LedgerDB):
         return int(self._conn().execute(
             "SELECT count(*) FROM files WHERE outcome = 'loaded'").fetchone()[0])
 
+    def last_loaded(self) -> LedgerEntry | None:
+        """The file version loaded last, if any."""
+        row = self._conn().execute(
+            "SELECT * FROM files WHERE outcome = 'loaded' ORDER BY at DESC, rowid DESC LIMIT 1"
+        ).fetchone()
+        return _entry(row) if row else None
+
     def latest_for_path(self, path: str) -> LedgerEntry | None:
         """The last loaded version of the file at ``path``."""
         row = self._conn().execute(

@@ -49,13 +49,17 @@ def test_pipeline_broken_files_are_quarantined_and_good_ones_loaded(tmp_path):
         1 for w in expected.values() if w["action"] == "load")
 
 
-def test_pipeline_rerun_is_a_no_op_and_a_changed_file_replaces_its_old_version(tmp_path):
+def _one_manifest(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder holding the first demo case's vessel manifest, and that case's folder."""
     folder = tmp_path / "in"
     folder.mkdir()
-    source = DEMO / "documents"
-    case = sorted(p for p in source.iterdir() if p.is_dir())[0]
-    log = next(case.glob("vessel_manifest.csv"))
-    shutil.copy(log, folder / "manifest_a.csv")
+    case = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[0]
+    shutil.copy(next(case.glob("vessel_manifest.csv")), folder / "manifest_a.csv")
+    return folder, case
+
+
+def test_pipeline_rerun_is_a_no_op_and_a_changed_file_replaces_its_old_version(tmp_path):
+    folder, case = _one_manifest(tmp_path)
     store, ledger, first = run_ingest([folder], tmp_path, agency="CBSA", case=case.name)
     stats = store.stats(SYSTEM)
     assert first.count("loaded") == 1
@@ -73,10 +77,7 @@ def test_pipeline_rerun_is_a_no_op_and_a_changed_file_replaces_its_old_version(t
 def test_pipeline_a_wiped_store_behind_the_same_ledger_is_loaded_again(tmp_path, caplog):
     """The ledger says the file is loaded, but the database behind the address is new or was
     wiped: skipping the file would leave the store empty."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    case = sorted(p for p in (DEMO / "documents").iterdir() if p.is_dir())[0]
-    shutil.copy(next(case.glob("vessel_manifest.csv")), folder / "manifest_a.csv")
+    folder, case = _one_manifest(tmp_path)
     store, _, first = run_ingest([folder], tmp_path, agency="CBSA", case=case.name)
     stats = store.stats(SYSTEM)
     store.close()
