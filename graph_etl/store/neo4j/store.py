@@ -75,14 +75,15 @@ class Neo4jStore(Traversals, ClosingStore):
         self._store_tags: tuple[float, list[str]] | None = None
         self._known_tags: set[str] = set()  # in the registry: a write need not register them
         self._driver = connect(uri, user, password)
+        self._bookmarks = self._driver.execute_query_bookmark_manager
         try:
             for statement in Q.SCHEMA:
-                self._run(statement)
-            self._run("CALL db.awaitIndexes(300)")
+                self._admin(statement)
+            self._admin("CALL db.awaitIndexes(300)")
             self._ensure_layout()
             found = self._run(Q.TAGS)
             if not found or found[0]["tags"] is None:  # written before the tag registry
-                self._run(Q.REBUILD_TAGS)
+                self._admin(Q.REBUILD_TAGS)
         except Neo4jError as exc:
             self._driver.close()
             raise unavailable(uri, user, exc) from exc
@@ -97,15 +98,30 @@ class Neo4jStore(Traversals, ClosingStore):
             raise unavailable(self.uri, self._user, exc) from exc
 
     def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        """A read or schema statement in an auto-commit transaction; records as dicts."""
-        records, _, _ = self._retried(
-            lambda: self._driver.execute_query(query, params, database_=self.database))
-        return [r.data() for r in records]
+        """A read in an auto-commit transaction (one round trip); records as dicts."""
+        return self._auto(query, params, neo4j.READ_ACCESS)
+
+    def _admin(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        """A schema or bookkeeping statement in an auto-commit transaction; records as dicts."""
+        return self._auto(query, params, neo4j.WRITE_ACCESS)
+
+    def _auto(self, query: str, params: dict[str, Any], mode: str) -> list[dict[str, Any]]:
+        """``query`` as one auto-commit transaction: the driver pipelines RUN and PULL in one
+        round trip (a managed transaction adds BEGIN and a COMMIT round trip). Every statement
+        is safe to repeat, so :meth:`_retried` may send it again; the sessions share the
+        driver's bookmarks, so a read sees this process's earlier writes on a cluster too."""
+        def attempt() -> list[dict[str, Any]]:
+            with self._driver.session(database=self.database, default_access_mode=mode,
+                                      bookmark_manager=self._bookmarks) as session:
+                return [r.data() for r in session.run(query, params)]
+
+        return self._retried(attempt)
 
     def _write_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         """``work`` in one managed write transaction, on a fresh session for each try."""
         def attempt() -> T:
-            with self._driver.session(database=self.database) as session:
+            with self._driver.session(database=self.database,
+                                      bookmark_manager=self._bookmarks) as session:
                 return session.execute_write(work)
 
         self._store_tags = None
@@ -121,7 +137,8 @@ class Neo4jStore(Traversals, ClosingStore):
         """Run a ``CALL { ... } IN TRANSACTIONS`` statement (it needs an auto-commit transaction),
         retried like every other statement (a deadlock with another writer is transient)."""
         def attempt() -> None:
-            with self._driver.session(database=self.database) as session:
+            with self._driver.session(database=self.database,
+                                      bookmark_manager=self._bookmarks) as session:
                 session.run(query, params).consume()
 
         self._store_tags = None
@@ -134,8 +151,8 @@ class Neo4jStore(Traversals, ClosingStore):
         """Delete everything in the database (tests and benchmarks only)."""
         self.run_batched(Q.WIPE)
         self._known_tags = set()
-        self._run(Q.SET_LAYOUT, version=LAYOUT_VERSION)
-        self._run(Q.REBUILD_TAGS)
+        self._admin(Q.SET_LAYOUT, version=LAYOUT_VERSION)
+        self._admin(Q.REBUILD_TAGS)
 
     def _ensure_layout(self) -> None:
         """Mark a new database with the current layout; upgrade one written in layout 1."""
@@ -151,7 +168,7 @@ class Neo4jStore(Traversals, ClosingStore):
                         self.uri, LAYOUT_VERSION)
             self.upgrade()
         if version != LAYOUT_VERSION:
-            self._run(Q.SET_LAYOUT, version=LAYOUT_VERSION)
+            self._admin(Q.SET_LAYOUT, version=LAYOUT_VERSION)
 
     def upgrade(self, page: int = 2000) -> int:
         """Write the merged properties and ``ASSERTS`` of every node and relationship from the
