@@ -67,3 +67,38 @@ def test_bench_neo4j_stages_measure_and_leave_nothing_behind():
     assert results["queries"] == []  # timed on the imported graph (test_neo4j_import.py)
     assert not [n for n in store.subgraph(Viewer.system()) if n.startswith(PREFIX)]
     store.close()
+
+
+class _Recording:
+    """A real store whose searches are written down, in call order."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.searched: list[str] = []
+
+    def search(self, text, viewer, **kwargs):
+        self.searched.append(text)
+        return self.store.search(text, viewer, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+def test_bench_queries_warm_up_on_other_cases_than_the_timed_ones(tmp_path):
+    from bench.suite import WARMUP_ROUNDS, bench_queries
+    from bench.world import world_batches
+    from graph_etl.store.sqlite.store import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "world.db")
+    for batch in world_batches(300, seed=7):
+        store.upsert(batch)
+    recording = _Recording(store)
+    figures = bench_queries(recording, 300, replace(QUICK, samples=3))
+    store.close()
+    assert set(figures) == set(QUERIES)
+    timed, warm = recording.searched[-3:], recording.searched[:-3]
+    assert len(warm) == 3 * WARMUP_ROUNDS
+    assert not set(timed) & set(warm)
+    assert len(set(timed)) == 3
+    for row in figures.values():
+        assert row["samples"] >= 1 and row["first_round_median_ms"] > 0
