@@ -68,17 +68,18 @@ CALL (nodes, rels) {
 }
 """
 
-# The best full-text hits a viewer may see, their claims and documents.
+# The best full-text hits a viewer may see, best first, with their visible claims and the
+# documents behind them. Flat: the claim positions a viewer may see are computed once per hit
+# and the hits are collected in score order (the caller reads the order from `nodes`).
 SEARCH = f"""
-CALL () {{
-  CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query) YIELD node AS n, score
-  WHERE any(t IN n.claim_tags WHERE t IN $tags) AND ($label IS NULL OR $label IN labels(n))
-  WITH n, score ORDER BY score DESC, n.id LIMIT $limit
-  RETURN collect(n) AS found
-}}
-WITH found, [] AS hits
-{_NODES_OF}{_RELS_OF}{_DOCS_OF}
-RETURN [n IN found | n.id] AS order, nodes, rels, docs
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query) YIELD node AS n, score
+WITH n, score, {_VIS_N} AS vis
+WHERE size(vis) > 0 AND ($label IS NULL OR $label IN labels(n))
+WITH n, vis ORDER BY score DESC, n.id LIMIT $limit
+WITH collect({{id: n.id, docs: [i IN vis | n.claim_docs[i]],
+               data: [i IN vis | n.claim_data[i]]}}) AS nodes, [] AS rels
+{_DOCS_OF}
+RETURN nodes, rels, docs
 """
 
 # Nodes by id and relationships by (source id, id), visible claims and documents.

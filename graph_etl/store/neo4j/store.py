@@ -285,7 +285,7 @@ class Neo4jStore(Traversals, ClosingStore):
         record = self._read(R.SEARCH, query=query, tags=self._tags(viewer), label=label,
                             limit=max(limit * 5, 50))
         found, _ = views(record)
-        order = {node_id: i for i, node_id in enumerate(record.get("order") or [])}
+        order = {row["id"]: i for i, row in enumerate(record["nodes"])}
         hits = [v for v in found.values() if search_rank(text, v.name, v.aliases) is not None
                 and (label is None or label in v.labels)]
         hits.sort(key=lambda v: (search_rank(text, v.name, v.aliases), order[v.id]))
