@@ -61,8 +61,8 @@ _DOCS_OF = """
 CALL (nodes, rels) {
   UNWIND nodes + rels AS row
   UNWIND row.docs AS did
-  WITH DISTINCT did
-  MATCH (d:Document {id: did})
+  WITH collect(DISTINCT did) AS dids
+  MATCH (d:Document) WHERE d.id IN dids
   RETURN collect({id: d.id, agency: d.agency, releasability: d.releasability, cases: d.cases,
                   props: d.props}) AS docs
 }

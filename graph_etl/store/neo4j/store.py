@@ -78,12 +78,12 @@ class Neo4jStore(Traversals, ClosingStore):
         self._bookmarks = self._driver.execute_query_bookmark_manager
         try:
             for statement in Q.SCHEMA:
-                self._admin(statement)
-            self._admin("CALL db.awaitIndexes(300)")
+                self._run(statement)
+            self._run("CALL db.awaitIndexes(300)")
             self._ensure_layout()
-            found = self._run(Q.TAGS)
+            found = self._query(Q.TAGS)
             if not found or found[0]["tags"] is None:  # written before the tag registry
-                self._admin(Q.REBUILD_TAGS)
+                self._run(Q.REBUILD_TAGS)
         except Neo4jError as exc:
             self._driver.close()
             raise unavailable(uri, user, exc) from exc
@@ -98,12 +98,13 @@ class Neo4jStore(Traversals, ClosingStore):
             raise unavailable(self.uri, self._user, exc) from exc
 
     def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        """A read in an auto-commit transaction (one round trip); records as dicts."""
-        return self._auto(query, params, neo4j.READ_ACCESS)
-
-    def _admin(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        """A schema or bookkeeping statement in an auto-commit transaction; records as dicts."""
+        """Any statement (schema, bookkeeping) in an auto-commit transaction; records as dicts."""
         return self._auto(query, params, neo4j.WRITE_ACCESS)
+
+    def _query(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
+        """A read in an auto-commit transaction (one round trip; a cluster may route it to a
+        secondary); records as dicts."""
+        return self._auto(query, params, neo4j.READ_ACCESS)
 
     def _auto(self, query: str, params: dict[str, Any], mode: str) -> list[dict[str, Any]]:
         """``query`` as one auto-commit transaction: the driver pipelines RUN and PULL in one
@@ -151,8 +152,8 @@ class Neo4jStore(Traversals, ClosingStore):
         """Delete everything in the database (tests and benchmarks only)."""
         self.run_batched(Q.WIPE)
         self._known_tags = set()
-        self._admin(Q.SET_LAYOUT, version=LAYOUT_VERSION)
-        self._admin(Q.REBUILD_TAGS)
+        self._run(Q.SET_LAYOUT, version=LAYOUT_VERSION)
+        self._run(Q.REBUILD_TAGS)
 
     def _ensure_layout(self) -> None:
         """Mark a new database with the current layout; upgrade one written in layout 1."""
@@ -168,7 +169,7 @@ class Neo4jStore(Traversals, ClosingStore):
                         self.uri, LAYOUT_VERSION)
             self.upgrade()
         if version != LAYOUT_VERSION:
-            self._admin(Q.SET_LAYOUT, version=LAYOUT_VERSION)
+            self._run(Q.SET_LAYOUT, version=LAYOUT_VERSION)
 
     def upgrade(self, page: int = 2000) -> int:
         """Write the merged properties and ``ASSERTS`` of every node and relationship from the
@@ -247,7 +248,7 @@ class Neo4jStore(Traversals, ClosingStore):
         for :data:`TAGS_TTL_S`)."""
         cached = self._store_tags
         if cached is None or time.monotonic() - cached[0] > TAGS_TTL_S:
-            found = self._run(Q.TAGS)
+            found = self._query(Q.TAGS)
             tags = list(found[0]["tags"] or []) if found else []
             cached = (time.monotonic(), tags)
             self._store_tags = cached
@@ -256,7 +257,7 @@ class Neo4jStore(Traversals, ClosingStore):
 
     def _read(self, query: str, /, **params: Any) -> dict[str, Any]:
         """The one record of a read of :mod:`graph_etl.store.neo4j.read` (empty lists if none)."""
-        found = self._run(query, **params)
+        found = self._query(query, **params)
         return found[0] if found else {"nodes": [], "rels": [], "docs": []}
 
     def _views(self, ids: Iterable[str], rels: Iterable[tuple[str, str]],
@@ -269,11 +270,11 @@ class Neo4jStore(Traversals, ClosingStore):
         return self._views([node_id], [], self._tags(viewer))[0].get(node_id)
 
     def documents(self, viewer: Viewer) -> list[DocumentRecord]:
-        rows = self._run(Q.DOCUMENTS, tags=self._tags(viewer), id=None)
+        rows = self._query(Q.DOCUMENTS, tags=self._tags(viewer), id=None)
         return sorted((_document(r) for r in rows), key=lambda d: (d.name, d.id))
 
     def get_document(self, document_id: str, viewer: Viewer) -> DocumentRecord | None:
-        rows = self._run(Q.DOCUMENTS, tags=self._tags(viewer), id=document_id)
+        rows = self._query(Q.DOCUMENTS, tags=self._tags(viewer), id=document_id)
         return _document(rows[0]) if rows else None
 
     def search(self, text: str, viewer: Viewer, *, label: str | None = None,
@@ -318,7 +319,7 @@ class Neo4jStore(Traversals, ClosingStore):
         """The visible graph induced on ``ids``, or on every node matching the filters."""
         tags = self._tags(viewer)
         if ids is None and cases is not None:  # only the nodes of those cases, not the whole graph
-            ids = [r["id"] for r in self._run(Q.CASE_NODES, tags=tags, cases=sorted(cases))]
+            ids = [r["id"] for r in self._query(Q.CASE_NODES, tags=tags, cases=sorted(cases))]
         id_list = sorted(set(ids)) if ids is not None else None
         types = sorted(rel_types) if rel_types else None
         if id_list is None:
@@ -361,9 +362,9 @@ class Neo4jStore(Traversals, ClosingStore):
     def stats(self, viewer: Viewer) -> dict[str, Any]:
         """Counts of visible documents, nodes by label and relationships by type."""
         tags = self._tags(viewer)
-        labels = {r["label"]: r["count"] for r in self._run(Q.STATS_LABELS, tags=tags)}
-        types = {r["type"]: r["count"] for r in self._run(Q.STATS_TYPES, tags=tags)}
-        nodes = self._run(Q.STATS_NODES, tags=tags)[0]["c"]
+        labels = {r["label"]: r["count"] for r in self._query(Q.STATS_LABELS, tags=tags)}
+        types = {r["type"]: r["count"] for r in self._query(Q.STATS_TYPES, tags=tags)}
+        nodes = self._query(Q.STATS_NODES, tags=tags)[0]["c"]
         return stats_summary(self.documents(viewer), nodes, labels, types)
 
 
