@@ -145,7 +145,7 @@ def bench_ingest(cases: int, options: SuiteOptions, work: Path) -> dict[str, Any
             "naive_claims_per_s": naive["per_second"]}
 
 
-WARMUP_ROUNDS = 5
+WARMUP_ROUNDS = 10
 """Untimed rounds over the warm-up cases before a query is timed (see :func:`_timed`)."""
 
 

@@ -98,23 +98,27 @@ class Neo4jStore(Traversals, ClosingStore):
             raise unavailable(self.uri, self._user, exc) from exc
 
     def _run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        """Any statement (schema, bookkeeping) in an auto-commit transaction; records as dicts."""
-        return self._auto(query, params, neo4j.WRITE_ACCESS)
+        """Any statement (schema, bookkeeping) in an auto-commit transaction; records as dicts
+        (nodes and relationships among the values as dicts of their properties)."""
+        return [r.data() for r in self._auto(query, params, neo4j.WRITE_ACCESS)]
 
     def _query(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
-        """A read in an auto-commit transaction (one round trip; a cluster may route it to a
-        secondary); records as dicts."""
-        return self._auto(query, params, neo4j.READ_ACCESS)
+        """A read of plain values (strings, numbers, lists and maps: never a node) in an
+        auto-commit transaction, a cluster may route it to a secondary; records as dicts of
+        the values as the driver decoded them (``Record.data()`` walks every nested value
+        again: 1 ms of the 2 ms of Python a search cost)."""
+        return [dict(zip(r.keys(), r.values())) for r in self._auto(query, params,
+                                                                     neo4j.READ_ACCESS)]
 
-    def _auto(self, query: str, params: dict[str, Any], mode: str) -> list[dict[str, Any]]:
+    def _auto(self, query: str, params: dict[str, Any], mode: str) -> list[neo4j.Record]:
         """``query`` as one auto-commit transaction: the driver pipelines RUN and PULL in one
         round trip (a managed transaction adds BEGIN and a COMMIT round trip). Every statement
         is safe to repeat, so :meth:`_retried` may send it again; the sessions share the
         driver's bookmarks, so a read sees this process's earlier writes on a cluster too."""
-        def attempt() -> list[dict[str, Any]]:
+        def attempt() -> list[neo4j.Record]:
             with self._driver.session(database=self.database, default_access_mode=mode,
                                       bookmark_manager=self._bookmarks) as session:
-                return [r.data() for r in session.run(query, params)]
+                return list(session.run(query, params))
 
         return self._retried(attempt)
 
