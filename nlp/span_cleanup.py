@@ -440,8 +440,11 @@ def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMentio
 
 
 _WRAPPED_LINE = 60  # a line this long that breaks inside a name is wrapped prose
-# a word, "&", or a short bracketed place or code inside a firm's name ("Trading (HK) Limited")
-_RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&|\([A-Z][\w.]{0,15}\)")
+# a word, "&", or a short bracketed place or code inside a firm's name ("Trading (HK) Limited");
+# a possessive "'s" before a lower-case word is not part of the name ("Limited's account"; but
+# "AJ's Candy & Tobacco, LLC")
+_RUN_TOKEN = re.compile(
+    r"[^\W\d_](?:[\w.&/-]|['’](?![sS]\b(?![ \t]+[A-Z&])))*|&|\([A-Z][\w.]{0,15}\)")
 _RUN_LINK = {"ve", "and", "&", "et", "y", "e", "und", "de", "del", "des", "du", "la", "le", "van",
              "von", "der", "den", "da", "do", "di"}
 _RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le", "les", "el",

@@ -242,3 +242,10 @@ def test_span_cleanup_firm_names_keep_a_bracketed_region_inside():
     pieces = [_m(text, "Dayuan Trading", "ORG"), _m(text, "Limited", "ORG")]
     assert [(m.text, m.type) for m in firm_names(pieces, text)] == [
         ("Dayuan Trading (HK) Limited", "ORG")]
+
+
+def test_span_cleanup_firm_names_end_before_a_possessive():
+    text = "wired $5,000 to Harbour Lines Trading (HK) Limited's account 555-380926-949."
+    assert [m.text for m in firm_names([], text)] == ["Harbour Lines Trading (HK) Limited"]
+    text = "the store AJ's Candy & Tobacco, LLC sold them"
+    assert [m.text for m in firm_names([], text)] == ["AJ's Candy & Tobacco, LLC"]
