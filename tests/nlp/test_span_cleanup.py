@@ -9,6 +9,7 @@ from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
     extend_legal_tails,
+    extend_org_words,
     firm_names,
     join_conjoined_firm,
     drop_demonyms,
@@ -149,11 +150,6 @@ def test_span_cleanup_split_coordinated_keeps_a_name_and_its_legal_form():
 
 
 
-def _m(text, part, type_):
-    start = text.index(part)
-    return RawMention(start, start + len(part), part, type_)
-
-
 @pytest.mark.parametrize("text,cut,whole", [
     ("Payment by Kaya Dış Ticaret Ltd. Şti. was late.", "Kaya Dış Ticaret Ltd",
      "Kaya Dış Ticaret Ltd. Şti."),
@@ -249,3 +245,25 @@ def test_span_cleanup_firm_names_end_before_a_possessive():
     assert [m.text for m in firm_names([], text)] == ["Harbour Lines Trading (HK) Limited"]
     text = "the store AJ's Candy & Tobacco, LLC sold them"
     assert [m.text for m in firm_names([], text)] == ["AJ's Candy & Tobacco, LLC"]
+
+
+@pytest.mark.parametrize("text, cut, want", [
+    ("wired to the account held by HARBOUR VENTURES on May 2.", "HARBOUR", "HARBOUR VENTURES"),
+    ("The funds went to Lotus Payments the next day.", "Lotus", "Lotus Payments"),
+])
+def test_span_cleanup_extend_org_words_takes_the_organisation_word_in(text, cut, want):
+    found = extend_org_words([_m(text, cut, "PERSON")], text)
+    assert [(m.text, m.type) for m in found] == [(want, "ORG")]
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("REPORT BY OLAF IN MAJOR CITIES", "OLAF"),             # a headline in capitals
+    ("seized in HU LT LV and PL", "HU"),                    # legal-form letters are not words
+    ("paid HARBOUR Ventures", "HARBOUR"),                   # another case is another name
+    ("met John Smith Holdings staff", "John"),              # stops at the next mention
+])
+def test_span_cleanup_extend_org_words_leaves_other_words_out(text, cut):
+    mentions = [_m(text, cut, "PERSON")]
+    if "Smith" in text:
+        mentions.append(_m(text, "Smith Holdings", "ORG"))
+    assert [m.text for m in extend_org_words(mentions, text)] == [m.text for m in mentions]
