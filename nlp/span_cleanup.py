@@ -537,7 +537,7 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             if _ends_sentence(tokens[j].group()) and not legal_form_only(nxt):
                 break  # "... of DUONG Van Dung. Stone Aurora Capital Inc., a shell ..."
             j += 1
-        start = i
+        start, i = i, j + 1
         while start < j and tokens[start].group().lower() in _RUN_LEAD:
             start += 1
         for stop in range(start + 1, j + 1):  # the shortest piece that ends in a legal form
@@ -547,7 +547,7 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
                     ", " in piece and not legal_form_only(piece.rsplit(", ", 1)[1]):
                 continue  # a comma only before the legal form ("Norte, S.A."), not between firms
             forms = distinctive_forms(piece)
-            if forms and _bare(piece) and \
+            if forms and any(len(word) > 2 for word in _bare(piece).split()) and \
                     fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):
                 after = text[b:b + 2]
                 if piece.endswith(".") and (after[:1] in ("", "\n") or after[:1] == " " and (
@@ -555,8 +555,8 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
                         distinctive_forms(piece[:-1]):
                     b -= 1  # the full stop of the sentence, not of the form
                 runs.append((a, b))
+                i = stop + 1  # the rest of the run may name the next firm
                 break
-        i = j + 1
     return runs
 
 

@@ -267,3 +267,14 @@ def test_span_cleanup_extend_org_words_leaves_other_words_out(text, cut):
     if "Smith" in text:
         mentions.append(_m(text, "Smith Holdings", "ORG"))
     assert [m.text for m in extend_org_words(mentions, text)] == [m.text for m in mentions]
+
+
+def test_span_cleanup_firm_names_find_the_next_firm_after_a_sentence_ending_in_a_form():
+    text = "Li Wei directs Meilin Trading Limited. Tian Long Trading (HK) Limited is its agent."
+    assert [m.text for m in firm_names([], text)] == ["Meilin Trading Limited",
+                                                      "Tian Long Trading (HK) Limited"]
+
+
+def test_span_cleanup_firm_names_need_a_word_besides_letter_codes():
+    text = "Other languages: EN DE ES FI HU LT LV MT PL"      # "LT" reads as a legal form
+    assert firm_names([], text) == []
