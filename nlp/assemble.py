@@ -64,7 +64,8 @@ def _merge_aliases(groups: dict[tuple[str, str], list[RawMention]], mentions: li
 
 def _merge_defined_terms(groups: dict[tuple[str, str], list[RawMention]]) -> None:
     """A name defined in parentheses after an organisation ("(hereinafter "AISA")") joins it,
-    with every other mention of that name in the text."""
+    with every other mention of that name in the text, whatever type NER gave them ("de
+    México (DACSA)" read as a place)."""
     for key in [k for k in groups if k[0] == "ORG"]:
         members = groups.get(key, [])
         target = next((m.attrs["alias_of"] for m in members if m.attrs.get("alias_of")), None)
@@ -73,6 +74,10 @@ def _merge_defined_terms(groups: dict[tuple[str, str], list[RawMention]]) -> Non
         owner = next((k for k, ms in groups.items() if k != key and k[0] == "ORG" and
                       any(m.text == target for m in ms)), None)
         if owner is not None:
+            for other in [(t, key[1]) for t in ("PERSON", "LOCATION") if (t, key[1]) in groups]:
+                for m in groups[other]:
+                    m.type = "ORG"
+                members.extend(groups.pop(other))
             for m in members:
                 m.alias_only = True
             groups[owner].extend(groups.pop(key))

@@ -405,6 +405,55 @@ def extend_legal_tails(mentions: list[RawMention], text: str) -> list[RawMention
     return out
 
 
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w&'’-]*)")
+
+
+def extend_org_words(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name that NER cut before the organisation word after it ("STONE" of "STONE VENTURES",
+    "Lotus" of "Lotus Payments") takes in the next one to three words written in the same case,
+    up to the first that makes it an organisation's name.
+
+    >>> text = "to account 40-123 held by STONE VENTURES."
+    >>> [(m.text, m.type) for m in extend_org_words([RawMention(26, 31, "STONE", "PERSON")], text)]
+    [('STONE VENTURES', 'ORG')]
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in mentions:
+        if m.source != "rule" and m.type in _NAME_TYPES and not is_org_name(m.text) and \
+                not _upper_line(text, m.start):
+            upper = m.text.isupper()
+            end = m.end
+            for _ in range(3):
+                word = _NEXT_WORD.match(text, end)
+                same_case = word is not None and (
+                    word.group(1).isupper() if upper else
+                    word.group(1).istitle() and not word.group(1).isupper())
+                if word is None or not same_case:
+                    break
+                if any(s < word.end() and word.start() < e for s, e in taken
+                       if (s, e) != (m.start, m.end)):
+                    break  # the next word is another mention's
+                end = word.end()
+                if _org_word(word.group(1)) and is_org_name(text[m.start:end]):
+                    m = _with(m, text, m.start, end, "ORG")
+                    break
+        out.append(m)
+    return out
+
+
+def _org_word(word: str) -> bool:
+    """An organisation word on its own ("Ventures", "PAYMENTS"), not a legal form's letters."""
+    return len(word) >= 3 and is_org_name(word) and not org_types(word)
+
+
+def _upper_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is written in capitals (a headline, a table's header)."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return not any(c.islower() for c in line)
+
+
 def _bare(name: str) -> str:
     return " ".join(fold(strip_org_types(name)).strip(" ,.&").split())
 
@@ -440,8 +489,11 @@ def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMentio
 
 
 _WRAPPED_LINE = 60  # a line this long that breaks inside a name is wrapped prose
-# a word, "&", or a short bracketed place or code inside a firm's name ("Trading (HK) Limited")
-_RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&|\([A-Z][\w.]{0,15}\)")
+# a word, "&", or a short bracketed place or code inside a firm's name ("Trading (HK) Limited");
+# a possessive "'s" before a lower-case word is not part of the name ("Limited's account"; but
+# "AJ's Candy & Tobacco, LLC")
+_RUN_TOKEN = re.compile(
+    r"[^\W\d_](?:[\w.&/-]|['’](?![sS]\b(?![ \t]+[A-Z&])))*|&|\([A-Z][\w.]{0,15}\)")
 _RUN_LINK = {"ve", "and", "&", "et", "y", "e", "und", "de", "del", "des", "du", "la", "le", "van",
              "von", "der", "den", "da", "do", "di"}
 _RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le", "les", "el",
@@ -485,7 +537,7 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             if _ends_sentence(tokens[j].group()) and not legal_form_only(nxt):
                 break  # "... of DUONG Van Dung. Stone Aurora Capital Inc., a shell ..."
             j += 1
-        start = i
+        start, i = i, j + 1
         while start < j and tokens[start].group().lower() in _RUN_LEAD:
             start += 1
         for stop in range(start + 1, j + 1):  # the shortest piece that ends in a legal form
@@ -495,7 +547,7 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
                     ", " in piece and not legal_form_only(piece.rsplit(", ", 1)[1]):
                 continue  # a comma only before the legal form ("Norte, S.A."), not between firms
             forms = distinctive_forms(piece)
-            if forms and _bare(piece) and \
+            if forms and any(len(word) > 2 for word in _bare(piece).split()) and \
                     fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):
                 after = text[b:b + 2]
                 if piece.endswith(".") and (after[:1] in ("", "\n") or after[:1] == " " and (
@@ -503,8 +555,8 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
                         distinctive_forms(piece[:-1]):
                     b -= 1  # the full stop of the sentence, not of the form
                 runs.append((a, b))
+                i = stop + 1  # the rest of the run may name the next firm
                 break
-        i = j + 1
     return runs
 
 
@@ -535,6 +587,7 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = firm_names(mentions, text)
     mentions = extend_legal_tails(mentions, text)
+    mentions = extend_org_words(mentions, text)
     mentions = join_legal_tails(mentions, text)
     mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)

@@ -21,3 +21,12 @@ def test_assemble_short_name_of_one_firm_joins_it():
     text = "ORTACA TEKSTIL A.S. shipped towels; Ortaca denied it."
     ms = [_m(text, "ORTACA TEKSTIL A.S.", "ORG"), _m(text, "Ortaca", "ORG", last=True)]
     assert sorted(len(v) for v in _group(ms, text).values()) == [2]
+
+
+def test_assemble_defined_term_takes_its_mentions_of_every_type():
+    text = 'Norte Comercial S.A. (en lo sucesivo "NOCSA") paga; fondos de México (NOCSA).'
+    defined = _m(text, "NOCSA", "ORG")
+    defined.attrs["alias_of"] = "Norte Comercial S.A."
+    ms = [_m(text, "Norte Comercial S.A.", "ORG"), defined, _m(text, "NOCSA", "LOCATION", last=True)]
+    groups = _group(ms, text)
+    assert [(k[0], len(v)) for k, v in groups.items()] == [("ORG", 3)]

@@ -9,6 +9,7 @@ from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
     extend_legal_tails,
+    extend_org_words,
     firm_names,
     join_conjoined_firm,
     drop_demonyms,
@@ -149,11 +150,6 @@ def test_span_cleanup_split_coordinated_keeps_a_name_and_its_legal_form():
 
 
 
-def _m(text, part, type_):
-    start = text.index(part)
-    return RawMention(start, start + len(part), part, type_)
-
-
 @pytest.mark.parametrize("text,cut,whole", [
     ("Payment by Kaya Dış Ticaret Ltd. Şti. was late.", "Kaya Dış Ticaret Ltd",
      "Kaya Dış Ticaret Ltd. Şti."),
@@ -242,3 +238,43 @@ def test_span_cleanup_firm_names_keep_a_bracketed_region_inside():
     pieces = [_m(text, "Dayuan Trading", "ORG"), _m(text, "Limited", "ORG")]
     assert [(m.text, m.type) for m in firm_names(pieces, text)] == [
         ("Dayuan Trading (HK) Limited", "ORG")]
+
+
+def test_span_cleanup_firm_names_end_before_a_possessive():
+    text = "wired $5,000 to Harbour Lines Trading (HK) Limited's account 555-380926-949."
+    assert [m.text for m in firm_names([], text)] == ["Harbour Lines Trading (HK) Limited"]
+    text = "the store AJ's Candy & Tobacco, LLC sold them"
+    assert [m.text for m in firm_names([], text)] == ["AJ's Candy & Tobacco, LLC"]
+
+
+@pytest.mark.parametrize("text, cut, want", [
+    ("wired to the account held by HARBOUR VENTURES on May 2.", "HARBOUR", "HARBOUR VENTURES"),
+    ("The funds went to Lotus Payments the next day.", "Lotus", "Lotus Payments"),
+])
+def test_span_cleanup_extend_org_words_takes_the_organisation_word_in(text, cut, want):
+    found = extend_org_words([_m(text, cut, "PERSON")], text)
+    assert [(m.text, m.type) for m in found] == [(want, "ORG")]
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("REPORT BY OLAF IN MAJOR CITIES", "OLAF"),             # a headline in capitals
+    ("seized in HU LT LV and PL", "HU"),                    # legal-form letters are not words
+    ("paid HARBOUR Ventures", "HARBOUR"),                   # another case is another name
+    ("met John Smith Holdings staff", "John"),              # stops at the next mention
+])
+def test_span_cleanup_extend_org_words_leaves_other_words_out(text, cut):
+    mentions = [_m(text, cut, "PERSON")]
+    if "Smith" in text:
+        mentions.append(_m(text, "Smith Holdings", "ORG"))
+    assert [m.text for m in extend_org_words(mentions, text)] == [m.text for m in mentions]
+
+
+def test_span_cleanup_firm_names_find_the_next_firm_after_a_sentence_ending_in_a_form():
+    text = "Li Wei directs Meilin Trading Limited. Tian Long Trading (HK) Limited is its agent."
+    assert [m.text for m in firm_names([], text)] == ["Meilin Trading Limited",
+                                                      "Tian Long Trading (HK) Limited"]
+
+
+def test_span_cleanup_firm_names_need_a_word_besides_letter_codes():
+    text = "Other languages: EN DE ES FI HU LT LV MT PL"      # "LT" reads as a legal form
+    assert firm_names([], text) == []
