@@ -34,7 +34,7 @@ from graph_etl.store.neo4j.server import ServerConfig
 from graph_etl.store.neo4j.store import Neo4jStore
 from graph_etl.store.sqlite.store import SQLiteStore
 
-__all__ = ["SuiteOptions", "QUERY_TARGETS_MS", "run_suite", "QUERIES", "WARMUP_ROUNDS"]
+__all__ = ["SuiteOptions", "QUERY_TARGETS_MS", "run_suite", "QUERIES", "WARMUP_ROUNDS", "WARMUP_SECONDS"]
 
 log = logging.getLogger(__name__)
 
@@ -146,27 +146,37 @@ def bench_ingest(cases: int, options: SuiteOptions, work: Path) -> dict[str, Any
 
 
 WARMUP_ROUNDS = 10
-"""Untimed rounds over the warm-up cases before a query is timed (see :func:`_timed`)."""
+"""Untimed rounds over the warm-up cases before a query is timed (see :func:`_timed`)..."""
+WARMUP_SECONDS = 10.0
+"""...and more rounds until the warm-up has lasted this long (at most :data:`WARMUP_MAX_ROUNDS`)."""
+WARMUP_MAX_ROUNDS = 100
 
 
 def _timed(samples: list[Callable[[], Any]],
            warmup: list[Callable[[], Any]] | None = None) -> dict[str, float]:
-    """Median and p95 of the samples, after :data:`WARMUP_ROUNDS` untimed rounds of ``warmup``.
+    """Median and p95 of the samples, after untimed rounds of ``warmup``: at least
+    :data:`WARMUP_ROUNDS`, and at least :data:`WARMUP_SECONDS` (at most
+    :data:`WARMUP_MAX_ROUNDS` rounds).
 
     The warm-up calls are the same query on other cases of the world (never a timed call
     repeated), so what they leave behind is what an application that runs the same queries all
     day has: compiled plans and a JIT-compiled server, no cached answer. A Neo4j server is timed
-    right after it started on a new import; its first calls run interpreted. The median of the
-    first warm-up round is kept as ``first_round_median_ms``.
+    right after it started on a new import; at 1k documents its JIT compilers still took more
+    CPU than its queries after 200 calls. The median of the first warm-up round is kept as
+    ``first_round_median_ms``.
     """
     warmup = warmup or samples[-1:]
     first: list[float] = []
-    for round_ in range(WARMUP_ROUNDS):
+    began = time.perf_counter()
+    rounds = 0
+    while rounds < WARMUP_ROUNDS or (time.perf_counter() - began < WARMUP_SECONDS
+                                     and rounds < WARMUP_MAX_ROUNDS):
         for call in warmup:
             started = time.perf_counter()
             call()
-            if round_ == 0:
+            if rounds == 0:
                 first.append((time.perf_counter() - started) * 1000)
+        rounds += 1
     times = []
     for call in samples:
         started = time.perf_counter()
