@@ -22,11 +22,13 @@ import nlp.gazetteer  # noqa: F401
 import nlp.events  # noqa: F401
 import nlp.relations  # noqa: F401
 import nlp.pairs  # noqa: F401
+import nlp.packing  # noqa: F401
 from nlp.assemble import assemble
 from nlp.components import TEXT_KEY, RawMention, RawRelation
 from nlp.events import RawEvent
 from nlp.language import detect_language
 from nlp.model import Extraction
+from nlp.packing import doc_records, mark_for_packing
 
 __all__ = ["extract", "extract_many", "load_pipeline", "MODEL_DIR", "chunks", "SUPPORTED"]
 
@@ -80,6 +82,7 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
     pipe.add_pipe("fakefree_relations")
     pipe.add_pipe("fakefree_pairs")
     pipe.add_pipe("fakefree_events", config={"language": language})
+    pipe.add_pipe("fakefree_pack")
     return pipe
 
 
@@ -130,11 +133,12 @@ def _empty_message(text: str) -> str | None:
     return None
 
 
-def _make_doc(pipe: Language, text: str) -> Doc:
-    """The tokenized ``text``, knowing its text (spaCy's ``doc.text`` joins every token's)."""
+def _make_doc(pipe: Language, text: str, pack: bool = False) -> Doc:
+    """The tokenized ``text``, knowing its text (spaCy's ``doc.text`` joins every token's);
+    ``pack``: its records are to cross a process boundary (:mod:`nlp.packing`)."""
     doc = pipe.make_doc(text)
     doc.user_data[TEXT_KEY] = text
-    return doc
+    return mark_for_packing(doc) if pack else doc
 
 
 def extract_many(texts: Iterable[str], *, language: str | None = None, model: str | None = None,
@@ -150,20 +154,21 @@ def extract_many(texts: Iterable[str], *, language: str | None = None, model: st
             ([], [], []) for _ in batch]
         for lang in dict.fromkeys(langs):
             pipe = load_pipeline(lang, model)
-            jobs = ((_make_doc(pipe, piece), (i, offset)) for i, t in enumerate(batch)
+            jobs = ((_make_doc(pipe, piece, n_process > 1), (i, offset)) for i, t in enumerate(batch)
                     if langs[i] == lang and not _empty_message(t)
                     for offset, piece in chunks(blank_long_tokens(t)))
             for doc, (i, offset) in pipe.pipe(jobs, as_tuples=True, batch_size=batch_size,
                                               n_process=n_process):
-                for m in doc._.ff_mentions or []:
+                records = doc_records(doc)
+                for m in records.mentions:
                     m.start += offset
                     m.end += offset
                     found[i][0].append(m)
-                for r in doc._.ff_relations or []:
+                for r in records.relations:
                     r.start += offset
                     r.end += offset
                     found[i][1].append(r)
-                for ev in doc._.ff_events or []:
+                for ev in records.events:
                     ev.shift(offset)
                     found[i][2].append(ev)
         for text, lang, (mentions, relations, events) in zip(batch, langs, found):
