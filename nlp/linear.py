@@ -46,9 +46,10 @@ class LinearModel:
         """Class probabilities for one instance (unknown features are ignored)."""
         index, matrix = self._rows()
         rows = [0, *filter(None, map(index.get, dict.fromkeys(features)))]
-        # a cumulative sum adds the rows one after the other, bias first: the same sums, to the
+        # a running sum adds the rows one after the other, bias first: the same sums, to the
         # last bit, as adding them in a Python loop
-        total = np.cumsum(matrix[rows], axis=0)[-1].tolist() if len(rows) > 1 else self.bias
+        total = np.add.accumulate(matrix.take(rows, axis=0), axis=0)[-1].tolist() \
+            if len(rows) > 1 else self.bias
         top = max(total)
         exp = [math.exp(t - top) for t in total]
         norm = sum(exp)
