@@ -38,6 +38,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "fakefree_xx"
 SUPPORTED = ("en", "fr", "es")
 CHUNK_CHARS = 20_000
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+ROUNDS_PER_START = 8
+"""With several processes, texts read per call of ``nlp.pipe``: this many batches per worker."""
 MAX_TOKEN_CHARS = 256
 """Longer runs without white space (no name or identifier is that long) are blanked before
 tokenizing: spaCy splits affixes such as ``$`` or ``(`` one at a time, so a run of thousands of
@@ -145,9 +147,12 @@ def extract_many(texts: Iterable[str], *, language: str | None = None, model: st
                  batch_size: int = 64, n_process: int = 1) -> Iterator[Extraction]:
     """:func:`extract` over many texts, streaming their chunks through ``nlp.pipe`` in batches.
 
-    Memory stays bounded: texts are read ``batch_size`` at a time and cut into chunks.
+    Memory stays bounded: texts are read ``batch_size`` at a time and cut into chunks. With
+    ``n_process`` > 1, spaCy starts its worker processes at each call of ``nlp.pipe``, so texts
+    are read :data:`ROUNDS_PER_START` times as many at a time.
     """
-    for batch in _batches(texts, batch_size):
+    per_round = batch_size if n_process <= 1 else batch_size * n_process * ROUNDS_PER_START
+    for batch in _batches(texts, per_round):
         langs = [language or (detect_language(t) if not _empty_message(t) else "en")
                  for t in batch]
         found: list[tuple[list[RawMention], list[RawRelation], list[RawEvent]]] = [
