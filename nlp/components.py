@@ -136,15 +136,19 @@ class IdentifierComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        money = find_money(text)
+        # an amount with its currency is money, not a phone number ("1 145 937,44 CAD")
         found = [RawMention(m.start, m.end, m.text, m.type, attrs=dict(m.attrs), source="rule")
-                 for m in find_identifiers(text, self.language)]
+                 for m in find_identifiers(text, self.language)
+                 if m.type != "PHONE" or not any(m.start < a.end and a.start < m.end
+                                                 for a in money)]
         taken = [(m.start, m.end) for m in found]
 
         def free(s: int, e: int) -> bool:
             return not any(s < te and ts < e for ts, te in taken)
 
         # an amount before an address: "937,44 CAD" is money, not a street number and name
-        for m in find_money(text):
+        for m in money:
             if free(m.start, m.end):
                 found.append(RawMention(m.start, m.end, m.text, "MONEY", source="rule",
                                         attrs={"amount": m.amount, "currency": m.currency}))

@@ -542,10 +542,15 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             start += 1
         for stop in range(start + 1, j + 1):  # the shortest piece that ends in a legal form
             a, b = tokens[start].start(), tokens[stop].end()
+            if tokens[stop].group().lower() in _RUN_LINK:
+                continue
+            # a comma belongs to the firm only before its legal form ("Norte, S.A."); the firm
+            # starts after any other ("L'expéditeur, Quanzhou Import & Export Co., Ltd.")
+            parts = text[a:b].split(", ")
+            lead = max((k for k in range(1, len(parts)) if not legal_form_only(parts[k])),
+                       default=0)
+            a += len(", ".join(parts[:lead])) + 2 if lead else 0
             piece = text[a:b]
-            if tokens[stop].group().lower() in _RUN_LINK or \
-                    ", " in piece and not legal_form_only(piece.rsplit(", ", 1)[1]):
-                continue  # a comma only before the legal form ("Norte, S.A."), not between firms
             forms = distinctive_forms(piece)
             if forms and any(len(word) > 2 for word in _bare(piece).split()) and \
                     fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):

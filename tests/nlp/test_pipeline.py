@@ -146,3 +146,7 @@ def test_pipeline_a_line_ending_in_an_abbreviation_ends_its_sentence():
 def test_pipeline_an_amount_is_money_not_a_street_address():
     ext = extract("Valeur estimée 1 145 937,44 CAD.", language="fr")
     assert [(e.type, e.name) for e in ext.entities] == [("MONEY", "1 145 937,44 CAD")]
+    # Panama's numbering reads "1 145 937" as a valid phone
+    ext = extract("Transbordement à Colón, Panama; valeur estimée 1 145 937,44 CAD.", language="fr")
+    assert ("MONEY", "1 145 937,44 CAD") in [(e.type, e.name) for e in ext.entities]
+    assert "PHONE" not in {e.type for e in ext.entities}

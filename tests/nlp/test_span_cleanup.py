@@ -278,3 +278,8 @@ def test_span_cleanup_firm_names_find_the_next_firm_after_a_sentence_ending_in_a
 def test_span_cleanup_firm_names_need_a_word_besides_letter_codes():
     text = "Other languages: EN DE ES FI HU LT LV MT PL"      # "LT" reads as a legal form
     assert firm_names([], text) == []
+
+
+def test_span_cleanup_firm_names_start_after_a_comma_that_is_not_before_a_legal_form():
+    text = "L'expéditeur, Quanzhou Guangjia Import & Export Co., Ltd., a chargé le conteneur."
+    assert [m.text for m in firm_names([], text)] == ["Quanzhou Guangjia Import & Export Co., Ltd."]
