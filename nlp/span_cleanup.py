@@ -311,6 +311,48 @@ def drop_common_words(mentions: list[RawMention], text: str) -> list[RawMention]
     return out
 
 
+_DICTIONARY_ZIPF = 1.5  # a word a dictionary has ("consignee", "payable"), however rare in prose
+# a name does not end in these: "FREIGHT PAYABLE AT" is a label even with an organisation word
+_FUNCTION_WORDS = frozenset({"at", "of", "by", "to", "for", "from", "in", "on", "and", "or",
+                             "de", "du", "des", "la", "le", "à", "par", "pour", "del", "en", "y",
+                             "por", "para", "et", "ou", "o"})
+_LABEL_AFTER = re.compile(r"[ \t]*\.?[ \t]*:")
+
+
+def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]:
+    r"""Drop the field labels of forms that NER takes for names: dictionary words that are no
+    organisation or place, before a colon ("Booking Ref.:", "FREIGHT PAYABLE AT:") or in capitals
+    on a line in capitals ("TAX NO 6110582247", "SHIPPER'S LOAD, STOW AND COUNT"); a name never
+    ends in a function word ("FREIGHT PAYABLE AT"). A person stays if it opens with a given name,
+    and otherwise unless the label fills its line (a section header: "SHIPPER").
+
+    >>> text = "Booking Ref.: GML25-03-0871\nTAX NO 6110582247\nAgent: Ann Lee"
+    >>> ms = [RawMention(0, 11, "Booking Ref", "LOCATION"), RawMention(28, 31, "TAX", "ORG")]
+    >>> drop_field_labels(ms, text)
+    []
+    """
+    known = known_orgs()
+    out = []
+    for m in mentions:
+        words = _words(m.text)
+        label = m.source == "ner" and m.type in _NAME_TYPES and bool(words) and \
+            m.text not in known and not _part_is_place(m.text) and \
+            (not is_org_name(m.text) or words[-1].lower() in _FUNCTION_WORDS) and \
+            not (m.type == "PERSON" and is_given_name(words[0])) and \
+            all(max_zipf(w.lower().strip(".’'")) >= _DICTIONARY_ZIPF for w in words)
+        if label:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip() == m.text
+            before_colon = m.type != "PERSON" and bool(_LABEL_AFTER.match(text, m.end))
+            in_capitals = m.text.isupper() and _upper_line(text, m.start) and \
+                (m.type != "PERSON" or whole_line)
+            label = before_colon or in_capitals
+        if not label:
+            out.append(m)
+    return out
+
+
 _DEMONYM_END = re.compile(r"(?:an|ian|ean|ese|ish|i|ais|aise|ois|oise|ien|ienne|ano|ana|"
                           r"eño|eña|ense|és|esa|ino|ina)$")
 _CONTINENTS = frozenset({"europe", "africa", "asia", "america", "oceania", "afrique", "asie",
@@ -600,6 +642,7 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = split_possessives(mentions, text)
     mentions = split_coordinated(mentions, text)
     mentions = drop_common_words(mentions, text)
+    mentions = drop_field_labels(mentions, text)
     mentions = drop_number_labels(mentions, text)
     mentions = drop_demonyms(mentions, text)
     return list_item_people(mentions, text)

@@ -150,3 +150,9 @@ def test_pipeline_an_amount_is_money_not_a_street_address():
     ext = extract("Transbordement à Colón, Panama; valeur estimée 1 145 937,44 CAD.", language="fr")
     assert ("MONEY", "1 145 937,44 CAD") in [(e.type, e.name) for e in ext.entities]
     assert "PHONE" not in {e.type for e in ext.entities}
+
+
+def test_pipeline_a_date_with_its_year_is_no_street_address():
+    ext = extract("SHIPPED ON BOARD: 09 MAR 2025                 PLACE AND DATE OF ISSUE: GEMLIK")
+    assert ("DATE", "09 MAR 2025") in [(e.type, e.name) for e in ext.entities]
+    assert not [e for e in ext.entities if e.type == "LOCATION" and "MAR" in e.name]

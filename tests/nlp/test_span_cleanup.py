@@ -9,6 +9,7 @@ from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
     extend_legal_tails,
+    drop_field_labels,
     extend_org_words,
     firm_names,
     join_conjoined_firm,
@@ -283,3 +284,25 @@ def test_span_cleanup_firm_names_need_a_word_besides_letter_codes():
 def test_span_cleanup_firm_names_start_after_a_comma_that_is_not_before_a_legal_form():
     text = "L'expéditeur, Quanzhou Guangjia Import & Export Co., Ltd., a chargé le conteneur."
     assert [m.text for m in firm_names([], text)] == ["Quanzhou Guangjia Import & Export Co., Ltd."]
+
+
+@pytest.mark.parametrize("text, span, type_", [
+    ("Booking Ref.: GML25-03-0871", "Booking Ref", "LOCATION"),     # before a colon
+    ("  TAX NO 6110582247", "TAX", "ORG"),                           # in capitals on a line in capitals
+    ("FREIGHT PAYABLE AT: GEMLIK", "FREIGHT PAYABLE AT", "ORG"),      # ends in a function word
+    ("NOTIFY PARTY\n  SAME AS ABOVE", "NOTIFY PARTY", "PERSON"),      # a header line
+])
+def test_span_cleanup_drop_field_labels_drops_form_labels(text, span, type_):
+    assert drop_field_labels([_m(text, span, type_)], text) == []
+
+
+@pytest.mark.parametrize("text, span, type_", [
+    ("Carrier: Aegean Feeder Lines S.A.", "Aegean Feeder Lines S.A.", "ORG"),
+    ("SHIPPER: GOLDEN STAR TRADING LTD", "GOLDEN STAR TRADING LTD", "ORG"),
+    ("AGENT: JOHN SMITH", "JOHN SMITH", "PERSON"),                   # a given name
+    ("PORT OF LOADING: ANTWERP, BELGIUM", "ANTWERP", "LOCATION"),     # a place
+    ("Mr. Grant Hill said the cargo was fake.", "Grant Hill", "PERSON"),
+])
+def test_span_cleanup_drop_field_labels_keeps_names(text, span, type_):
+    mention = _m(text, span, type_)
+    assert drop_field_labels([mention], text) == [mention]
