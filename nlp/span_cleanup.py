@@ -353,6 +353,32 @@ def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]
     return out
 
 
+_MAIL_AFTER = re.compile(r"\"?[ \t]*<[^<>\s@]+@[^<>\s]+>")
+_SALUTATION = re.compile(r"(?i)(?:dear|hi|hello|estimad[oa]s?|querid[oa]s?|hola|bonjour|cher|"
+                         r"chère|chers)[ \t]+(?=\w)")
+
+
+def mail_names(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """The name before an e-mail address in angle brackets ("Kaan Yildirim" <kaan@...>) is a
+    person's or an organisation's, never a place; a salutation ("Dear Diego", "Estimado Sr.")
+    is no part of the name after it.
+
+    >>> text = 'To: "Ada Kerr" <ada@example.com>'
+    >>> [(m.text, m.type) for m in mail_names([RawMention(5, 13, "Ada Kerr", "LOCATION")], text)]
+    [('Ada Kerr', 'PERSON')]
+    """
+    out = []
+    for m in mentions:
+        if m.source == "ner" and m.type in _NAME_TYPES:
+            greeting = _SALUTATION.match(m.text)
+            if greeting and greeting.end() < len(m.text):
+                m = _with(m, text, m.start + greeting.end(), m.end, "PERSON")
+            if m.type == "LOCATION" and _MAIL_AFTER.match(text, m.end):
+                m = _with(m, text, m.start, m.end, "ORG" if is_org_name(m.text) else "PERSON")
+        out.append(m)
+    return out
+
+
 _DEMONYM_END = re.compile(r"(?:an|ian|ean|ese|ish|i|ais|aise|ois|oise|ien|ienne|ano|ana|"
                           r"eño|eña|ense|és|esa|ino|ina)$")
 _CONTINENTS = frozenset({"europe", "africa", "asia", "america", "oceania", "afrique", "asie",
@@ -639,6 +665,7 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)
     mentions = strip_titles(mentions, text)
+    mentions = mail_names(mentions, text)
     mentions = split_possessives(mentions, text)
     mentions = split_coordinated(mentions, text)
     mentions = drop_common_words(mentions, text)

@@ -11,6 +11,7 @@ from nlp.span_cleanup import (
     extend_legal_tails,
     drop_field_labels,
     extend_org_words,
+    mail_names,
     firm_names,
     join_conjoined_firm,
     drop_demonyms,
@@ -306,3 +307,13 @@ def test_span_cleanup_drop_field_labels_drops_form_labels(text, span, type_):
 def test_span_cleanup_drop_field_labels_keeps_names(text, span, type_):
     mention = _m(text, span, type_)
     assert drop_field_labels([mention], text) == [mention]
+
+
+def test_span_cleanup_mail_names_are_people_not_places_and_lose_their_greeting():
+    text = 'From: "Baran Oksuz" <baran@example.com.tr>\n\nDear Diego,\nthe goods left.'
+    found = mail_names([_m(text, "Baran Oksuz", "LOCATION"), _m(text, "Dear Diego", "LOCATION")],
+                       text)
+    assert [(m.text, m.type) for m in found] == [("Baran Oksuz", "PERSON"), ("Diego", "PERSON")]
+    text = "Cc: Harbour Freight Lines <ops@example.com>"
+    found = mail_names([_m(text, "Harbour Freight Lines", "LOCATION")], text)
+    assert [(m.text, m.type) for m in found] == [("Harbour Freight Lines", "ORG")]
