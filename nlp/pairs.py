@@ -175,7 +175,7 @@ def role_features(text: str, sent: tuple[int, int], m: RawMention, n_parties: in
 
 
 def _is_word(ch: str) -> bool:
-    """Whether ``re`` takes ``ch`` for a word character (``\w``)."""
+    r"""Whether ``re`` takes ``ch`` for a word character (``\w``)."""
     return ch.isalnum() or ch == "_"
 
 
