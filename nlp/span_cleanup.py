@@ -354,8 +354,8 @@ def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]
 
 
 _MAIL_AFTER = re.compile(r"\"?[ \t]*<[^<>\s@]+@[^<>\s]+>")
-_SALUTATION = re.compile(r"(?i)(?:dear|hi|hello|estimad[oa]s?|querid[oa]s?|hola|bonjour|cher|"
-                         r"chère|chers)[ \t]+(?=\w)")
+_SALUTATION = re.compile(r"(?i)(?:dear|hi|hey|hello|estimad[oa]s?|querid[oa]s?|hola|bonjour|"
+                         r"salut|cher|chère|chers)[ \t]+(?=\w)")
 
 
 def mail_names(mentions: list[RawMention], text: str) -> list[RawMention]:

@@ -315,6 +315,8 @@ def test_span_cleanup_mail_names_are_people_not_places_and_lose_their_greeting()
     found = mail_names([_m(text, "Baran Oksuz", "LOCATION"), _m(text, "Dear Diego", "LOCATION")],
                        text)
     assert [(m.text, m.type) for m in found] == [("Baran Oksuz", "PERSON"), ("Diego", "PERSON")]
+    text = "Hey Carla,\nthe boxes left."
+    assert [m.text for m in mail_names([_m(text, "Hey Carla", "PERSON")], text)] == ["Carla"]
     text = "Cc: Harbour Freight Lines <ops@example.com>"
     found = mail_names([_m(text, "Harbour Freight Lines", "LOCATION")], text)
     assert [(m.text, m.type) for m in found] == [("Harbour Freight Lines", "ORG")]
