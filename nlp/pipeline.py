@@ -76,7 +76,7 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
     if not any(n in pipe.pipe_names for n in ("parser", "senter", "sentencizer")):
         pipe.add_pipe("sentencizer", first=True)
     pipe.add_pipe("fakefree_identifiers", config={"language": language})
-    pipe.add_pipe("fakefree_mentions")
+    pipe.add_pipe("fakefree_mentions", config={"language": language})
     pipe.add_pipe("fakefree_relations")
     pipe.add_pipe("fakefree_pairs")
     pipe.add_pipe("fakefree_events", config={"language": language})
