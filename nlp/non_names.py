@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from fakefree.orgnames import legal_form
 from nlp.model import RawMention
 from nlp.org_types import known_orgs
 
@@ -109,7 +110,7 @@ def _names_place(phrase: str) -> bool:
 
 
 def drop_common_abbreviations(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """Drop an acronym the text spells out without an organisation head noun, the NER
+    """Drop an acronym the text spells out without an organisation head noun or legal form, the NER
     mentions inside that spelling-out, and an acronym written next to a number (a unit, a
     statute or a phone label)."""
     known = known_orgs()
@@ -119,8 +120,9 @@ def drop_common_abbreviations(mentions: list[RawMention], text: str) -> list[Raw
         if not _is_name_mention(m) or m.text in known or not _ACRONYM.fullmatch(m.text):
             continue
         spelled = _spelled_out(m.text, text)
-        if spelled is not None and not has_head_noun(text[spelled[0]:spelled[1]]) and \
-                not _names_place(text[spelled[0]:spelled[1]]):
+        phrase = text[spelled[0]:spelled[1]] if spelled is not None else ""
+        if spelled is not None and not has_head_noun(phrase) and not legal_form(phrase) and \
+                not _names_place(phrase):
             drop.add(i)
             spans.append(spelled)
         elif re.match(r"\s*\(?\d", text[m.end:m.end + 4]) or \
@@ -171,15 +173,16 @@ def drop_laws(mentions: list[RawMention], text: str) -> list[RawMention]:
 
 @lru_cache(maxsize=1)
 def _language_names() -> frozenset[str]:
-    """English names of languages (ISO 639-3 living languages of pycountry): "dutch", "greek"."""
+    """English names of the ISO 639-1 languages (pycountry), their last word: "dutch", "greek"
+    (of "Modern Greek")."""
     import pycountry
 
     out = set()
     for lang in pycountry.languages:
-        if getattr(lang, "type", "") == "L" and getattr(lang, "scope", "") == "I":
-            name = re.split(r"[,(;]", lang.name)[0].strip().lower()
-            if " " not in name:
-                out.add(name)
+        if hasattr(lang, "alpha_2"):
+            name = re.split(r"[,;]", re.sub(r"\(.*?\)", "", lang.name))[0].lower().split()
+            if name:
+                out.add(name[-1])
     return frozenset(out)
 
 
