@@ -215,8 +215,8 @@ def retype_by_keyword(mentions: list[RawMention]) -> None:
 
 
 def retype_known_places(mentions: list[RawMention], text: str) -> None:
-    """A known place the model called a person or an organisation becomes a LOCATION: a single
-    word that is no given name, or a longer name after a preposition or before ", <place>"."""
+    """A known place the model called a person or an organisation becomes a LOCATION: a name
+    whose first word is no given name, or one after a preposition or before ", <place>"."""
     orgs = known_orgs()
     for m in mentions:
         if m.source != "ner" or m.type not in ("PERSON", "ORG") or m.text in orgs or \
@@ -227,7 +227,7 @@ def retype_known_places(mentions: list[RawMention], text: str) -> None:
         if re.match(r"\s*(?:[A-Z]\w+\s+)?(?:Police|Customs|Court|Inc|Ltd|LLC|Company|Corp)",
                     after):
             continue
-        single = len(words) == 1 and not is_given_name(words[0])
+        single = not is_given_name(words[0])  # "Detroit", "St. Louis"
         placed = bool(_PREP_BEFORE.search(text[max(0, m.start - 12):m.start])) or bool(
             re.match(r",\s+([A-ZÀ-Ý][\w.]+(?:\s+[A-ZÀ-Ý][\w.]+)?)", after) and
             known_place(re.match(r",\s+([A-ZÀ-Ý][\w.]+(?:\s+[A-ZÀ-Ý][\w.]+)?)", after)[1]))

@@ -19,6 +19,7 @@ a list of failing strings:
 * :func:`drop_lone_titles` - a title alone ("Commissioner", "Director-General");
 * :func:`drop_shorthand_nouns` - a capitalised common noun after an article, standing for a
   body named in full elsewhere ("the Office", "la Commission", "l'Union"): made its alias;
+* :func:`cut_at_sentence_end` - a name run on into the next sentence ("12 Main St. The");
 * :func:`drop_furniture_lines` - a line that is only common words ("Archived Content").
 
 >>> from nlp.model import RawMention
@@ -330,8 +331,38 @@ def drop_furniture_lines(mentions: list[RawMention], text: str) -> list[RawMenti
     return out
 
 
+_NEXT_SENTENCE = re.compile(r"\.\s+([A-ZÀ-Ý][a-zà-ÿ]*)\b")
+
+
+def cut_at_sentence_end(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name ends at a full stop followed by a capitalised function word: the next sentence
+    ("8868 S. 27th St. An Oak Creek" is "8868 S. 27th St.").
+
+    >>> text = "at 12 Main St. The shop closed"
+    >>> [m.text for m in cut_at_sentence_end([RawMention(3, 18, text[3:18], "LOCATION")], text)]
+    ['12 Main St.']
+    """
+    from nlp.name_shapes import _NAME_ARTICLES, is_function_word
+    from nlp.span_cleanup import _with
+
+    def opens_sentence(word: str) -> bool:
+        return word.lower() in _NAME_ARTICLES - {"de", "del", "du", "des", "da", "di", "do",
+                                                 "dos", "das", "van", "von", "san", "santa"} \
+            or is_function_word(word)
+
+    out = []
+    for m in mentions:
+        hit = next((h for h in _NEXT_SENTENCE.finditer(m.text) if opens_sentence(h.group(1))),
+                   None) if _is_name_mention(m) else None
+        if hit is not None:
+            m = _with(m, text, m.start, m.start + hit.start() + 1)
+        out.append(m)
+    return out
+
+
 def clean_non_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
+    mentions = cut_at_sentence_end(mentions, text)
     mentions = drop_common_abbreviations(mentions, text)
     mentions = drop_laws(mentions, text)
     mentions = drop_nationalities(mentions, text)

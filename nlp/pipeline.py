@@ -27,6 +27,7 @@ from nlp.components import TEXT_KEY, RawMention, RawRelation
 from nlp.events import RawEvent
 from nlp.language import detect_language
 from nlp.model import Extraction
+from nlp.tokenizer import add_name_abbreviations
 
 __all__ = ["extract", "extract_many", "load_pipeline", "MODEL_DIR", "chunks", "SUPPORTED"]
 
@@ -71,6 +72,7 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
             raise InputError(f"The shipped model is missing from {MODEL_DIR}; run "
                              "`python -m nlp.training.train`.")
         pipe = spacy.load(MODEL_DIR)
+        add_name_abbreviations(pipe)  # a model trained before they were added lacks them
     if "ner" in pipe.pipe_names and "fakefree_gazetteer" not in pipe.pipe_names:
         pipe.add_pipe("fakefree_gazetteer", after="ner")
     if not any(n in pipe.pipe_names for n in ("parser", "senter", "sentencizer")):

@@ -132,3 +132,12 @@ def test_non_names_pipeline_drops_spelled_out_abbreviation():
                 "the Baltimore Field Office of U.S. Customs and Border Protection.", language="en")
     names = {e.name for e in x.entities if e.type in ("ORG", "LOCATION")}
     assert "MSRP" not in names and not any("Retail" in n for n in names)
+
+
+def test_non_names_name_run_into_next_sentence_is_cut():
+    from nlp.non_names import cut_at_sentence_end
+
+    text = "The shop at 40 Elm Rd. An agent called."
+    ms = [_m(text, "40 Elm Rd. An", "LOCATION")]
+    assert _names(cut_at_sentence_end(ms, text)) == ["40 Elm Rd."]
+
