@@ -37,6 +37,7 @@ from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 from nlp.name_shapes import clean_name_shapes
 from nlp.non_names import clean_non_names
+from nlp.agency_spans import clean_agency_spans
 from nlp.span_cleanup import clean_spans
 
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
@@ -389,6 +390,7 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
                                               m.text not in known_orgs()))]
     mentions = drop_headline_guesses(mentions, text)
     mentions = clean_non_names(mentions, text)
+    mentions = clean_agency_spans(mentions, text)
     mentions = split_titles(mentions, text)
     retype_by_keyword(mentions)
     retype_known_places(mentions, text)

@@ -245,6 +245,18 @@ _QUOTE_MARKS = re.compile(r"[>|\s]+")
 _TRIM_LEAD = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|[ld]['’])", re.IGNORECASE)
 
 
+def _article_of_place(surface: str) -> bool:
+    """An article that is part of a place's name: "Los Angeles", "El Paso", "La Jonquera".
+
+    >>> _article_of_place("LOS ANGELES - Federal"), _article_of_place("la Commission")
+    (True, False)
+    """
+    from nlp.cleanup import known_place
+
+    words = surface.split()
+    return any(known_place(" ".join(words[:k])) for k in (2, 3) if len(words) >= k)
+
+
 class MentionComponent:
     """Typed mentions: rule matches win over overlapping NER entities."""
 
@@ -268,7 +280,8 @@ class MentionComponent:
                 start = quoted.end()
             surface = text[start:end]
             lead = _TRIM_LEAD.match(surface)
-            if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):
+            if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and \
+                    lead.end() < len(surface) and not _article_of_place(surface):
                 start += lead.end()
                 surface = text[start:end]
             bullet = _BULLET.match(surface)

@@ -1,0 +1,222 @@
+"""Agency names that NER glued to a person or cut in pieces, by error class.
+
+Each function fixes one class on the mentions of one doc (offsets into its text), from the shape
+of the span and general vocabularies (given names, title words, organisation head nouns, known
+places), never from a list of failing strings:
+
+* :func:`split_agency_person` - an office, its place or a title glued to the person who holds it
+  ("HSI Harbourton Ana Ruiz", "Fiscal Federal del Distrito Norte de Texas Juan Soto", "Secretaria
+  Auxiliar Ana Ruiz de la División de Aduanas"): the person is cut out, the place or office before
+  and the organisation after kept;
+* :func:`join_coordinated_agency` - an agency cut at an inner "and" ("Bureau of Tin" + "Zinc",
+  "U.S. Fish" + "Wildlife Service", "Servicio de Peces" + "Vida Silvestre") becomes one
+  organisation.
+
+>>> from nlp.model import RawMention
+>>> text = "said HSI Harbourton Ana Ruiz."
+>>> [(m.type, m.text) for m in split_agency_person([RawMention(5, 28, text[5:28], "ORG")], text)]
+[('ORG', 'HSI Harbourton'), ('PERSON', 'Ana Ruiz')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.model import RawMention
+from nlp.names import is_given_name
+from nlp.non_names import has_head_noun, org_heads
+from nlp.org_types import known_orgs
+
+__all__ = ["split_agency_person", "join_coordinated_agency", "clean_agency_spans"]
+
+_TOKEN = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.$")
+_LINKS = frozenset({"de", "del", "des", "du", "la", "le", "los", "las", "of", "the", "for", "d",
+                    "l", "y", "et", "and", "&", "e", "à", "a", "en", "lo"})
+_DISTRICT = re.compile(r"^(?:(?:Southern|Northern|Eastern|Western|Middle|Central)\s+District|"
+                       r"Distrito\b|District\b)")
+
+
+def _is_title(word: str) -> bool:
+    from nlp.span_cleanup import title_words
+
+    low = word.lower().rstrip(".,")
+    return low in title_words()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _person_at(words: list[str], i: int) -> int:
+    """The end (exclusive) of a person's name starting with the given name ``words[i]``: initials
+    and capitalised words that are no title or head noun, ending on a surname; 0 if none."""
+    end = i + 1
+    while end < len(words) and end - i < 4:
+        word = words[end].rstrip(",")
+        if _INITIAL.match(word) or (_capitalised(word) and not _is_title(word) and
+                                    word.lower() not in org_heads() and
+                                    word.lower() not in _LINKS):
+            end += 1
+            if words[end - 1].endswith(","):
+                break
+            continue
+        break
+    while end > i + 1 and _INITIAL.match(words[end - 1]):
+        end -= 1
+    return end if end - i >= 2 else 0
+
+
+def _rare_name(words: list[str]) -> bool:
+    """A given name and a surname by shape: capitalised words, no title, head noun or known
+    place together, the last no common word."""
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.span_cleanup import is_common_word
+
+    return all(_capitalised(w) and w.isalpha() and not _is_title(w) and
+               w.lower() not in org_heads() for w in words) and \
+        not is_common_word(words[-1]) and not known_place(" ".join(words)) and \
+        not known_place(words[0])
+
+
+def _office_marker(word: str) -> bool:
+    """A title, an acronym or a known place: what an office's name holds before the person
+    glued to it, unlike an organisation named after a person ("Fondation Louis Vuitton")."""
+    from nlp.cleanup import known_place  # cleanup imports this module
+
+    word = word.rstrip(",")
+    return _is_title(word) or (word.isupper() and len(word.strip(".")) >= 2) or known_place(word)
+
+
+def _glue_before(words: list[str], i: int) -> bool:
+    """Whether the words before a given name end an office's name: no link word just before,
+    and a title, an acronym or a known place among them (the word just before not a given name
+    unless it is such a marker)."""
+    from nlp.cleanup import known_place  # cleanup imports this module
+
+    prev = words[i - 1].rstrip(",")
+    if prev.lower() in _LINKS:
+        return False
+    if is_given_name(prev) and not _office_marker(prev):
+        return False
+    return any(_office_marker(w) for w in words[:i]) or \
+        (i >= 2 and known_place(f"{words[i - 2]} {prev}"))
+
+
+def split_agency_person(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Cut a person out of an organisation or place span that runs on from an office, its place
+    or a title into a given name and a surname."""
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.org_types import org_subtype
+    from nlp.places import location_subtype
+
+    out: list[RawMention] = []
+    for m in mentions:
+        tokens = list(_TOKEN.finditer(m.text)) if m.source == "ner" and \
+            m.type in ("ORG", "LOCATION") and m.text not in known_orgs() else []
+        words = [t.group() for t in tokens]
+        cut = None
+        for i in range(1, len(words) - 1):
+            if _capitalised(words[i]) and is_given_name(words[i]) and _glue_before(words, i):
+                end = _person_at(words, i)
+                if end:
+                    cut = (i, end)
+                    break
+            if i == len(words) - 2 and _rare_name(words[i:]) and _office_marker(words[i - 1]):
+                cut = (i, len(words))  # "... de Virginia Chuck Rosenberg": an unlisted given name
+        if cut is None:
+            out.append(m)
+            continue
+        i, end = cut
+        p_start = m.start + tokens[i].start()
+        p_end = m.start + tokens[end - 1].end() - (1 if words[end - 1].endswith(",") else 0)
+        head = [w for w in words[:i]]
+        while head and _is_title(head[-1]):
+            head.pop()
+        if head and not _is_title(head[0]):
+            h_end = m.start + tokens[len(head) - 1].end()
+            surface = text[m.start:h_end]
+            type_ = "LOCATION" if known_place(surface) or _DISTRICT.match(surface) else m.type
+            out.append(RawMention(m.start, h_end, surface, type_,
+                                  location_subtype(surface) if type_ == "LOCATION" else
+                                  org_subtype(surface, "", ""), source=m.source))
+        out.append(RawMention(p_start, p_end, text[p_start:p_end], "PERSON", source=m.source))
+        rest = re.match(r"\s+(?:(?:de|of|del|du|des)\s+)?(?:(?:la|the|le|l['’]|los|las)\s*)?",
+                        text[p_end:m.end])
+        if rest and end < len(words):
+            o_start = p_end + rest.end()
+            surface = text[o_start:m.end]
+            if surface[:1].isupper() and has_head_noun(surface):
+                out.append(RawMention(o_start, m.end, surface, "ORG",
+                                      org_subtype(surface, "", ""), source=m.source))
+    return out
+
+
+_CONJ_GAP = re.compile(r"\s+(?:and|y|et|e|&)\s+(?:(?:the|la|el|les|los|las)\s+)?")
+_INNER_PREP = re.compile(r"\s(?:of|for|on|de|del|des|du|contra|contre|against)\s")
+
+
+_BARE_RUN = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}")
+
+
+def join_coordinated_agency(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Join an organisation cut at an inner conjunction: "<X of A>" + "and" + "<B>" (B one to
+    three capitalised words, a mention or not, no head noun, no known place or organisation),
+    or "<X>" + "and" + "<Y ... Service>" (X no head noun, Y ending with one).
+
+    >>> text = "by the Bureau of Tin and Zinc, and U.S. Fish and Wildlife Service agents"
+    >>> ms = [RawMention(7, 20, "Bureau of Tin", "ORG"), RawMention(35, 44, "U.S. Fish", "ORG"),
+    ...       RawMention(49, 65, "Wildlife Service", "ORG")]
+    >>> [m.text for m in join_coordinated_agency(ms, text)]
+    ['Bureau of Tin and Zinc', 'U.S. Fish and Wildlife Service']
+    """
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.org_types import org_subtype
+
+    ordered = sorted(mentions, key=lambda x: x.start)
+    starts = {m.start: m for m in ordered}
+    taken = [(m.start, m.end) for m in ordered]
+    gone: set[int] = set()
+    out: list[RawMention] = []
+    for m in ordered:
+        if id(m) in gone:
+            continue
+        gap = _CONJ_GAP.match(text, m.end) if m.source == "ner" and m.type == "ORG" and \
+            m.text not in known_orgs() and not known_place(m.text) else None
+        nxt = starts.get(gap.end()) if gap else None
+        run = _BARE_RUN.match(text, gap.end()) if gap and nxt is None else None
+        if run is not None and any(s < run.end() and run.start() < e for s, e in taken):
+            run = None
+        if nxt is not None:
+            if nxt.source != "ner" or nxt.type not in ("ORG", "LOCATION", "PERSON") or \
+                    nxt.text in known_orgs() or known_place(nxt.text):
+                nxt = None
+            end, surface, other = (nxt.end, nxt.text, nxt) if nxt else (0, "", None)
+        elif run is not None:
+            end, surface, other = run.end(), run.group(), None
+        else:
+            end, surface, other = 0, "", None
+        if end:
+            words = surface.split()
+            tail = _INNER_PREP.search(m.text) is not None and 1 <= len(words) <= 3 and \
+                all(w[:1].isupper() for w in words) and not has_head_noun(surface) and \
+                not known_place(surface) and surface not in known_orgs() and \
+                not (other is not None and other.type == "PERSON" and is_given_name(words[0]))
+            head = (other is None or other.type == "ORG") and not has_head_noun(m.text) and \
+                len(m.text.split()) <= 3 and not m.text.isupper() and len(words) <= 3 and \
+                words[-1].lower() in org_heads()
+            if tail or head:
+                joined = text[m.start:end]
+                m = RawMention(m.start, end, joined, "ORG", org_subtype(joined, "", ""),
+                               dict(m.attrs), m.roles | (other.roles if other else set()),
+                               m.source)
+                if other is not None:
+                    gone.add(id(other))
+        out.append(m)
+    return out
+
+
+def clean_agency_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Every class above, in order."""
+    mentions = split_agency_person(mentions, text)
+    return join_coordinated_agency(mentions, text)

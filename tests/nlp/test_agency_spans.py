@@ -1,0 +1,54 @@
+"""Agency names glued to a person or cut at an inner "and": one test per class of
+nlp.agency_spans, on made-up sentences."""
+
+from __future__ import annotations
+
+from nlp.agency_spans import join_coordinated_agency, split_agency_person
+from nlp.model import RawMention
+
+
+def _m(text: str, part: str, type_: str) -> RawMention:
+    start = text.index(part)
+    return RawMention(start, start + len(part), part, type_, source="ner")
+
+
+def test_agency_spans_person_cut_out_of_office_and_place():
+    text = "said Fiscal Federal del Distrito Norte de Texas Elena Marsh and HSI Denver Paul Okafor."
+    ms = [_m(text, "Fiscal Federal del Distrito Norte de Texas Elena Marsh", "ORG"),
+          _m(text, "HSI Denver Paul Okafor", "ORG")]
+    out = [(m.type, m.text) for m in split_agency_person(ms, text)]
+    assert ("PERSON", "Elena Marsh") in out and ("PERSON", "Paul Okafor") in out
+    assert ("ORG", "HSI Denver") in out
+    assert not any("Marsh" in t and ty != "PERSON" for ty, t in out)
+
+
+def test_agency_spans_person_between_title_and_division():
+    text = "la Secretaria Adjunta Laura B. Quent de la División de Aduanas anunció"
+    ms = [_m(text, "Secretaria Adjunta Laura B. Quent de la División de Aduanas", "ORG")]
+    out = [(m.type, m.text) for m in split_agency_person(ms, text)]
+    assert out == [("PERSON", "Laura B. Quent"), ("ORG", "División de Aduanas")]
+
+
+def test_agency_spans_organisation_named_after_a_person_stays():
+    text = "Funds of the Fondation Louis Verrat and Jean Paul Gaultier were seized."
+    ms = [_m(text, "Fondation Louis Verrat", "ORG"), _m(text, "Jean Paul Gaultier", "ORG")]
+    assert [m.text for m in split_agency_person(ms, text)] == ["Fondation Louis Verrat",
+                                                                "Jean Paul Gaultier"]
+
+
+def test_agency_spans_agency_cut_at_and_is_joined():
+    text = ("Agents of the Office for Copper Safety and Health and the State Bird and Fish "
+            "Service, with Interpol and Ana Ruiz.")
+    ms = [_m(text, "Office for Copper Safety", "ORG"), _m(text, "State Bird", "ORG"),
+          _m(text, "Fish Service", "ORG"), _m(text, "Interpol", "ORG"), _m(text, "Ana Ruiz", "PERSON")]
+    out = [m.text for m in join_coordinated_agency(ms, text)]
+    assert out == ["Office for Copper Safety and Health", "State Bird and Fish Service", "Interpol",
+                   "Ana Ruiz"]
+
+
+def test_agency_spans_two_firms_or_places_stay_apart():
+    text = "Goods of the Bank of Lima and Santander and of Acme Trading and Bolt Service Ltd."
+    ms = [_m(text, "Bank of Lima", "ORG"), _m(text, "Santander", "LOCATION"),
+          _m(text, "Acme Trading", "ORG"), _m(text, "Bolt Service Ltd.", "ORG")]
+    assert [m.text for m in join_coordinated_agency(ms, text)] == [
+        "Bank of Lima", "Santander", "Acme Trading", "Bolt Service Ltd."]
