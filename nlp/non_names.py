@@ -20,6 +20,9 @@ a list of failing strings:
 * :func:`drop_shorthand_nouns` - a capitalised common noun after an article, standing for a
   body named in full elsewhere ("the Office", "la Commission", "l'Union"): made its alias;
 * :func:`cut_at_sentence_end` - a name run on into the next sentence ("12 Main St. The");
+* :func:`drop_common_places` - a frequent English word as a place ("Internet", "Arrival");
+* :func:`place_shapes` - facilities, ports, judicial districts, counties typed or cut wrongly
+  ("Laredo Port" of "Laredo Port of Entry", "Missouri" of "Western District of Missouri");
 * :func:`drop_furniture_lines` - a line that is only common words ("Archived Content").
 
 >>> from nlp.model import RawMention
@@ -360,6 +363,83 @@ def cut_at_sentence_end(mentions: list[RawMention], text: str) -> list[RawMentio
     return out
 
 
+_PLACE_ZIPF = 4.3  # "Internet", "Search", "Notice": words of English prose, not towns ("Portal")
+
+
+def drop_common_places(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop a one-word place that is a frequent English word and no known place or continent
+    ("Internet", "Government", "Arrival").
+
+    >>> text = "sold on the Internet in Portal and Europe"
+    >>> ms = [RawMention(12, 20, "Internet", "LOCATION"), RawMention(24, 30, "Portal", "LOCATION"),
+    ...       RawMention(35, 41, "Europe", "LOCATION")]
+    >>> [m.text for m in drop_common_places(ms, text)]
+    ['Portal', 'Europe']
+    """
+    from wordfreq import zipf_frequency
+
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.span_cleanup import _CONTINENTS
+
+    return [m for m in mentions if not (
+        _is_name_mention(m) and m.type == "LOCATION" and m.text.isalpha() and
+        not m.text.isupper() and m.text.lower() not in _CONTINENTS and
+        zipf_frequency(m.text.lower(), "en") >= _PLACE_ZIPF and not known_place(m.text) and
+        not (len(m.text) <= 5 and text[m.end:m.end + 1] == "."))]  # "Mass.", "Wash."
+
+
+_FACILITY = re.compile(r"\s(?:Airport|Aeropuerto|Aéroport|International\s+Airport|Mail\s+Facility|"
+                       r"Terminal|Bridge|Border\s+Crossing|Seaport)$")
+_PORT_TAIL = re.compile(r"\s+(?:Port(?:\s+of\s+Entry)?|Seaport)$")
+_DISTRICT_BEFORE = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?"
+                              r"District\s+of\s+(?:the\s+)?$")
+_AREA_AFTER = re.compile(r"\s+(?:County|City|State|Province|Parish)\b")
+
+
+def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Places by the shape of their name: an airport, a mail facility, a bridge or a terminal is a
+    place, so is "<known place> Port (of Entry)", taken whole; a judicial district ("Western District of
+    <State>") is a place taken whole; "<place> County/City/State" is a place taken whole.
+
+    >>> text = "seized at Rochester Port of Entry and in the Western District of Ohio"
+    >>> ms = [RawMention(10, 33, "Rochester Port of Entry", "ORG"),
+    ...       RawMention(65, 69, "Ohio", "LOCATION")]
+    >>> [(m.type, m.text) for m in place_shapes(ms, text)]
+    [('LOCATION', 'Rochester Port of Entry'), ('LOCATION', 'Western District of Ohio')]
+    """
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.places import location_subtype
+    from nlp.span_cleanup import _with
+
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if not _is_name_mention(m) or m.type == "PERSON":
+            out.append(m)
+            continue
+        port = _PORT_TAIL.search(m.text)
+        district = _DISTRICT_BEFORE.search(text, max(0, m.start - 40), m.start)
+        area = _AREA_AFTER.match(text, m.end)
+        if port and known_place(m.text[:port.start()]):
+            entry = re.match(r" of Entry\b", text[m.end:m.end + 9])
+            m = _with(m, text, m.start, m.end + (entry.end() if entry else 0), "LOCATION")
+        elif _FACILITY.search(m.text):
+            m = _with(m, text, m.start, m.end, "LOCATION")
+        elif m.type == "LOCATION" and district and known_place(m.text):
+            m = _with(m, text, district.start(), m.end, "LOCATION")
+        elif re.match(r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s",
+                      m.text):
+            m = _with(m, text, m.start, m.end, "LOCATION")
+        elif area and (m.type == "LOCATION" or known_place(m.text)) and \
+                area.end() not in starts and \
+                not any(m.end < s < area.end() for s in starts):
+            m = _with(m, text, m.start, area.end(), "LOCATION")
+        if m.type == "LOCATION":
+            m.subtype = location_subtype(m.text)
+        out.append(m)
+    return out
+
+
 def clean_non_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = cut_at_sentence_end(mentions, text)
@@ -370,4 +450,6 @@ def clean_non_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = cut_dates(mentions, text)
     mentions = drop_lone_titles(mentions, text)
     mentions = drop_shorthand_nouns(mentions, text)
+    mentions = drop_common_places(mentions, text)
+    mentions = place_shapes(mentions, text)
     return drop_furniture_lines(mentions, text)

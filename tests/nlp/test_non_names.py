@@ -141,3 +141,25 @@ def test_non_names_name_run_into_next_sentence_is_cut():
     ms = [_m(text, "40 Elm Rd. An", "LOCATION")]
     assert _names(cut_at_sentence_end(ms, text)) == ["40 Elm Rd."]
 
+
+
+def test_non_names_common_english_word_is_no_place():
+    from nlp.non_names import drop_common_places
+
+    text = "Sold over the Internet from Portal, N.D., to Mass. buyers and on Arrival."
+    ms = [_m(text, "Internet", "LOCATION"), _m(text, "Portal", "LOCATION"),
+          _m(text, "Mass", "LOCATION"), _m(text, "Arrival", "LOCATION")]
+    assert _names(drop_common_places(ms, text)) == ["Portal", "Mass"]
+
+
+def test_non_names_place_shapes_facilities_districts_and_counties():
+    from nlp.non_names import place_shapes
+
+    text = ("Seized at Denver International Airport and the Laredo Port of Entry, charged in the "
+            "Northern District of Ohio, sold in Cook County.")
+    ms = [_m(text, "Denver International Airport", "ORG"), _m(text, "Laredo Port", "LOCATION"),
+          _m(text, "Ohio", "LOCATION"), _m(text, "Cook", "LOCATION")]
+    out = [(m.type, m.text) for m in place_shapes(ms, text)]
+    assert out == [("LOCATION", "Denver International Airport"),
+                   ("LOCATION", "Laredo Port of Entry"),
+                   ("LOCATION", "Northern District of Ohio"), ("LOCATION", "Cook County")]
