@@ -38,6 +38,7 @@ from nlp.places import country_names, location_subtype
 from nlp.name_shapes import clean_name_shapes
 from nlp.non_names import clean_non_names
 from nlp.agency_spans import clean_agency_spans
+from nlp.datelines import add_datelines
 from nlp.span_cleanup import clean_spans
 
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
@@ -396,6 +397,7 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
     retype_known_places(mentions, text)
     mentions = merge_adjacent(mentions, text)
     mentions = add_bylines(mentions, text)
+    mentions = add_datelines(mentions, text)
     mentions = clean_spans(mentions, text)
     mentions = clean_name_shapes(mentions, text)
     unify_types(mentions)
