@@ -199,7 +199,8 @@ def join_coordinated_agency(mentions: list[RawMention], text: str) -> list[RawMe
         if end:
             words = surface.split()
             tail = _INNER_PREP.search(m.text) is not None and 1 <= len(words) <= 3 and \
-                all(w[:1].isupper() for w in words) and not has_head_noun(surface) and \
+                all(w[:1].isupper() and not _is_title(w) for w in words) and \
+                not has_head_noun(surface) and \
                 not known_place(surface) and surface not in known_orgs() and \
                 not (other is not None and other.type == "PERSON" and is_given_name(words[0]))
             head = (other is None or other.type == "ORG") and not has_head_noun(m.text) and \

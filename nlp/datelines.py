@@ -67,6 +67,8 @@ def add_datelines(mentions: list[RawMention], text: str) -> list[RawMention]:
                 (dated and state is None and len(words) == 1)):
             continue
         start = hit.start("place")
+        if state and re.fullmatch(r"D\.\s?C\.", state):  # "WASHINGTON, D.C.": one place
+            place, state = text[start:hit.start("state") + len(state)], None
         found.append(RawMention(start, start + len(place), place, "LOCATION",
                                 location_subtype(place), source="dateline"))
         if state:

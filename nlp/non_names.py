@@ -23,6 +23,9 @@ a list of failing strings:
 * :func:`drop_common_places` - a frequent English word as a place ("Internet", "Arrival");
 * :func:`place_shapes` - facilities, ports, judicial districts, counties typed or cut wrongly
   ("Laredo Port" of "Laredo Port of Entry", "Missouri" of "Western District of Missouri");
+* :func:`cut_compound_tails` - a name fused with "-based", "-branded" ("Virginia-based");
+* :func:`drop_codes` - product and disease codes ("MP3", "COVID-19") and language menus;
+* :func:`drop_common_phrases` - a place made of frequent words ("Domestic Value");
 * :func:`drop_furniture_lines` - a line that is only common words ("Archived Content").
 
 >>> from nlp.model import RawMention
@@ -437,12 +440,94 @@ def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
         if m.type == "LOCATION":
             m.subtype = location_subtype(m.text)
         out.append(m)
+    grown = [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                       (o.start, o.end) != (m.start, m.end) for o in out)]
+    return grown
+
+
+_HYPHEN_TAIL = re.compile(r"-[a-zà-ÿ]+$")
+_CODE = re.compile(r"[A-Z]{1,6}-?\d{1,4}")
+_LANG_CODES = re.compile(r"(?:\b[A-Z]{2}\b[ \t,|/]*){3,}")
+
+
+def cut_compound_tails(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name fused with a hyphenated lower-case word loses it ("Virginia-based",
+    "Honda-branded", "IPR-infringing").
+
+    >>> text = "a Virginia-based firm"
+    >>> [m.text for m in cut_compound_tails([RawMention(2, 16, "Virginia-based", "LOCATION")], text)]
+    ['Virginia']
+    """
+    from nlp.span_cleanup import _with
+
+    out = []
+    for m in mentions:
+        tail = _HYPHEN_TAIL.search(m.text) if _is_name_mention(m) else None
+        head = m.text[:tail.start()].split()[-1:] if tail is not None else []
+        if tail is not None and tail.start() >= 2 and head and head[0][:1].isupper():
+            m = _with(m, text, m.start, m.start + tail.start())
+        out.append(m)
     return out
+
+
+def drop_codes(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop product, model and disease codes typed as names ("MP3", "COVID-19", "N95") and
+    runs of two-letter language codes of a page's language menu ("EN DE HU")."""
+    menus = [(h.start(), h.end()) for h in _LANG_CODES.finditer(text)]
+
+    def in_menu(m: RawMention) -> bool:
+        return all(len(w) == 2 and w.isupper() for w in m.text.split()) and \
+            any(a <= m.start and m.end <= b for a, b in menus)
+
+    return [m for m in mentions if not (
+        _is_name_mention(m) and m.text not in known_orgs() and
+        (_CODE.fullmatch(m.text) is not None or in_menu(m)))]
+
+
+def drop_common_phrases(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop a place of two or three words that are all frequent words, with no known place,
+    head noun or compass word among them: a heading or a phrase ("Domestic Value", "Fiscal
+    Year", "Member States").
+
+    >>> text = "The Domestic Value in the Middle East and North Bay"
+    >>> ms = [RawMention(4, 18, "Domestic Value", "LOCATION"),
+    ...       RawMention(26, 37, "Middle East", "LOCATION"), RawMention(42, 51, "North Bay", "LOCATION")]
+    >>> [m.text for m in drop_common_phrases(ms, text)]
+    ['Middle East', 'North Bay']
+    """
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.names import is_given_name
+    from nlp.span_cleanup import _CONTINENTS, is_common_word
+
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if _is_name_mention(m) and m.type == "LOCATION" and 2 <= len(words) <= 3 and \
+                all(w.isalpha() and w[:1].isupper() and not w.isupper() and is_common_word(w)
+                    for w in words) and \
+                not any(known_place(w) or w.lower() in _CONTINENTS or w.lower() in _COMPASS
+                        for w in words) and \
+                not has_head_noun(m.text) and not known_place(m.text) and \
+                not is_given_name(words[0]):
+            continue
+        out.append(m)
+    return out
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "middle", "central", "upper", "lower", "greater", "new", "nord",
+                      "sud", "est", "ouest", "norte", "sur", "este", "oeste", "grand", "gran",
+                      "bay", "island", "islands", "valley", "river", "lake", "mount", "port",
+                      "coast", "beach", "park", "street", "road", "avenue", "county", "city",
+                      "bridge", "mall", "facility", "terminal", "airport", "plaza", "square",
+                      "market", "harbor", "harbour", "tunnel", "crossing", "station", "pier"})
 
 
 def clean_non_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = cut_at_sentence_end(mentions, text)
+    mentions = cut_compound_tails(mentions, text)
+    mentions = drop_codes(mentions, text)
     mentions = drop_common_abbreviations(mentions, text)
     mentions = drop_laws(mentions, text)
     mentions = drop_nationalities(mentions, text)
@@ -451,5 +536,6 @@ def clean_non_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = drop_lone_titles(mentions, text)
     mentions = drop_shorthand_nouns(mentions, text)
     mentions = drop_common_places(mentions, text)
+    mentions = drop_common_phrases(mentions, text)
     mentions = place_shapes(mentions, text)
     return drop_furniture_lines(mentions, text)

@@ -163,3 +163,25 @@ def test_non_names_place_shapes_facilities_districts_and_counties():
     assert out == [("LOCATION", "Denver International Airport"),
                    ("LOCATION", "Laredo Port of Entry"),
                    ("LOCATION", "Northern District of Ohio"), ("LOCATION", "Cook County")]
+
+
+def test_non_names_compound_tails_codes_and_language_menus():
+    from nlp.non_names import cut_compound_tails, drop_codes
+
+    text = "An Ohio-based seller of MP3 players and N95 masks (COVID-19).\nEN FR DE NL IT\n"
+    ms = [_m(text, "Ohio-based", "LOCATION"), _m(text, "MP3", "ORG"), _m(text, "N95", "ORG"),
+          _m(text, "COVID-19", "LOCATION"), _m(text, "FR DE", "ORG")]
+    out = drop_codes(cut_compound_tails(ms, text), text)
+    assert _names(out) == ["Ohio"]
+    text = "the Office de lutte anti-fraude"
+    assert _names(cut_compound_tails([_m(text, "Office de lutte anti-fraude", "ORG")], text)) == [
+        "Office de lutte anti-fraude"]
+
+
+def test_non_names_place_of_frequent_words_is_a_phrase():
+    from nlp.non_names import drop_common_phrases
+
+    text = "Its Retail Value in Member States, the Great Lakes and Philip Morris International."
+    ms = [_m(text, "Retail Value", "LOCATION"), _m(text, "Member States", "LOCATION"),
+          _m(text, "Great Lakes", "LOCATION"), _m(text, "Philip Morris International", "LOCATION")]
+    assert _names(drop_common_phrases(ms, text)) == ["Great Lakes", "Philip Morris International"]
