@@ -8,6 +8,8 @@ places), never from a list of failing strings:
   ("HSI Harbourton Ana Ruiz", "Fiscal Federal del Distrito Norte de Texas Juan Soto", "Secretaria
   Auxiliar Ana Ruiz de la División de Aduanas"): the person is cut out, the place or office before
   and the organisation after kept;
+* :func:`titles_as_organisations` - a title phrase typed as an organisation ("Fiscal Federal",
+  "U.S. Attorney Sullivan");
 * :func:`join_coordinated_agency` - an agency cut at an inner "and" ("Bureau of Tin" + "Zinc",
   "U.S. Fish" + "Wildlife Service", "Servicio de Peces" + "Vida Silvestre") becomes one
   organisation.
@@ -217,7 +219,53 @@ def join_coordinated_agency(mentions: list[RawMention], text: str) -> list[RawMe
     return out
 
 
+# words of the title lists that modify a title rather than name an office-holder
+_TITLE_MODIFIERS = frozenset({"acting", "adjunct", "assistant", "associate", "county", "deputy",
+                              "district", "executive", "federal", "field", "general", "gen.",
+                              "port", "principal", "regional", "resident", "senior", "special",
+                              "staff", "supervisory", "u.s.", "us", "adjoint", "adjointe",
+                              "général", "générale", "c.", "chief", "chair", "major", "me", "don",
+                              "m.", "titular"})
+
+
+def titles_as_organisations(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """An "organisation" that opens with an office-holder's title is no organisation: a title
+    phrase without a head noun goes ("Secretario de Justicia de los Estados Unidos", "Fiscal
+    Federal"); titles then one rare word are that person's surname ("U.S. Attorney Sullivan").
+
+    >>> text = "El Secretario de Justicia Adjunto y U.S. Attorney Vantrell hablaron."
+    >>> ms = [RawMention(3, 32, text[3:32], "ORG"), RawMention(35, 58, text[35:58], "ORG")]
+    >>> [(m.type, m.text) for m in titles_as_organisations(ms, text)]
+    [('PERSON', 'Vantrell')]
+    """
+    from nlp.span_cleanup import is_common_word
+
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source != "ner" or m.type != "ORG" or m.text in known_orgs() or not words:
+            out.append(m)
+            continue
+        lead = 0
+        while lead < len(words) and (_is_title(words[lead]) or words[lead].isupper()):
+            lead += 1
+        nouns = [w for w in words[:lead] if _is_title(w) and
+                 w.lower().rstrip(",") not in _TITLE_MODIFIERS]
+        if lead == len(words) - 1 and nouns and _capitalised(words[-1]) and \
+                words[-1].isalpha() and not is_common_word(words[-1]) and \
+                words[-1].lower() not in org_heads():
+            at = m.start + m.text.rindex(words[-1])
+            out.append(RawMention(at, m.end, words[-1], "PERSON", source=m.source))
+            continue
+        if _is_title(words[0]) and words[0].lower() not in _TITLE_MODIFIERS and \
+                not has_head_noun(m.text) and not any(is_given_name(w) for w in words[1:]):
+            continue
+        out.append(m)
+    return out
+
+
 def clean_agency_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = split_agency_person(mentions, text)
+    mentions = titles_as_organisations(mentions, text)
     return join_coordinated_agency(mentions, text)

@@ -219,12 +219,12 @@ def drop_nationalities(mentions: list[RawMention], text: str) -> list[RawMention
 
 
 _OPERATION = re.compile(r"\b[Oo](?:peration|pération|peración|perativo)\s+$")
-_OPERATION_START = re.compile(r"^(?:Operation|Opération|Operación|Operativo)\s+\S")
+_OPERATION_START = re.compile(r"^(?:Operation|Opération|Operación|Operativo)\s+\S|\sOperation$")
 
 
 def drop_operation_names(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """Drop operation code names: a span that starts with the word "operation" or follows it
-    (the corpus convention: operations are no parties)."""
+    """Drop operation code names: a span that starts with the word "operation", follows it or
+    ends with it ("Joint Customs Operation"); the corpus convention: operations are no parties."""
     return [m for m in mentions if not (
         _is_name_mention(m) and (_OPERATION_START.match(m.text) or
                                  _OPERATION.search(text[max(0, m.start - 14):m.start])))]

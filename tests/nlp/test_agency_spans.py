@@ -52,3 +52,15 @@ def test_agency_spans_two_firms_or_places_stay_apart():
           _m(text, "Acme Trading", "ORG"), _m(text, "Bolt Service Ltd.", "ORG")]
     assert [m.text for m in join_coordinated_agency(ms, text)] == [
         "Bank of Lima", "Santander", "Acme Trading", "Bolt Service Ltd."]
+
+
+def test_agency_spans_title_phrase_is_no_organisation():
+    from nlp.agency_spans import titles_as_organisations
+
+    text = ("El Procurador General de la Nación y el Fiscal Federal hablaron con U.S. Attorney "
+            "Brannock y la Procuraduría General de la República.")
+    ms = [_m(text, "Procurador General de la Nación", "ORG"), _m(text, "Fiscal Federal", "ORG"),
+          _m(text, "U.S. Attorney Brannock", "ORG"),
+          _m(text, "Procuraduría General de la República", "ORG")]
+    out = [(m.type, m.text) for m in titles_as_organisations(ms, text)]
+    assert out == [("PERSON", "Brannock"), ("ORG", "Procuraduría General de la República")]
