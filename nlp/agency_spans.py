@@ -8,6 +8,7 @@ places), never from a list of failing strings:
   ("HSI Harbourton Ana Ruiz", "Fiscal Federal del Distrito Norte de Texas Juan Soto", "Secretaria
   Auxiliar Ana Ruiz de la División de Aduanas"): the person is cut out, the place or office before
   and the organisation after kept;
+* :func:`split_slashed` - two names joined by a slash ("Nickelodeon/Spin Master");
 * :func:`titles_as_organisations` - a title phrase typed as an organisation ("Fiscal Federal",
   "U.S. Attorney Sullivan");
 * :func:`join_coordinated_agency` - an agency cut at an inner "and" ("Bureau of Tin" + "Zinc",
@@ -264,8 +265,103 @@ def titles_as_organisations(mentions: list[RawMention], text: str) -> list[RawMe
     return out
 
 
+_SLASH = re.compile(r"\s?/\s?")
+
+
+def split_slashed(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Two names joined by a slash are two names ("Groupe CNW/Agence des services frontaliers",
+    "Nickelodeon/Spin Master"); two codes stay one ("AD/CVD").
+
+    >>> text = "by Nickelodeon/Spin Master and AD/CVD"
+    >>> ms = [RawMention(3, 26, text[3:26], "ORG"), RawMention(31, 37, "AD/CVD", "ORG")]
+    >>> [m.text for m in split_slashed(ms, text)]
+    ['Nickelodeon', 'Spin Master', 'AD/CVD']
+    """
+    out = []
+    for m in mentions:
+        hit = _SLASH.search(m.text) if m.source == "ner" and m.type in ("ORG", "LOCATION") \
+            else None
+        left, right = (m.text[:hit.start()], m.text[hit.end():]) if hit else ("", "")
+        if hit is None or m.text.count("/") != 1 or not left[:1].isupper() or \
+                not right[:1].isupper() or len(left) < 2 or len(right) < 2 or \
+                (left.isupper() and right.isupper()) or m.text in known_orgs():
+            out.append(m)
+            continue
+        at = m.start + hit.end()
+        out.append(RawMention(m.start, m.start + len(left), left, m.type, source=m.source))
+        out.append(RawMention(at, m.end, right, m.type, source=m.source))
+    return out
+
+
+def drop_role_nouns(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop an "organisation" named by the people of a trade ("Import Specialists", "Homeland
+    Security Investigators", "Officers"): its last word is an office-holder's title, singular or
+    plural, and it holds no head noun."""
+    def people(surface: str) -> bool:
+        last = surface.split()[-1].lower() if surface.split() else ""
+        forms = [last, last[:-1]] if last.endswith("s") else [last]
+        return any(_is_title(f) and f not in _TITLE_MODIFIERS for f in forms)
+
+    return [m for m in mentions if not (
+        m.source == "ner" and m.type == "ORG" and m.text not in known_orgs() and
+        people(m.text) and not has_head_noun(m.text))]
+
+
+_COMPLEMENT = re.compile(r"[ \t]+(?:on|of|for|against|de|du|des|del|pour|contra|contre)[ \t]+"
+                         r"(?:(?:the|la|le|les|el|los|las|l['’])[ \t]*)?")
+_COMPLEMENT_RUN = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]*(?:(?:[ \t]+|,[ \t]+(?:and[ \t]+|y[ \t]+|et[ \t]+)?|[ \t]+(?:and|y|et|&)[ \t]+)"
+    r"[A-ZÀ-Ý][\w'’-]*){0,7}")
+
+
+def extend_over_complement(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A body's name that NER ended at its head noun takes its complement ("Subcommittee" + "on
+    Oversight, Investigations, and Management", "Committee" + "on Homeland Security"): capitalised
+    words after "on/of/for", absorbing the NER guesses among them, when no known place, person
+    or known organisation is among them.
+
+    >>> text = "the Subcommittee on Oversight, Investigations, and Management met"
+    >>> ms = [RawMention(4, 16, "Subcommittee", "LOCATION"), RawMention(20, 29, "Oversight", "LOCATION")]
+    >>> [(m.type, m.text) for m in extend_over_complement(ms, text)]
+    [('ORG', 'Subcommittee on Oversight, Investigations, and Management')]
+    """
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.org_types import org_subtype
+
+    ordered = sorted(mentions, key=lambda x: x.start)
+    out: list[RawMention] = []
+    gone: set[int] = set()
+    for m in ordered:
+        if id(m) in gone:
+            continue
+        words = m.text.split()
+        prep = _COMPLEMENT.match(text, m.end) if m.source == "ner" and \
+            m.type in ("ORG", "LOCATION") and words and \
+            words[-1].lower().rstrip("s") in org_heads() | {w.rstrip("s") for w in org_heads()} \
+            else None
+        run = _COMPLEMENT_RUN.match(text, prep.end()) if prep else None
+        if run is not None:
+            end = run.end()
+            inside = [o for o in ordered if o is not m and o.start < end and prep.end() <= o.end]
+            if any(o.end > end or o.source != "ner" or o.type == "PERSON" or
+                   o.text in known_orgs() for o in inside) or \
+                    any(known_place(w.strip(",")) for w in run.group().split()) or \
+                    known_place(run.group()) or _COMPLEMENT.match(text, end):
+                run = None
+        if run is not None:
+            gone.update(id(o) for o in inside)
+            surface = text[m.start:run.end()]
+            m = RawMention(m.start, run.end(), surface, "ORG", org_subtype(surface, "", ""),
+                           dict(m.attrs), set(m.roles), m.source)
+        out.append(m)
+    return out
+
+
 def clean_agency_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
+    mentions = split_slashed(mentions, text)
     mentions = split_agency_person(mentions, text)
     mentions = titles_as_organisations(mentions, text)
+    mentions = drop_role_nouns(mentions, text)
+    mentions = extend_over_complement(mentions, text)
     return join_coordinated_agency(mentions, text)

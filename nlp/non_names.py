@@ -396,6 +396,7 @@ _FACILITY = re.compile(r"\s(?:Airport|Aeropuerto|Aéroport|International\s+Airpo
 _PORT_TAIL = re.compile(r"\s+(?:Port(?:\s+of\s+Entry)?|Seaport)$")
 _DISTRICT_BEFORE = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?"
                               r"District\s+of\s+(?:the\s+)?$")
+_AREA_END = re.compile(r"\s+(?:County|City|State|Province|Parish)$")
 _AREA_AFTER = re.compile(r"\s+(?:County|City|State|Province|Parish)\b")
 
 
@@ -428,16 +429,20 @@ def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
             m = _with(m, text, m.start, m.end + (entry.end() if entry else 0), "LOCATION")
         elif _FACILITY.search(m.text):
             m = _with(m, text, m.start, m.end, "LOCATION")
+            m.subtype = "PORT"  # a port of entry: no later rule retypes it an organisation
         elif m.type == "LOCATION" and district and known_place(m.text):
             m = _with(m, text, district.start(), m.end, "LOCATION")
         elif re.match(r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s",
                       m.text):
             m = _with(m, text, m.start, m.end, "LOCATION")
+        elif m.type == "ORG" and _AREA_END.search(m.text) and \
+                known_place(m.text[:_AREA_END.search(m.text).start()]):
+            m = _with(m, text, m.start, m.end, "LOCATION")  # "New York State"
         elif area and (m.type == "LOCATION" or known_place(m.text)) and \
                 area.end() not in starts and \
                 not any(m.end < s < area.end() for s in starts):
             m = _with(m, text, m.start, area.end(), "LOCATION")
-        if m.type == "LOCATION":
+        if m.type == "LOCATION" and m.subtype != "PORT":
             m.subtype = location_subtype(m.text)
         out.append(m)
     grown = [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and

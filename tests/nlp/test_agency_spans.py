@@ -64,3 +64,19 @@ def test_agency_spans_title_phrase_is_no_organisation():
           _m(text, "Procuraduría General de la República", "ORG")]
     out = [(m.type, m.text) for m in titles_as_organisations(ms, text)]
     assert out == [("PERSON", "Brannock"), ("ORG", "Procuraduría General de la República")]
+
+
+def test_agency_spans_slash_role_nouns_and_complements():
+    from nlp.agency_spans import drop_role_nouns, extend_over_complement, split_slashed
+
+    text = "by Hasbro/Wizard Games, AD/CVD, the Import Specialists and Field Officers"
+    ms = [_m(text, "Hasbro/Wizard Games", "ORG"), _m(text, "AD/CVD", "ORG"),
+          _m(text, "Import Specialists", "ORG"), _m(text, "Field Officers", "ORG")]
+    assert [m.text for m in drop_role_nouns(split_slashed(ms, text), text)] == [
+        "Hasbro", "Wizard Games", "AD/CVD"]
+    text = ("the Committee on Fisheries, Forests and Mines and the Council of Lyon and the Bureau "
+            "of Tin of the Republic")
+    ms = [_m(text, "Committee", "ORG"), _m(text, "Forests", "LOCATION"),
+          _m(text, "Council", "ORG"), _m(text, "Lyon", "LOCATION"), _m(text, "Bureau", "ORG")]
+    assert [m.text for m in extend_over_complement(ms, text)] == [
+        "Committee on Fisheries, Forests and Mines", "Council", "Lyon", "Bureau"]
