@@ -9,6 +9,8 @@ places), never from a list of failing strings:
   Auxiliar Ana Ruiz de la División de Aduanas"): the person is cut out, the place or office before
   and the organisation after kept;
 * :func:`split_slashed` - two names joined by a slash ("Nickelodeon/Spin Master");
+* :func:`split_nested_bodies` - a unit named with its parent body ("Unidad X de la Comisaría
+  General Y");
 * :func:`titles_as_organisations` - a title phrase typed as an organisation ("Fiscal Federal",
   "U.S. Attorney Sullivan");
 * :func:`join_coordinated_agency` - an agency cut at an inner "and" ("Bureau of Tin" + "Zinc",
@@ -357,6 +359,54 @@ def extend_over_complement(mentions: list[RawMention], text: str) -> list[RawMen
     return out
 
 
+_PLACE_HEADS = frozenset({"région", "región", "region", "province", "provincia", "district",
+                          "distrito", "comté", "condado"})
+_NESTED = re.compile(r"\s(?:de\s+la|del|du|de\s+l['’]|des|de\s+los|de\s+las)\s*(?=[A-ZÀ-Ý])")
+
+
+def split_nested_bodies(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A French or Spanish body named with the body it belongs to is two organisations: "<Unit>
+    de la/del <Body>" where both parts hold a head noun and the second is two words or more
+    ("Unidad de Criminalística de la Comisaría General", "División de Operaciones Especiales del
+    Servicio de Peces"); a place fused with such a body ("Lyon de la Direction des Douanes")
+    keeps its place.
+
+    >>> text = "la Unidad de Fraude de la Comisaría General de Policía dijo"
+    >>> ms = [RawMention(3, 54, text[3:54], "ORG")]
+    >>> [(m.type, m.text) for m in split_nested_bodies(ms, text)]
+    [('ORG', 'Unidad de Fraude'), ('ORG', 'Comisaría General de Policía')]
+    """
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.org_types import org_subtype
+    from nlp.places import location_subtype
+
+    out = []
+    for m in mentions:
+        cut = None
+        if m.source == "ner" and m.type in ("ORG", "LOCATION"):
+            for hit in _NESTED.finditer(m.text):
+                left, right = m.text[:hit.start()], m.text[hit.end():]
+                left_ok = has_head_noun(left) if m.type == "ORG" else known_place(left)
+                if left_ok and len(right.split()) >= 2 and \
+                        right.split()[0].lower() in org_heads():
+                    cut = (hit.start(), hit.end())
+                    break
+        if cut is None:
+            out.append(m)
+            continue
+        left, right = m.text[:cut[0]], m.text[cut[1]:]
+        out.append(RawMention(m.start, m.start + cut[0], left, m.type,
+                              org_subtype(left, "", "") if m.type == "ORG" else
+                              location_subtype(left), source=m.source))
+        if right.split()[0].lower() in _PLACE_HEADS:  # "... du Région du Grand Toronto"
+            out.append(RawMention(m.start + cut[1], m.end, right, "LOCATION",
+                                  location_subtype(right), source=m.source))
+        else:
+            out.append(RawMention(m.start + cut[1], m.end, right, "ORG",
+                                  org_subtype(right, "", ""), source=m.source))
+    return out
+
+
 def clean_agency_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = split_slashed(mentions, text)
@@ -364,4 +414,5 @@ def clean_agency_spans(mentions: list[RawMention], text: str) -> list[RawMention
     mentions = titles_as_organisations(mentions, text)
     mentions = drop_role_nouns(mentions, text)
     mentions = extend_over_complement(mentions, text)
+    mentions = split_nested_bodies(mentions, text)
     return join_coordinated_agency(mentions, text)

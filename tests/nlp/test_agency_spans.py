@@ -80,3 +80,17 @@ def test_agency_spans_slash_role_nouns_and_complements():
           _m(text, "Council", "ORG"), _m(text, "Lyon", "LOCATION"), _m(text, "Bureau", "ORG")]
     assert [m.text for m in extend_over_complement(ms, text)] == [
         "Committee on Fisheries, Forests and Mines", "Council", "Lyon", "Bureau"]
+
+
+def test_agency_spans_unit_and_parent_body_are_two_organisations():
+    from nlp.agency_spans import split_nested_bodies
+
+    text = ("la Brigada de Fraudes del Servicio de Aduanas, el Ministerio del Interior y la Section "
+            "des fraudes de la Région du Grand Nord")
+    ms = [_m(text, "Brigada de Fraudes del Servicio de Aduanas", "ORG"),
+          _m(text, "Ministerio del Interior", "ORG"),
+          _m(text, "Section des fraudes de la Région du Grand Nord", "ORG")]
+    out = [(m.type, m.text) for m in split_nested_bodies(ms, text)]
+    assert out == [("ORG", "Brigada de Fraudes"), ("ORG", "Servicio de Aduanas"),
+                   ("ORG", "Ministerio del Interior"), ("ORG", "Section des fraudes"),
+                   ("LOCATION", "Région du Grand Nord")]
