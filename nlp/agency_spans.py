@@ -11,6 +11,7 @@ places), never from a list of failing strings:
 * :func:`split_slashed` - two names joined by a slash ("Nickelodeon/Spin Master");
 * :func:`split_nested_bodies` - a unit named with its parent body ("Unidad X de la Comisaría
   General Y");
+* :func:`split_person_origin` - a person fused with where they come from ("X de McAllen");
 * :func:`titles_as_organisations` - a title phrase typed as an organisation ("Fiscal Federal",
   "U.S. Attorney Sullivan");
 * :func:`join_coordinated_agency` - an agency cut at an inner "and" ("Bureau of Tin" + "Zinc",
@@ -407,6 +408,45 @@ def split_nested_bodies(mentions: list[RawMention], text: str) -> list[RawMentio
     return out
 
 
+_ORIGIN = re.compile(r"\s(?:de|of|from)\s")
+
+
+def split_person_origin(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A person fused with the place they come from is a person and a place ("Ana Ruiz de
+    Lyon", "Jorge Soto de El" + "Paso"): the place may run on past the span's end.
+
+    >>> text = "contra Jorge Soto de El Paso, Texas"
+    >>> ms = [RawMention(7, 24, text[7:24], "PERSON")]
+    >>> [(m.type, m.text) for m in split_person_origin(ms, text)]
+    [('PERSON', 'Jorge Soto'), ('LOCATION', 'El Paso')]
+    """
+    from nlp.cleanup import known_place  # cleanup imports this module
+    from nlp.places import location_subtype
+
+    out = []
+    for m in mentions:
+        hit = _ORIGIN.search(m.text) if m.source == "ner" and m.type == "PERSON" else None
+        place = None
+        if hit is not None and len(m.text[:hit.start()].split()) >= 2:
+            start = m.start + hit.end()
+            run = re.match(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}", text[start:])
+            words = run.group().split() if run else []
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k])
+                if start + len(name) >= m.end and known_place(name):
+                    place = (start, start + len(name))
+                    break
+        if place is None:
+            out.append(m)
+            continue
+        end = m.start + hit.start()
+        out.append(RawMention(m.start, end, text[m.start:end], "PERSON", source=m.source))
+        name = text[place[0]:place[1]]
+        out.append(RawMention(place[0], place[1], name, "LOCATION", location_subtype(name),
+                              source=m.source))
+    return out
+
+
 def clean_agency_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = split_slashed(mentions, text)
@@ -415,4 +455,5 @@ def clean_agency_spans(mentions: list[RawMention], text: str) -> list[RawMention
     mentions = drop_role_nouns(mentions, text)
     mentions = extend_over_complement(mentions, text)
     mentions = split_nested_bodies(mentions, text)
+    mentions = split_person_origin(mentions, text)
     return join_coordinated_agency(mentions, text)

@@ -222,12 +222,21 @@ _OPERATION = re.compile(r"\b[Oo](?:peration|pération|peración|perativo)\s+$")
 _OPERATION_START = re.compile(r"^(?:Operation|Opération|Operación|Operativo)\s+\S|\sOperation$")
 
 
+_QUOTED_OPERATION = re.compile(r"(?i)\bop[ée]ra(?:tion|ción|tivo)\b[^.\n«»\"“”]{0,40}[«\"“]\s*$")
+
+
 def drop_operation_names(mentions: list[RawMention], text: str) -> list[RawMention]:
-    """Drop operation code names: a span that starts with the word "operation", follows it or
-    ends with it ("Joint Customs Operation"); the corpus convention: operations are no parties."""
-    return [m for m in mentions if not (
-        _is_name_mention(m) and (_OPERATION_START.match(m.text) or
-                                 _OPERATION.search(text[max(0, m.start - 14):m.start])))]
+    """Drop operation code names: a span that starts with the word "operation", follows it, ends
+    with it ("Joint Customs Operation") or is quoted after it ("l'opération douanière «Sirius»");
+    the corpus convention: operations are no parties."""
+    def named(m: RawMention) -> bool:
+        return _is_name_mention(m) and bool(
+            _OPERATION_START.match(m.text) or
+            _OPERATION.search(text[max(0, m.start - 14):m.start]) or
+            _QUOTED_OPERATION.search(text[max(0, m.start - 60):m.start]))
+
+    operations = {m.text for m in mentions if named(m)}
+    return [m for m in mentions if not (_is_name_mention(m) and m.text in operations)]
 
 
 @lru_cache(maxsize=1)
@@ -396,13 +405,16 @@ _FACILITY = re.compile(r"\s(?:Airport|Aeropuerto|Aéroport|International\s+Airpo
 _PORT_TAIL = re.compile(r"\s+(?:Port(?:\s+of\s+Entry)?|Seaport)$")
 _DISTRICT_BEFORE = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?"
                               r"District\s+of\s+(?:the\s+)?$")
+_STREET_NOUN = re.compile(r"\b(?:pont|rue|avenue|boulevard|chemin|route|quai|calle|avenida|"
+                          r"puente|carretera|autopista|autoroute|paseo)\s+$")
 _AREA_END = re.compile(r"\s+(?:County|City|State|Province|Parish)$")
 _AREA_AFTER = re.compile(r"\s+(?:County|City|State|Province|Parish)\b")
 
 
 def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Places by the shape of their name: an airport, a mail facility, a bridge or a terminal is a
-    place, so is "<known place> Port (of Entry)", taken whole; a judicial district ("Western District of
+    place, so is "<known place> Port (of Entry)", taken whole, and a name after a French or Spanish
+    street or bridge noun takes it ("pont Rainbow", "calle Mayor"); a judicial district ("Western District of
     <State>") is a place taken whole; "<place> County/City/State" is a place taken whole.
 
     >>> text = "seized at Rochester Port of Entry and in the Western District of Ohio"
@@ -424,7 +436,10 @@ def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
         port = _PORT_TAIL.search(m.text)
         district = _DISTRICT_BEFORE.search(text, max(0, m.start - 40), m.start)
         area = _AREA_AFTER.match(text, m.end)
-        if port and known_place(m.text[:port.start()]):
+        street = _STREET_NOUN.search(text, max(0, m.start - 12), m.start)
+        if street and m.type in ("LOCATION", "ORG") and " " not in m.text.strip():
+            m = _with(m, text, street.start(), m.end, "LOCATION")  # "pont Rainbow"
+        elif port and known_place(m.text[:port.start()]):
             entry = re.match(r" of Entry\b", text[m.end:m.end + 9])
             m = _with(m, text, m.start, m.end + (entry.end() if entry else 0), "LOCATION")
         elif _FACILITY.search(m.text):

@@ -94,3 +94,13 @@ def test_agency_spans_unit_and_parent_body_are_two_organisations():
     assert out == [("ORG", "Brigada de Fraudes"), ("ORG", "Servicio de Aduanas"),
                    ("ORG", "Ministerio del Interior"), ("ORG", "Section des fraudes"),
                    ("LOCATION", "Région du Grand Nord")]
+
+
+def test_agency_spans_person_and_home_town_are_two_names():
+    from nlp.agency_spans import split_person_origin
+
+    text = "acusó a Marta Villa de Monterrey y a Luis Ortega de Dios."
+    ms = [_m(text, "Marta Villa de Monterrey", "PERSON"), _m(text, "Luis Ortega de Dios", "PERSON")]
+    out = [(m.type, m.text) for m in split_person_origin(ms, text)]
+    assert out == [("PERSON", "Marta Villa"), ("LOCATION", "Monterrey"),
+                   ("PERSON", "Luis Ortega de Dios")]

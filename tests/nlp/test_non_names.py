@@ -185,3 +185,13 @@ def test_non_names_place_of_frequent_words_is_a_phrase():
     ms = [_m(text, "Retail Value", "LOCATION"), _m(text, "Member States", "LOCATION"),
           _m(text, "Great Lakes", "LOCATION"), _m(text, "Philip Morris International", "LOCATION")]
     assert _names(drop_common_phrases(ms, text)) == ["Great Lakes", "Philip Morris International"]
+
+
+def test_non_names_quoted_operation_and_street_nouns():
+    from nlp.non_names import drop_operation_names, place_shapes
+
+    text = "L'opération douanière conjointe «Nordlys» a visé Nordlys. Saisie au pont Sainte-Rose."
+    ms = [_m(text, "Nordlys", "LOCATION"), _m(text, "Nordlys", "PERSON", 1),
+          _m(text, "Sainte-Rose", "LOCATION")]
+    out = place_shapes(drop_operation_names(ms, text), text)
+    assert [(m.type, m.text) for m in out] == [("LOCATION", "pont Sainte-Rose")]
