@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from pathlib import Path
 
@@ -97,4 +98,8 @@ def font_families() -> list[str]:
     manager = font_manager.fontManager
     if not any(entry.fname == str(cjk) for entry in manager.ttflist):
         manager.addfont(str(cjk))
+        # The CJK face has one weight: list it as bold too, so bold labels use it for CJK glyphs
+        # without matplotlib warning "Failed to find font weight bold" on every drawing.
+        regular = next(entry for entry in manager.ttflist if entry.fname == str(cjk))
+        manager.ttflist.append(dataclasses.replace(regular, weight=700))
     return ["DejaVu Sans", font_manager.FontProperties(fname=cjk).get_name()]

@@ -35,7 +35,7 @@ from nlp.org_types import (
 from nlp.places import location_subtype
 
 __all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype", "Sentence",
-           "doc_text", "doc_sentences", "TEXT_KEY"]
+           "doc_text", "doc_sentences", "split_at_line_ends", "TEXT_KEY"]
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION",
@@ -80,8 +80,42 @@ def doc_sentences(doc: Doc) -> list[Sentence]:
     if sents is None:
         sents = [Sentence(s.start_char, s.end_char) for s in doc.sents] \
             if doc.has_annotation("SENT_START") else [Sentence(0, len(doc_text(doc)))]
+        sents = split_at_line_ends(sents, doc_text(doc))
         doc.user_data[_SENTS_KEY] = sents
     return sents
+
+
+# a line ending in one of these continues on the next line: a title before its name, an initial
+_CONTINUES = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Sr|Sra|Srta|Lic|Ing|St|Ste|No|Nos|"
+                        r"Nº|[A-Z])\.$")
+_LINE_END = re.compile(r"\.[ \t]*\n\s*(?=[A-ZÀ-ÖØ-Þ])|\n[ \t]*\n\s*(?=\S)")
+
+
+def split_at_line_ends(sents: list[Sentence], text: str) -> list[Sentence]:
+    r"""Sentences cut where a line ends in a full stop and the next line opens with a capital, or
+    at a blank line. A sentencizer keeps "... S.A. de C.V.\nThe shipper ..." together because
+    the stop belongs to the abbreviation; a line that ends in a title or an initial ("Mr.")
+    still runs on.
+
+    >>> t = "Consigned to Norte S.A. de C.V.\nThe shipper, Acme Ltd, sent it."
+    >>> split_at_line_ends([Sentence(0, len(t))], t)
+    [Sentence(start_char=0, end_char=31), Sentence(start_char=32, end_char=63)]
+    >>> t = "Signed by Mr.\nKevin Xu."
+    >>> split_at_line_ends([Sentence(0, len(t))], t)
+    [Sentence(start_char=0, end_char=23)]
+    """
+    out: list[Sentence] = []
+    for sent in sents:
+        start = sent.start_char
+        for cut in _LINE_END.finditer(text, sent.start_char, sent.end_char):
+            line_end = cut.start() + (1 if text[cut.start()] == "." else 0)
+            if text[cut.start()] == "." and _CONTINUES.search(text[start:line_end]):
+                continue
+            if text[start:line_end].strip():
+                out.append(Sentence(start, line_end))
+            start = cut.end()
+        out.append(Sentence(start, sent.end_char))
+    return out
 
 
 @Language.factory("fakefree_identifiers", default_config={"language": "en"})
@@ -102,25 +136,32 @@ class IdentifierComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        money = find_money(text)
+        # an amount with its currency is money, not a phone number ("1 145 937,44 CAD")
         found = [RawMention(m.start, m.end, m.text, m.type, attrs=dict(m.attrs), source="rule")
-                 for m in find_identifiers(text, self.language)]
+                 for m in find_identifiers(text, self.language)
+                 if m.type != "PHONE" or not any(m.start < a.end and a.start < m.end
+                                                 for a in money)]
         taken = [(m.start, m.end) for m in found]
 
         def free(s: int, e: int) -> bool:
             return not any(s < te and ts < e for ts, te in taken)
 
-        for m in find_address_mentions(text):
-            if free(m.start, m.end):
-                found.append(RawMention(m.start, m.end, m.text, "LOCATION", "ADDRESS",
-                                        attrs=dict(m.attrs), source="rule"))
-                taken.append((m.start, m.end))
-
-        for m in find_money(text):
+        # an amount before an address: "937,44 CAD" is money, not a street number and name
+        for m in money:
             if free(m.start, m.end):
                 found.append(RawMention(m.start, m.end, m.text, "MONEY", source="rule",
                                         attrs={"amount": m.amount, "currency": m.currency}))
                 taken.append((m.start, m.end))
-        for d in find_dates(text, self.language):
+        dates = find_dates(text, self.language)
+        # a date with its year is no street number and name ("09 MAR 2025 PLACE ...")
+        dated = [(d.start, d.end) for d in dates if re.search(r"\d{4}", d.text)]
+        for m in find_address_mentions(text):
+            if free(m.start, m.end) and not any(m.start < e and s < m.end for s, e in dated):
+                found.append(RawMention(m.start, m.end, m.text, "LOCATION", "ADDRESS",
+                                        attrs=dict(m.attrs), source="rule"))
+                taken.append((m.start, m.end))
+        for d in dates:
             if free(d.start, d.end):
                 found.append(RawMention(d.start, d.end, d.text, "DATE", attrs={"iso": d.iso},
                                         source="rule"))

@@ -245,6 +245,7 @@ def _phone_candidates(text: str, regions: list[str]) -> dict[tuple[int, int], di
     return spans
 
 
+_CODE_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]*[-_]$")
 _MIN_PHONE_DIGITS = 3  # no valid phone number (phonenumbers.is_valid_number) is shorter
 
 
@@ -277,6 +278,8 @@ def _phones(text: str, default: str, region: str | None = None) -> list[IdMatch]
                         if c != base and c in supported][:_MAX_HINTED_REGIONS]
     out = []
     for (start, end), forms in sorted(_phone_candidates(text, regions).items()):
+        if _CODE_BEFORE.search(text, max(0, start - 24), start):
+            continue  # the tail of a reference code ("CBSA-2023-937907"), not a phone
         scores = region_scores(hints, start, end)
         scores[base] = scores.get(base, 0.0) + DEFAULT_WEIGHT
         e164 = max(forms, key=lambda f: (max(scores.get(r, 0.0) for r in forms[f]),

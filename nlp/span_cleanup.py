@@ -311,6 +311,74 @@ def drop_common_words(mentions: list[RawMention], text: str) -> list[RawMention]
     return out
 
 
+_DICTIONARY_ZIPF = 1.5  # a word a dictionary has ("consignee", "payable"), however rare in prose
+# a name does not end in these: "FREIGHT PAYABLE AT" is a label even with an organisation word
+_FUNCTION_WORDS = frozenset({"at", "of", "by", "to", "for", "from", "in", "on", "and", "or",
+                             "de", "du", "des", "la", "le", "à", "par", "pour", "del", "en", "y",
+                             "por", "para", "et", "ou", "o"})
+_LABEL_AFTER = re.compile(r"[ \t]*\.?[ \t]*:")
+
+
+def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]:
+    r"""Drop the field labels of forms that NER takes for names: dictionary words that are no
+    organisation or place, before a colon ("Booking Ref.:", "FREIGHT PAYABLE AT:") or in capitals
+    on a line in capitals ("TAX NO 6110582247", "SHIPPER'S LOAD, STOW AND COUNT"); a name never
+    ends in a function word ("FREIGHT PAYABLE AT"). A person stays if it opens with a given name,
+    and otherwise unless the label fills its line (a section header: "SHIPPER").
+
+    >>> text = "Booking Ref.: GML25-03-0871\nTAX NO 6110582247\nAgent: Ann Lee"
+    >>> ms = [RawMention(0, 11, "Booking Ref", "LOCATION"), RawMention(28, 31, "TAX", "ORG")]
+    >>> drop_field_labels(ms, text)
+    []
+    """
+    known = known_orgs()
+    out = []
+    for m in mentions:
+        words = _words(m.text)
+        label = m.source == "ner" and m.type in _NAME_TYPES and bool(words) and \
+            m.text not in known and not _part_is_place(m.text) and \
+            (not is_org_name(m.text) or words[-1].lower() in _FUNCTION_WORDS) and \
+            not (m.type == "PERSON" and is_given_name(words[0])) and \
+            all(max_zipf(w.lower().strip(".’'")) >= _DICTIONARY_ZIPF for w in words)
+        if label:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip() == m.text
+            before_colon = m.type != "PERSON" and bool(_LABEL_AFTER.match(text, m.end))
+            in_capitals = m.text.isupper() and _upper_line(text, m.start) and \
+                (m.type != "PERSON" or whole_line)
+            label = before_colon or in_capitals
+        if not label:
+            out.append(m)
+    return out
+
+
+_MAIL_AFTER = re.compile(r"\"?[ \t]*<[^<>\s@]+@[^<>\s]+>")
+_SALUTATION = re.compile(r"(?i)(?:dear|hi|hello|estimad[oa]s?|querid[oa]s?|hola|bonjour|cher|"
+                         r"chère|chers)[ \t]+(?=\w)")
+
+
+def mail_names(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """The name before an e-mail address in angle brackets ("Kaan Yildirim" <kaan@...>) is a
+    person's or an organisation's, never a place; a salutation ("Dear Diego", "Estimado Sr.")
+    is no part of the name after it.
+
+    >>> text = 'To: "Ada Kerr" <ada@example.com>'
+    >>> [(m.text, m.type) for m in mail_names([RawMention(5, 13, "Ada Kerr", "LOCATION")], text)]
+    [('Ada Kerr', 'PERSON')]
+    """
+    out = []
+    for m in mentions:
+        if m.source == "ner" and m.type in _NAME_TYPES:
+            greeting = _SALUTATION.match(m.text)
+            if greeting and greeting.end() < len(m.text):
+                m = _with(m, text, m.start + greeting.end(), m.end, "PERSON")
+            if m.type == "LOCATION" and _MAIL_AFTER.match(text, m.end):
+                m = _with(m, text, m.start, m.end, "ORG" if is_org_name(m.text) else "PERSON")
+        out.append(m)
+    return out
+
+
 _DEMONYM_END = re.compile(r"(?:an|ian|ean|ese|ish|i|ais|aise|ois|oise|ien|ienne|ano|ana|"
                           r"eño|eña|ense|és|esa|ino|ina)$")
 _CONTINENTS = frozenset({"europe", "africa", "asia", "america", "oceania", "afrique", "asie",
@@ -405,6 +473,55 @@ def extend_legal_tails(mentions: list[RawMention], text: str) -> list[RawMention
     return out
 
 
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w&'’-]*)")
+
+
+def extend_org_words(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name that NER cut before the organisation word after it ("STONE" of "STONE VENTURES",
+    "Lotus" of "Lotus Payments") takes in the next one to three words written in the same case,
+    up to the first that makes it an organisation's name.
+
+    >>> text = "to account 40-123 held by STONE VENTURES."
+    >>> [(m.text, m.type) for m in extend_org_words([RawMention(26, 31, "STONE", "PERSON")], text)]
+    [('STONE VENTURES', 'ORG')]
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in mentions:
+        if m.source != "rule" and m.type in _NAME_TYPES and not is_org_name(m.text) and \
+                not _upper_line(text, m.start):
+            upper = m.text.isupper()
+            end = m.end
+            for _ in range(3):
+                word = _NEXT_WORD.match(text, end)
+                same_case = word is not None and (
+                    word.group(1).isupper() if upper else
+                    word.group(1).istitle() and not word.group(1).isupper())
+                if word is None or not same_case:
+                    break
+                if any(s < word.end() and word.start() < e for s, e in taken
+                       if (s, e) != (m.start, m.end)):
+                    break  # the next word is another mention's
+                end = word.end()
+                if _org_word(word.group(1)) and is_org_name(text[m.start:end]):
+                    m = _with(m, text, m.start, end, "ORG")
+                    break
+        out.append(m)
+    return out
+
+
+def _org_word(word: str) -> bool:
+    """An organisation word on its own ("Ventures", "PAYMENTS"), not a legal form's letters."""
+    return len(word) >= 3 and is_org_name(word) and not org_types(word)
+
+
+def _upper_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is written in capitals (a headline, a table's header)."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return not any(c.islower() for c in line)
+
+
 def _bare(name: str) -> str:
     return " ".join(fold(strip_org_types(name)).strip(" ,.&").split())
 
@@ -440,8 +557,11 @@ def join_conjoined_firm(mentions: list[RawMention], text: str) -> list[RawMentio
 
 
 _WRAPPED_LINE = 60  # a line this long that breaks inside a name is wrapped prose
-# a word, "&", or a short bracketed place or code inside a firm's name ("Trading (HK) Limited")
-_RUN_TOKEN = re.compile(r"[^\W\d_][\w'’.&/-]*|&|\([A-Z][\w.]{0,15}\)")
+# a word, "&", or a short bracketed place or code inside a firm's name ("Trading (HK) Limited");
+# a possessive "'s" before a lower-case word is not part of the name ("Limited's account"; but
+# "AJ's Candy & Tobacco, LLC")
+_RUN_TOKEN = re.compile(
+    r"[^\W\d_](?:[\w.&/-]|['’](?![sS]\b(?![ \t]+[A-Z&])))*|&|\([A-Z][\w.]{0,15}\)")
 _RUN_LINK = {"ve", "and", "&", "et", "y", "e", "und", "de", "del", "des", "du", "la", "le", "van",
              "von", "der", "den", "da", "do", "di"}
 _RUN_LEAD = {"the", "on", "in", "at", "by", "for", "from", "to", "of", "la", "le", "les", "el",
@@ -485,17 +605,22 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             if _ends_sentence(tokens[j].group()) and not legal_form_only(nxt):
                 break  # "... of DUONG Van Dung. Stone Aurora Capital Inc., a shell ..."
             j += 1
-        start = i
+        start, i = i, j + 1
         while start < j and tokens[start].group().lower() in _RUN_LEAD:
             start += 1
         for stop in range(start + 1, j + 1):  # the shortest piece that ends in a legal form
             a, b = tokens[start].start(), tokens[stop].end()
+            if tokens[stop].group().lower() in _RUN_LINK:
+                continue
+            # a comma belongs to the firm only before its legal form ("Norte, S.A."); the firm
+            # starts after any other ("L'expéditeur, Quanzhou Import & Export Co., Ltd.")
+            parts = text[a:b].split(", ")
+            lead = max((k for k in range(1, len(parts)) if not legal_form_only(parts[k])),
+                       default=0)
+            a += len(", ".join(parts[:lead])) + 2 if lead else 0
             piece = text[a:b]
-            if tokens[stop].group().lower() in _RUN_LINK or \
-                    ", " in piece and not legal_form_only(piece.rsplit(", ", 1)[1]):
-                continue  # a comma only before the legal form ("Norte, S.A."), not between firms
             forms = distinctive_forms(piece)
-            if forms and _bare(piece) and \
+            if forms and any(len(word) > 2 for word in _bare(piece).split()) and \
                     fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):
                 after = text[b:b + 2]
                 if piece.endswith(".") and (after[:1] in ("", "\n") or after[:1] == " " and (
@@ -503,8 +628,8 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
                         distinctive_forms(piece[:-1]):
                     b -= 1  # the full stop of the sentence, not of the form
                 runs.append((a, b))
+                i = stop + 1  # the rest of the run may name the next firm
                 break
-        i = j + 1
     return runs
 
 
@@ -535,13 +660,16 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = firm_names(mentions, text)
     mentions = extend_legal_tails(mentions, text)
+    mentions = extend_org_words(mentions, text)
     mentions = join_legal_tails(mentions, text)
     mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)
     mentions = strip_titles(mentions, text)
+    mentions = mail_names(mentions, text)
     mentions = split_possessives(mentions, text)
     mentions = split_coordinated(mentions, text)
     mentions = drop_common_words(mentions, text)
+    mentions = drop_field_labels(mentions, text)
     mentions = drop_number_labels(mentions, text)
     mentions = drop_demonyms(mentions, text)
     return list_item_people(mentions, text)

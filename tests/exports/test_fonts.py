@@ -87,6 +87,13 @@ def test_fonts_png_draws_cjk_without_system_fonts(no_system_fonts, rcmp_export):
     assert _no_missing_glyphs(static.render_png, rcmp_export).startswith(b"\x89PNG")
 
 
+def test_fonts_png_bold_labels_log_no_font_weight_warning(no_system_fonts, rcmp_export, caplog):
+    # The CJK face has one weight; bold labels (the focus node) fall back to it without a warning.
+    with caplog.at_level("WARNING", logger="matplotlib.font_manager"):
+        static.render_png(rcmp_export)
+    assert not [r for r in caplog.records if "Failed to find font weight" in r.getMessage()]
+
+
 def test_fonts_cjk_font_covers_the_seed_world_and_stays_small():
     cmap = TTFont(style.CJK_FONT).getBestCmap()
     dejavu = TTFont(style.font_paths()[0]).getBestCmap()

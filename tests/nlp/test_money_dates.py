@@ -69,3 +69,7 @@ def test_money_any_iso_currency_code(text, amount, currency):
 
 def test_money_rare_iso_code_only_in_capitals():
     assert find_money("all 45 items and top 3 boxes") == []
+
+
+def test_money_a_weight_in_kgs_is_no_amount():
+    assert find_money("448 CTNS   6,912 KGS   61.300 CBM") == []

@@ -128,3 +128,31 @@ def test_pipeline_other_spacy_model_by_path(tmp_path: Path):
     assert _names(x, "LOCATION") == {"Toronto"}
     assert _names(x, "PERSON") == {"Ana Ruiz"}
     assert load_pipeline("en", str(tmp_path / "other")) is load_pipeline("en", str(tmp_path / "other"))
+
+
+def test_pipeline_a_line_ending_in_an_abbreviation_ends_its_sentence():
+    # the stop of "C.V." ends the line's statement: the next line's cue word does not link the
+    # broker of the first line to the shipper of the second
+    text = ("El consignatario era Comercializadora Norte S.A. de C.V.; el despacho lo realizó "
+            "Agencia Aduanal Ribera S.A. de C.V.\n"
+            "El embarcador, Lingfeng Trading Limited, embarcó la carga en Ningbo.")
+    ext = extract(text, language="es")
+    names = {e.id: e.name for e in ext.entities}
+    shipped = [(names[r.source], names[r.target]) for r in ext.relations if r.type == "SHIPPED"]
+    assert all("Lingfeng" not in target for _, target in shipped), shipped
+    assert all(not source.startswith(("Agencia", "Comercializadora")) for source, _ in shipped)
+
+
+def test_pipeline_an_amount_is_money_not_a_street_address():
+    ext = extract("Valeur estimée 1 145 937,44 CAD.", language="fr")
+    assert [(e.type, e.name) for e in ext.entities] == [("MONEY", "1 145 937,44 CAD")]
+    # Panama's numbering reads "1 145 937" as a valid phone
+    ext = extract("Transbordement à Colón, Panama; valeur estimée 1 145 937,44 CAD.", language="fr")
+    assert ("MONEY", "1 145 937,44 CAD") in [(e.type, e.name) for e in ext.entities]
+    assert "PHONE" not in {e.type for e in ext.entities}
+
+
+def test_pipeline_a_date_with_its_year_is_no_street_address():
+    ext = extract("SHIPPED ON BOARD: 09 MAR 2025                 PLACE AND DATE OF ISSUE: GEMLIK")
+    assert ("DATE", "09 MAR 2025") in [(e.type, e.name) for e in ext.entities]
+    assert not [e for e in ext.entities if e.type == "LOCATION" and "MAR" in e.name]

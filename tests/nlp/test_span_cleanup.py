@@ -9,6 +9,9 @@ from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
     extend_legal_tails,
+    drop_field_labels,
+    extend_org_words,
+    mail_names,
     firm_names,
     join_conjoined_firm,
     drop_demonyms,
@@ -149,11 +152,6 @@ def test_span_cleanup_split_coordinated_keeps_a_name_and_its_legal_form():
 
 
 
-def _m(text, part, type_):
-    start = text.index(part)
-    return RawMention(start, start + len(part), part, type_)
-
-
 @pytest.mark.parametrize("text,cut,whole", [
     ("Payment by Kaya Dış Ticaret Ltd. Şti. was late.", "Kaya Dış Ticaret Ltd",
      "Kaya Dış Ticaret Ltd. Şti."),
@@ -242,3 +240,80 @@ def test_span_cleanup_firm_names_keep_a_bracketed_region_inside():
     pieces = [_m(text, "Dayuan Trading", "ORG"), _m(text, "Limited", "ORG")]
     assert [(m.text, m.type) for m in firm_names(pieces, text)] == [
         ("Dayuan Trading (HK) Limited", "ORG")]
+
+
+def test_span_cleanup_firm_names_end_before_a_possessive():
+    text = "wired $5,000 to Harbour Lines Trading (HK) Limited's account 555-380926-949."
+    assert [m.text for m in firm_names([], text)] == ["Harbour Lines Trading (HK) Limited"]
+    text = "the store AJ's Candy & Tobacco, LLC sold them"
+    assert [m.text for m in firm_names([], text)] == ["AJ's Candy & Tobacco, LLC"]
+
+
+@pytest.mark.parametrize("text, cut, want", [
+    ("wired to the account held by HARBOUR VENTURES on May 2.", "HARBOUR", "HARBOUR VENTURES"),
+    ("The funds went to Lotus Payments the next day.", "Lotus", "Lotus Payments"),
+])
+def test_span_cleanup_extend_org_words_takes_the_organisation_word_in(text, cut, want):
+    found = extend_org_words([_m(text, cut, "PERSON")], text)
+    assert [(m.text, m.type) for m in found] == [(want, "ORG")]
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("REPORT BY OLAF IN MAJOR CITIES", "OLAF"),             # a headline in capitals
+    ("seized in HU LT LV and PL", "HU"),                    # legal-form letters are not words
+    ("paid HARBOUR Ventures", "HARBOUR"),                   # another case is another name
+    ("met John Smith Holdings staff", "John"),              # stops at the next mention
+])
+def test_span_cleanup_extend_org_words_leaves_other_words_out(text, cut):
+    mentions = [_m(text, cut, "PERSON")]
+    if "Smith" in text:
+        mentions.append(_m(text, "Smith Holdings", "ORG"))
+    assert [m.text for m in extend_org_words(mentions, text)] == [m.text for m in mentions]
+
+
+def test_span_cleanup_firm_names_find_the_next_firm_after_a_sentence_ending_in_a_form():
+    text = "Li Wei directs Meilin Trading Limited. Tian Long Trading (HK) Limited is its agent."
+    assert [m.text for m in firm_names([], text)] == ["Meilin Trading Limited",
+                                                      "Tian Long Trading (HK) Limited"]
+
+
+def test_span_cleanup_firm_names_need_a_word_besides_letter_codes():
+    text = "Other languages: EN DE ES FI HU LT LV MT PL"      # "LT" reads as a legal form
+    assert firm_names([], text) == []
+
+
+def test_span_cleanup_firm_names_start_after_a_comma_that_is_not_before_a_legal_form():
+    text = "L'expéditeur, Quanzhou Guangjia Import & Export Co., Ltd., a chargé le conteneur."
+    assert [m.text for m in firm_names([], text)] == ["Quanzhou Guangjia Import & Export Co., Ltd."]
+
+
+@pytest.mark.parametrize("text, span, type_", [
+    ("Booking Ref.: GML25-03-0871", "Booking Ref", "LOCATION"),     # before a colon
+    ("  TAX NO 6110582247", "TAX", "ORG"),                           # in capitals on a line in capitals
+    ("FREIGHT PAYABLE AT: GEMLIK", "FREIGHT PAYABLE AT", "ORG"),      # ends in a function word
+    ("NOTIFY PARTY\n  SAME AS ABOVE", "NOTIFY PARTY", "PERSON"),      # a header line
+])
+def test_span_cleanup_drop_field_labels_drops_form_labels(text, span, type_):
+    assert drop_field_labels([_m(text, span, type_)], text) == []
+
+
+@pytest.mark.parametrize("text, span, type_", [
+    ("Carrier: Aegean Feeder Lines S.A.", "Aegean Feeder Lines S.A.", "ORG"),
+    ("SHIPPER: GOLDEN STAR TRADING LTD", "GOLDEN STAR TRADING LTD", "ORG"),
+    ("AGENT: JOHN SMITH", "JOHN SMITH", "PERSON"),                   # a given name
+    ("PORT OF LOADING: ANTWERP, BELGIUM", "ANTWERP", "LOCATION"),     # a place
+    ("Mr. Grant Hill said the cargo was fake.", "Grant Hill", "PERSON"),
+])
+def test_span_cleanup_drop_field_labels_keeps_names(text, span, type_):
+    mention = _m(text, span, type_)
+    assert drop_field_labels([mention], text) == [mention]
+
+
+def test_span_cleanup_mail_names_are_people_not_places_and_lose_their_greeting():
+    text = 'From: "Baran Oksuz" <baran@example.com.tr>\n\nDear Diego,\nthe goods left.'
+    found = mail_names([_m(text, "Baran Oksuz", "LOCATION"), _m(text, "Dear Diego", "LOCATION")],
+                       text)
+    assert [(m.text, m.type) for m in found] == [("Baran Oksuz", "PERSON"), ("Diego", "PERSON")]
+    text = "Cc: Harbour Freight Lines <ops@example.com>"
+    found = mail_names([_m(text, "Harbour Freight Lines", "LOCATION")], text)
+    assert [(m.text, m.type) for m in found] == [("Harbour Freight Lines", "ORG")]
