@@ -543,6 +543,29 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "market", "harbor", "harbour", "tunnel", "crossing", "station", "pier"})
 
 
+_ORG_WORD_ZIPF = 4.5  # "Internet", "Record", "Gobierno": among the commonest words of prose
+
+
+def drop_common_organisations(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Drop a one-word organisation that is one of the commonest words of English, French or
+    Spanish prose, unless a brand cue precedes it, a gazetteer knows it, a longer name of the
+    text opens with it, or it is an organisation's head noun standing for one ("la Commission").
+
+    >>> text = "sold on the Internet with fake Guess bags"
+    >>> ms = [RawMention(12, 20, "Internet", "ORG"), RawMention(31, 36, "Guess", "ORG", "BRAND")]
+    >>> [m.text for m in drop_common_organisations(ms, text)]
+    ['Guess']
+    """
+    from nlp.span_cleanup import max_zipf
+
+    openers = {m.text.split()[0] for m in mentions if m.type in ("ORG", "LOCATION")
+               and " " in m.text}
+    return [m for m in mentions if not (
+        _is_name_mention(m) and m.type == "ORG" and m.text.isalpha() and not m.text.isupper()
+        and m.subtype != "BRAND" and m.text not in known_orgs() and m.text not in openers
+        and not has_head_noun(m.text) and max_zipf(m.text.lower()) >= _ORG_WORD_ZIPF)]
+
+
 def clean_non_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Every class above, in order."""
     mentions = cut_at_sentence_end(mentions, text)
@@ -556,6 +579,7 @@ def clean_non_names(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = drop_lone_titles(mentions, text)
     mentions = drop_shorthand_nouns(mentions, text)
     mentions = drop_common_places(mentions, text)
+    mentions = drop_common_organisations(mentions, text)
     mentions = drop_common_phrases(mentions, text)
     mentions = place_shapes(mentions, text)
     return drop_furniture_lines(mentions, text)

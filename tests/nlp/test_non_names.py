@@ -195,3 +195,16 @@ def test_non_names_quoted_operation_and_street_nouns():
           _m(text, "Sainte-Rose", "LOCATION")]
     out = place_shapes(drop_operation_names(ms, text), text)
     assert [(m.type, m.text) for m in out] == [("LOCATION", "pont Sainte-Rose")]
+
+
+def test_non_names_commonest_word_as_organisation_is_dropped():
+    from nlp.non_names import drop_common_organisations
+
+    text = ("The Report was sent. Fake Coach bags were sold on the Web; the Commission and the "
+            "Office of Trade Control saw it.")
+    ms = [_m(text, "Report", "ORG"), RawMention(text.index("Coach"), text.index("Coach") + 5,
+                                                "Coach", "ORG", "BRAND", source="ner"),
+          _m(text, "Web", "ORG"), _m(text, "Commission", "ORG"),
+          _m(text, "Office of Trade Control", "ORG")]
+    assert _names(drop_common_organisations(ms, text)) == [
+        "Coach", "Commission", "Office of Trade Control"]
