@@ -156,11 +156,12 @@ class IdentifierComponent:
         dates = find_dates(text, self.language)
         # a date with its year is no street number and name ("09 MAR 2025 PLACE ...")
         dated = [(d.start, d.end) for d in dates if re.search(r"\d{4}", d.text)]
-        for m in find_address_mentions(text):
-            if free(m.start, m.end) and not any(m.start < e and s < m.end for s, e in dated):
-                found.append(RawMention(m.start, m.end, m.text, "LOCATION", "ADDRESS",
-                                        attrs=dict(m.attrs), source="rule"))
-                taken.append((m.start, m.end))
+        for address in find_address_mentions(text):
+            a, b = address.start, address.end
+            if free(a, b) and not any(a < e and s < b for s, e in dated):
+                found.append(RawMention(a, b, address.text, "LOCATION", "ADDRESS",
+                                        attrs=dict(address.attrs), source="rule"))
+                taken.append((a, b))
         for d in dates:
             if free(d.start, d.end):
                 found.append(RawMention(d.start, d.end, d.text, "DATE", attrs={"iso": d.iso},

@@ -354,8 +354,8 @@ def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]
 
 
 _MAIL_AFTER = re.compile(r"\"?[ \t]*<[^<>\s@]+@[^<>\s]+>")
-_SALUTATION = re.compile(r"(?i)(?:dear|hi|hello|estimad[oa]s?|querid[oa]s?|hola|bonjour|cher|"
-                         r"chère|chers)[ \t]+(?=\w)")
+_SALUTATION = re.compile(r"(?i)(?:dear|hi|hey|hello|estimad[oa]s?|querid[oa]s?|hola|bonjour|"
+                         r"salut|cher|chère|chers)[ \t]+(?=\w)")
 
 
 def mail_names(mentions: list[RawMention], text: str) -> list[RawMention]:
@@ -375,6 +375,34 @@ def mail_names(mentions: list[RawMention], text: str) -> list[RawMention]:
                 m = _with(m, text, m.start + greeting.end(), m.end, "PERSON")
             if m.type == "LOCATION" and _MAIL_AFTER.match(text, m.end):
                 m = _with(m, text, m.start, m.end, "ORG" if is_org_name(m.text) else "PERSON")
+        out.append(m)
+    return out
+
+
+_BRAND_BEFORE = re.compile(
+    r"(?i)(?:counterfeit|fake|knock-?off|bogus|phony|imitation|contrefaçons?|contrefaits?|"
+    r"contrefaites?|de contrefaçon|fausses?|faux|de (?:la )?marque|marques?|falsificad[oa]s?|"
+    r"apócrif[oa]s?|pirata|de (?:la )?marca|marcas?|trademarks? of|bearing(?: the)?)[ \t]+$")
+
+
+def brands_after_cues(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name right after a word for fake goods ("counterfeit Norvik Brakes", "de contrefaçon
+    X", "marca X") is a brand, an organisation, not a person or a place; a person whose first
+    word is a given name stays one.
+
+    >>> text = "10 696 plaquettes de frein de contrefaçon Norvik Brakes, expédiées"
+    >>> m = RawMention(text.index("Norvik"), text.index(","), "Norvik Brakes", "PERSON")
+    >>> [(b.text, b.type, b.subtype) for b in brands_after_cues([m], text)]
+    [('Norvik Brakes', 'ORG', 'BRAND')]
+    """
+    out = []
+    for m in mentions:
+        if m.source == "ner" and m.type in ("PERSON", "LOCATION") and \
+                _BRAND_BEFORE.search(text, max(0, m.start - 40), m.start) and \
+                not _part_is_place(m.text) and \
+                not (m.type == "PERSON" and is_given_name(m.text.split()[0])):
+            m = _with(m, text, m.start, m.end, "ORG")
+            m.subtype = "BRAND"
         out.append(m)
     return out
 
@@ -672,4 +700,5 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = drop_field_labels(mentions, text)
     mentions = drop_number_labels(mentions, text)
     mentions = drop_demonyms(mentions, text)
+    mentions = brands_after_cues(mentions, text)
     return list_item_people(mentions, text)

@@ -9,6 +9,7 @@ from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
     extend_legal_tails,
+    brands_after_cues,
     drop_field_labels,
     extend_org_words,
     mail_names,
@@ -314,6 +315,20 @@ def test_span_cleanup_mail_names_are_people_not_places_and_lose_their_greeting()
     found = mail_names([_m(text, "Baran Oksuz", "LOCATION"), _m(text, "Dear Diego", "LOCATION")],
                        text)
     assert [(m.text, m.type) for m in found] == [("Baran Oksuz", "PERSON"), ("Diego", "PERSON")]
+    text = "Hey Carla,\nthe boxes left."
+    assert [m.text for m in mail_names([_m(text, "Hey Carla", "PERSON")], text)] == ["Carla"]
     text = "Cc: Harbour Freight Lines <ops@example.com>"
     found = mail_names([_m(text, "Harbour Freight Lines", "LOCATION")], text)
     assert [(m.text, m.type) for m in found] == [("Harbour Freight Lines", "ORG")]
+
+
+@pytest.mark.parametrize("text, span, type_, want", [
+    ("officers seized counterfeit Velmora Handbags at the port", "Velmora Handbags", "PERSON", "ORG"),
+    ("des plaquettes de contrefaçon Norvik Brakes", "Norvik Brakes", "LOCATION", "ORG"),
+    ("zapatos falsificados Ardeno Sport", "Ardeno Sport", "PERSON", "ORG"),
+    ("counterfeit goods sold by Maria Lopez", "Maria Lopez", "PERSON", "PERSON"),
+    ("fake Maria Lopez handbags", "Maria Lopez", "PERSON", "PERSON"),      # a given name
+    ("counterfeit Paris perfume", "Paris", "LOCATION", "LOCATION"),       # a known place
+])
+def test_span_cleanup_brands_after_cues(text, span, type_, want):
+    assert [m.type for m in brands_after_cues([_m(text, span, type_)], text)] == [want]
