@@ -343,7 +343,8 @@ def extend_over_complement(mentions: list[RawMention], text: str) -> list[RawMen
             words[-1].lower().rstrip("s") in org_heads() | {w.rstrip("s") for w in org_heads()} \
             else None
         run = _COMPLEMENT_RUN.match(text, prep.end()) if prep else None
-        if run is not None:
+        inside: list[RawMention] = []
+        if run is not None and prep is not None:
             end = run.end()
             inside = [o for o in ordered if o is not m and o.start < end and prep.end() <= o.end]
             if any(o.end > end or o.source != "ner" or o.type == "PERSON" or
@@ -436,7 +437,7 @@ def split_person_origin(mentions: list[RawMention], text: str) -> list[RawMentio
                 if start + len(name) >= m.end and known_place(name):
                     place = (start, start + len(name))
                     break
-        if place is None:
+        if place is None or hit is None:
             out.append(m)
             continue
         end = m.start + hit.start()

@@ -81,7 +81,7 @@ def _is_name_mention(m: RawMention) -> bool:
 
 
 def _initials(words: list[str]) -> str:
-    out = []
+    out: list[str] = []
     for word in words:
         if word.lower() in _SKIP_INITIAL:
             continue
@@ -436,6 +436,7 @@ def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
         port = _PORT_TAIL.search(m.text)
         district = _DISTRICT_BEFORE.search(text, max(0, m.start - 40), m.start)
         area = _AREA_AFTER.match(text, m.end)
+        area_end = _AREA_END.search(m.text)
         street = _STREET_NOUN.search(text, max(0, m.start - 12), m.start)
         if street and m.type in ("LOCATION", "ORG") and " " not in m.text.strip():
             m = _with(m, text, street.start(), m.end, "LOCATION")  # "pont Rainbow"
@@ -450,8 +451,7 @@ def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
         elif re.match(r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s",
                       m.text):
             m = _with(m, text, m.start, m.end, "LOCATION")
-        elif m.type == "ORG" and _AREA_END.search(m.text) and \
-                known_place(m.text[:_AREA_END.search(m.text).start()]):
+        elif m.type == "ORG" and area_end is not None and known_place(m.text[:area_end.start()]):
             m = _with(m, text, m.start, m.end, "LOCATION")  # "New York State"
         elif area and (m.type == "LOCATION" or known_place(m.text)) and \
                 area.end() not in starts and \

@@ -66,5 +66,6 @@ def add_name_abbreviations(nlp: Language) -> None:
     sentence inside a name ("St. Louis" cut to "St")."""
     from spacy.symbols import ORTH
 
+    tokenizer = nlp.tokenizer
     for abbr in name_abbreviations():
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        tokenizer.add_special_case(abbr, [{ORTH: abbr}])  # type: ignore[union-attr]
