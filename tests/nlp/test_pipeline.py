@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from nlp import EXTRACTOR_VERSION, Extraction, extract, load_pipeline
-from nlp.pipeline import chunks
+from nlp.pipeline import chunks, extract_many
 
 
 def _names(x: Extraction, type_: str) -> set[str]:
@@ -128,6 +128,20 @@ def test_pipeline_other_spacy_model_by_path(tmp_path: Path):
     assert _names(x, "LOCATION") == {"Toronto"}
     assert _names(x, "PERSON") == {"Ana Ruiz"}
     assert load_pipeline("en", str(tmp_path / "other")) is load_pipeline("en", str(tmp_path / "other"))
+
+
+@pytest.mark.slow
+def test_pipeline_two_processes_give_the_same_extractions():
+    # spaCy sends a worker's docs back as bytes: the records must survive the trip, with the
+    # relations and events still pointing at the mentions, across chunks and languages
+    long_text = ("Wei Zhang paid $5,000 to Hengda Trading Ltd. in Miami. " * 40 + "\n") * 10
+    texts = [EN, FR, ES, long_text, "", EN.replace("Wei Zhang", "Li Na")]
+    assert len(list(chunks(long_text))) > 1
+    one = [x.to_json() for x in extract_many(texts, n_process=1, batch_size=2)]
+    two = [x.to_json() for x in extract_many(texts, n_process=2, batch_size=2)]
+    assert two == one
+    x = Extraction.from_json(two[0])
+    assert x.relations and {"Wei Zhang", "Maria Lopez"} <= _names(x, "PERSON")
 
 
 def test_pipeline_a_line_ending_in_an_abbreviation_ends_its_sentence():
