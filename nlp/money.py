@@ -208,7 +208,7 @@ def parse_money(text: str) -> tuple[float | None, str | None]:
     words = re.sub(r"(?i)\b(dollars?|dólares|euros?|pesos?|mexicanos|pounds?|sterling|livres"
                    r"|libras|esterlinas|yuan(es)?|renminbi|francs?|rupees|yen|u\.?s\.?|canadian"
                    r"|mexican)\b", " ", core)
-    value = parse_number_words(words.strip())
+    value = parse_number_words(re.sub(r"[^\w\s-]", " ", words).strip())  # "one million U.S. dollars"
     return value, currency
 
 

@@ -235,7 +235,8 @@ def apply_pairs(doc: Doc, models: PairModels) -> None:
     for sent in sentences(doc):
         span = (sent.start_char, sent.end_char)
         first = bisect_left(starts, span[0])
-        in_sent = mentions[first:bisect_left(starts, span[1], first)]
+        in_sent = [m for m in mentions[first:bisect_left(starts, span[1], first)]
+                   if m.source != "dateline"]  # the place a release was filed from
         parties = [m for m in in_sent if _is_party(m)]
         pairs = candidate_pairs(in_sent)
         cues = sentence_cues(text[span[0]:span[1]]) if parties or pairs else []

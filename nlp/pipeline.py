@@ -29,6 +29,7 @@ from nlp.events import RawEvent
 from nlp.language import detect_language
 from nlp.model import Extraction
 from nlp.packing import doc_records, mark_for_packing
+from nlp.tokenizer import add_name_abbreviations
 
 __all__ = ["extract", "extract_many", "load_pipeline", "MODEL_DIR", "chunks", "SUPPORTED"]
 
@@ -75,12 +76,13 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
             raise InputError(f"The shipped model is missing from {MODEL_DIR}; run "
                              "`python -m nlp.training.train`.")
         pipe = spacy.load(MODEL_DIR)
+        add_name_abbreviations(pipe)  # a model trained before they were added lacks them
     if "ner" in pipe.pipe_names and "fakefree_gazetteer" not in pipe.pipe_names:
         pipe.add_pipe("fakefree_gazetteer", after="ner")
     if not any(n in pipe.pipe_names for n in ("parser", "senter", "sentencizer")):
         pipe.add_pipe("sentencizer", first=True)
     pipe.add_pipe("fakefree_identifiers", config={"language": language})
-    pipe.add_pipe("fakefree_mentions")
+    pipe.add_pipe("fakefree_mentions", config={"language": language})
     pipe.add_pipe("fakefree_relations")
     pipe.add_pipe("fakefree_pairs")
     pipe.add_pipe("fakefree_events", config={"language": language})

@@ -23,6 +23,7 @@ from nlp.money import find_money, parse_money
     ("12,000 Canadian dollars", 12000, "CAD"),
     ("50 000 dollars canadiens", 50000, "CAD"),
     ("€ 3m", 3e6, "EUR"),
+    ("two million U.S. dollars", 2e6, "USD"),  # number words beside an abbreviated country
 ])
 def test_money_forms_are_normalised(text, amount, currency):
     assert parse_money(text) == (pytest.approx(amount), currency)
