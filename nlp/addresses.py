@@ -175,6 +175,10 @@ _CORES = (
     # "Kirmizi Caddesi No: 14", "Ataturk Cad. No 7" (the number after the street word)
     re.compile(rf"(?<![\w/.-])(?:{_CAP}[ \t]+){{1,3}}(?i:{_STREET})[.\u2024]?[ \t]+"
                rf"(?i:No[.\u2024]?[ \t]*:?[ \t]*|#[ \t]*|n[°º][ \t]*)\d{{1,5}}\b"),
+    # "1458 Bentley Mountain Suite 186": a number, names and a unit, whatever the street word
+    re.compile(rf"(?<![\w/.-])(?!(?:19|20)\d\d\b){_NUMBER},?[ \t]+(?:{_CAP}[ \t]+){{1,4}}"
+               r"(?i:suite|ste[.\u2024]?|apt[.\u2024]?|apartment|unit|bureau|oficina|depto[.\u2024]?)"
+               r"[ \t]*#?[ \t]*\d{1,5}\b"),
     # "Plot No. 118", "SCO 27", "Lot 4", "Unit 3, Block B", "House No. 12"
     re.compile(r"\b(?:plot|lot|survey|khasra|shop|sco|house|h)[.\u2024]?[ \t]*"
                r"(?:no[.\u2024]?[ \t]*)?\d{1,5}\b",

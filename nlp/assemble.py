@@ -134,7 +134,25 @@ def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], 
             if is_acronym or is_prefix:
                 groups[long].extend(groups.pop(short))
                 break
+    _merge_short_names_read_as_places(groups)
     return groups
+
+
+def _merge_short_names_read_as_places(groups: dict[tuple[str, str], list[RawMention]]) -> None:
+    """A one-word "place" that is no known place and opens the name of one organisation of the
+    text is that organisation's short name ("Lodos" of "Lodos Dış Ticaret Ltd. Şti.")."""
+    from nlp.cleanup import known_place  # cleanup imports the components this module uses
+
+    orgs = [k for k in groups if k[0] == "ORG"]
+    for key in [k for k in groups if k[0] == "LOCATION" and " " not in k[1]]:
+        members = groups[key]
+        if any(m.source != "ner" for m in members) or known_place(members[0].text):
+            continue
+        owners = [k for k in orgs if k[1].startswith(key[1] + " ")]
+        if len(owners) == 1:
+            for m in members:
+                m.type = "ORG"
+            groups[owners[0]].extend(groups.pop(key))
 
 
 def _entity(type_: str, members: list[RawMention]) -> Entity:

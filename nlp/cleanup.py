@@ -36,6 +36,9 @@ from nlp.org_types import _LEGAL_TAIL, known_orgs, org_subtype
 from nlp.names import is_given_name
 from nlp.places import country_names, location_subtype
 from nlp.name_shapes import clean_name_shapes
+from nlp.non_names import clean_non_names
+from nlp.agency_spans import clean_agency_spans
+from nlp.datelines import add_datelines
 from nlp.span_cleanup import clean_spans
 
 __all__ = ["clean_mentions", "written_lower", "add_bylines", "drop_headline_guesses", "split_titles",
@@ -214,8 +217,8 @@ def retype_by_keyword(mentions: list[RawMention]) -> None:
 
 
 def retype_known_places(mentions: list[RawMention], text: str) -> None:
-    """A known place the model called a person or an organisation becomes a LOCATION: a single
-    word that is no given name, or a longer name after a preposition or before ", <place>"."""
+    """A known place the model called a person or an organisation becomes a LOCATION: a name
+    whose first word is no given name, or one after a preposition or before ", <place>"."""
     orgs = known_orgs()
     for m in mentions:
         if m.source != "ner" or m.type not in ("PERSON", "ORG") or m.text in orgs or \
@@ -226,7 +229,7 @@ def retype_known_places(mentions: list[RawMention], text: str) -> None:
         if re.match(r"\s*(?:[A-Z]\w+\s+)?(?:Police|Customs|Court|Inc|Ltd|LLC|Company|Corp)",
                     after):
             continue
-        single = len(words) == 1 and not is_given_name(words[0])
+        single = not is_given_name(words[0])  # "Detroit", "St. Louis"
         placed = bool(_PREP_BEFORE.search(text[max(0, m.start - 12):m.start])) or bool(
             re.match(r",\s+([A-ZÀ-Ý][\w.]+(?:\s+[A-ZÀ-Ý][\w.]+)?)", after) and
             known_place(re.match(r",\s+([A-ZÀ-Ý][\w.]+(?:\s+[A-ZÀ-Ý][\w.]+)?)", after)[1]))
@@ -387,11 +390,14 @@ def clean_mentions(mentions: list[RawMention], text: str) -> list[RawMention]:
                                               not known_place(m.text) and
                                               m.text not in known_orgs()))]
     mentions = drop_headline_guesses(mentions, text)
+    mentions = clean_non_names(mentions, text)
+    mentions = clean_agency_spans(mentions, text)
     mentions = split_titles(mentions, text)
     retype_by_keyword(mentions)
     retype_known_places(mentions, text)
     mentions = merge_adjacent(mentions, text)
     mentions = add_bylines(mentions, text)
+    mentions = add_datelines(mentions, text)
     mentions = clean_spans(mentions, text)
     mentions = clean_name_shapes(mentions, text)
     unify_types(mentions)

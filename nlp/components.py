@@ -136,25 +136,33 @@ class IdentifierComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        money = find_money(text)
+        # an amount with its currency is money, not a phone number ("1 145 937,44 CAD")
         found = [RawMention(m.start, m.end, m.text, m.type, attrs=dict(m.attrs), source="rule")
-                 for m in find_identifiers(text, self.language)]
+                 for m in find_identifiers(text, self.language)
+                 if m.type != "PHONE" or not any(m.start < a.end and a.start < m.end
+                                                 for a in money)]
         taken = [(m.start, m.end) for m in found]
 
         def free(s: int, e: int) -> bool:
             return not any(s < te and ts < e for ts, te in taken)
 
         # an amount before an address: "937,44 CAD" is money, not a street number and name
-        for m in find_money(text):
+        for m in money:
             if free(m.start, m.end):
                 found.append(RawMention(m.start, m.end, m.text, "MONEY", source="rule",
                                         attrs={"amount": m.amount, "currency": m.currency}))
                 taken.append((m.start, m.end))
-        for m in find_address_mentions(text):
-            if free(m.start, m.end):
-                found.append(RawMention(m.start, m.end, m.text, "LOCATION", "ADDRESS",
-                                        attrs=dict(m.attrs), source="rule"))
-                taken.append((m.start, m.end))
-        for d in find_dates(text, self.language):
+        dates = find_dates(text, self.language)
+        # a date with its year is no street number and name ("09 MAR 2025 PLACE ...")
+        dated = [(d.start, d.end) for d in dates if re.search(r"\d{4}", d.text)]
+        for address in find_address_mentions(text):
+            a, b = address.start, address.end
+            if free(a, b) and not any(a < e and s < b for s, e in dated):
+                found.append(RawMention(a, b, address.text, "LOCATION", "ADDRESS",
+                                        attrs=dict(address.attrs), source="rule"))
+                taken.append((a, b))
+        for d in dates:
             if free(d.start, d.end):
                 found.append(RawMention(d.start, d.end, d.text, "DATE", attrs={"iso": d.iso},
                                         source="rule"))
@@ -162,10 +170,12 @@ class IdentifierComponent:
         return doc
 
 
-@Language.factory("fakefree_mentions", default_config={"label_map": DEFAULT_LABEL_MAP})
-def make_mentions(nlp: Language, name: str, label_map: dict[str, str | None]) -> "MentionComponent":
+@Language.factory("fakefree_mentions",
+                  default_config={"label_map": DEFAULT_LABEL_MAP, "language": "en"})
+def make_mentions(nlp: Language, name: str, label_map: dict[str, str | None],
+                  language: str) -> "MentionComponent":
     """Merge ``doc.ents`` (NER and gazetteer) with rule matches into ``doc._.ff_mentions``."""
-    return MentionComponent(label_map)
+    return MentionComponent(label_map, language)
 
 
 _IN_TITLE = re.compile(
@@ -201,13 +211,59 @@ _BULLET = re.compile(r"^[\s\-–—•·*>]+")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-zà-ÿ][\w'-]*)+$")
 
 
-def _clean_surface(surface: str) -> str:
-    """Cut at a line break, drop trailing lower-case words and punctuation."""
+def _clean_surface(surface: str, language: str = "en") -> str:
+    """Cut at a line break, drop trailing lower-case words and punctuation.
+
+    In French and Spanish a name's adjectives and complements follow its head noun ("Commission
+    européenne", "Fiscalía federal", "Service de police"): there the lower-case tail stays when
+    the name opens with an organisation's head noun (:func:`_keeps_lower_tail`).
+
+    >>> _clean_surface("Commission européenne", "fr"), _clean_surface("Nike falsificadas", "es")
+    ('Commission européenne', 'Nike')
+    """
     surface = surface.split("\n", 1)[0]
     trimmed = _TRAILING_LOWER.sub("", surface)
     if trimmed.strip():
-        surface = trimmed
+        surface = trimmed + surface[len(trimmed):][:_keeps_lower_tail(trimmed, surface, language)]
     return surface.rstrip(" ,;:'’-(<[")
+
+
+_ROMANCE_LINKS = frozenset({"de", "del", "des", "du", "d", "la", "le", "les", "los", "las", "l",
+                            "et", "y", "e", "en", "pour", "para", "contre", "contra"})
+_ROMANCE_DETERMINERS = frozenset({"este", "esta", "estos", "estas", "ese", "esa", "ce", "cet",
+                                  "cette", "ces", "son", "sa", "ses", "su", "sus", "un", "une",
+                                  "una", "uno", "leur", "leurs", "nuestro", "notre"})
+_ROMANCE_ADJECTIVE = re.compile(
+    r"(?:al|ale|ales|aux|aire|aires|ien|ienne|éen|éenne|ain|aine|ais|aise|ois|oise|ique|iques|"
+    r"ano|ana|anos|anas|ico|ica|icos|icas|és|esa|ense|eño|eña|ino|ina|ivo|iva|if|ive|ario|aria|"
+    r"el|elle|il|ile|ar|or|ora|ado|ada|é|ée|ial|ional|ionale|eral|érale|ral|rale|nal|nale)$")
+
+
+def _keeps_lower_tail(head: str, surface: str, language: str) -> int:
+    """How many characters of the lower-case tail of a French or Spanish name stay: after a
+    head noun of an organisation or a place ("Commission", "Fiscalía", "Service", "Région"),
+    adjectives ("européenne", "federal") and a complement ("de police") are the name's; a verb
+    or a determiner ends it (0: drop the whole tail)."""
+    from nlp.non_names import org_heads
+
+    word = head.strip()
+    if language not in ("fr", "es") or " " in word or word.lower() not in org_heads():
+        return 0
+    rest = surface[len(head):]
+    kept = 0
+    words = list(re.finditer(r"[^\W\d_]+", rest))
+    for i, w in enumerate(words):
+        low = w.group().lower()
+        if low in _ROMANCE_LINKS:
+            tail = [x.group().lower() for x in words[i:]]
+            if any(t in _ROMANCE_DETERMINERS for t in tail) or tail[-1] in _ROMANCE_LINKS or \
+                    len(tail) > 5:
+                break
+            return w.start() + len(rest[w.start():].rstrip())
+        if not _ROMANCE_ADJECTIVE.search(low):
+            break
+        kept = w.end()
+    return kept
 
 
 def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
@@ -231,11 +287,24 @@ _QUOTE_MARKS = re.compile(r"[>|\s]+")
 _TRIM_LEAD = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|[ld]['’])", re.IGNORECASE)
 
 
+def _article_of_place(surface: str) -> bool:
+    """An article that is part of a place's name: "Los Angeles", "El Paso", "La Jonquera".
+
+    >>> _article_of_place("LOS ANGELES - Federal"), _article_of_place("la Commission")
+    (True, False)
+    """
+    from nlp.cleanup import known_place
+
+    words = surface.split()
+    return any(known_place(" ".join(words[:k])) for k in (2, 3) if len(words) >= k)
+
+
 class MentionComponent:
     """Typed mentions: rule matches win over overlapping NER entities."""
 
-    def __init__(self, label_map: dict[str, str | None]) -> None:
+    def __init__(self, label_map: dict[str, str | None], language: str = "en") -> None:
         self.label_map = label_map
+        self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
         rules: list[RawMention] = list(doc._.ff_rules or [])
@@ -253,14 +322,15 @@ class MentionComponent:
                 start = quoted.end()
             surface = text[start:end]
             lead = _TRIM_LEAD.match(surface)
-            if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and lead.end() < len(surface):
+            if lead and type_ in ("ORG", "LOCATION") and ent.ent_id_ == "" and \
+                    lead.end() < len(surface) and not _article_of_place(surface):
                 start += lead.end()
                 surface = text[start:end]
             bullet = _BULLET.match(surface)
             if bullet and bullet.end() < len(surface):
                 start += bullet.end()
                 surface = text[start:end]
-            surface_stripped = _clean_surface(surface)
+            surface_stripped = _clean_surface(surface, self.language)
             end = start + len(surface_stripped)
             type_ = _retype(type_, surface_stripped, ent.ent_id_)
             if type_ == "ORG":

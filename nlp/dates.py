@@ -69,6 +69,26 @@ def _iso(groups: dict[str, str | None]) -> str | None:
     return f"{year}-{month:02d}"
 
 
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+"""What every pattern of :data:`_PATTERNS` holds (:data:`_YEAR`)."""
+
+
+def _year_lines(text: str) -> list[tuple[int, int]]:
+    r"""The lines of ``text`` that hold a year, as (start, end) offsets.
+
+    >>> t = "Filed.\nOn May 3, 2021 he paid.\nNo date here.\nIn 1999 and 2001."
+    >>> [t[a:b] for a, b in _year_lines(t)]
+    ['On May 3, 2021 he paid.', 'In 1999 and 2001.']
+    """
+    lines: list[tuple[int, int]] = []
+    for m in _ANY_YEAR.finditer(text):
+        if lines and m.start() < lines[-1][1]:
+            continue
+        end = text.find("\n", m.end())
+        lines.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))
+    return lines
+
+
 def find_dates(text: str, language: str = "en") -> list[DateMatch]:
     """Every date of ``text`` (left to right, no overlaps). All-numeric dates are read day
     first in French and Spanish, month first in English, unless one part is above 12.
@@ -78,6 +98,17 @@ def find_dates(text: str, language: str = "en") -> list[DateMatch]:
     >>> [d.iso for d in find_dates("on 03/04/2023 and 14.09.2023")]
     ['2023-03-04', '2023-09-14']
     """
+    # No pattern matches a line break and every one holds a year: only the lines with a year
+    # are read (a line break is no word character, so ``\b`` reads a line alone as in the text)
+    found: list[DateMatch] = []
+    for a, b in _year_lines(text):
+        found += [DateMatch(a + d.start, a + d.end, d.text, d.iso)
+                  for d in _line_dates(text[a:b], language)]
+    return found
+
+
+def _line_dates(text: str, language: str) -> list[DateMatch]:
+    """:func:`find_dates` over one line."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:

@@ -245,6 +245,7 @@ def _phone_candidates(text: str, regions: list[str]) -> dict[tuple[int, int], di
     return spans
 
 
+_CODE_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]*[-_]$")
 _MIN_PHONE_DIGITS = 3  # no valid phone number (phonenumbers.is_valid_number) is shorter
 
 
@@ -277,6 +278,8 @@ def _phones(text: str, default: str, region: str | None = None) -> list[IdMatch]
                         if c != base and c in supported][:_MAX_HINTED_REGIONS]
     out = []
     for (start, end), forms in sorted(_phone_candidates(text, regions).items()):
+        if _CODE_BEFORE.search(text, max(0, start - 24), start):
+            continue  # the tail of a reference code ("CBSA-2023-937907"), not a phone
         scores = region_scores(hints, start, end)
         scores[base] = scores.get(base, 0.0) + DEFAULT_WEIGHT
         e164 = max(forms, key=lambda f: (max(scores.get(r, 0.0) for r in forms[f]),
@@ -299,19 +302,33 @@ def _emails_domains(text: str) -> list[IdMatch]:
     return out
 
 
+# a name right before its IMO number is a ship's ("sur le Atlantic Comet (IMO No. 9325673)")
+_VESSEL_BEFORE_IMO = re.compile(
+    r"\b((?:[A-Z][A-Za-z0-9'-]+)(?:[ \t]+[A-Z0-9][A-Za-z0-9'-]*){0,3})[ \t]*[(,]?[ \t]*"
+    r"IMO(?:[ \t]*(?:No\.?|number|n[°º]|núm\.?))?[ \t]*:?[ \t]*\d{7}\b")
+_ARTICLES = {"the", "le", "la", "el", "los", "las", "les", "del", "du"}
+
+
 def _vessels(text: str) -> list[IdMatch]:
-    out = []
-    for m in _VESSEL.finditer(text):
-        name = m.group(1).rstrip(" '-")
-        words = name.split()
-        while words and words[-1].lower() in {"was", "the", "with", "from", "in", "at", "on"}:
-            words.pop()
-        if not words:
-            continue
-        name = " ".join(words)
-        out.append(IdMatch(m.start(1), m.start(1) + len(name), name, "VESSEL",
-                           {"name": name.upper()}))
-    return out
+    out: list[IdMatch] = []
+    for pattern in (_VESSEL, _VESSEL_BEFORE_IMO):
+        for m in pattern.finditer(text):
+            name = m.group(1).rstrip(" '-")
+            start = m.start(1)
+            words = name.split()
+            while words and words[0].lower() in _ARTICLES:
+                start = text.index(words[1], start) if len(words) > 1 else start
+                words.pop(0)
+            while words and words[-1].lower() in {"was", "the", "with", "from", "in", "at",
+                                                  "on", "imo"}:
+                words.pop()
+            if not words or not any(len(w) > 2 for w in words):
+                continue  # "MT PL SK": a language menu, no ship
+            name = " ".join(words)
+            if any(start < o.end and o.start < start + len(name) for o in out):
+                continue
+            out.append(IdMatch(start, start + len(name), name, "VESSEL", {"name": name.upper()}))
+    return sorted(out, key=lambda v: v.start)
 
 
 def find_identifiers(text: str, language: str = "en", region: str | None = None) -> list[IdMatch]:

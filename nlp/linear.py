@@ -1,8 +1,9 @@
 """A small multinomial logistic regression over sparse string features, stored as JSON.
 
 Training (:func:`fit`) minimises the L2-regularised log loss with scipy's L-BFGS from a zero
-start, so the same data always gives the same weights. Prediction needs no numpy: the weights of
-the active features are summed per class and passed through a softmax.
+start, so the same data always gives the same weights. Prediction sums the weights of the active
+features per class (one numpy row per feature, added in the features' order) and passes the sums
+through a softmax.
 
 >>> model = fit([["w:owner"], ["w:owner"], ["w:in"], ["w:in"]], ["OWNS", "OWNS", "NONE", "NONE"])
 >>> model.predict(["w:owner"])[0], model.predict(["w:in"])[0]
@@ -14,8 +15,10 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 __all__ = ["LinearModel", "fit"]
 
@@ -27,15 +30,26 @@ class LinearModel:
     labels: list[str]
     bias: list[float]
     weights: dict[str, list[float]]
+    _table: tuple[tuple[int, int], dict[str, int], np.ndarray] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def _rows(self) -> tuple[dict[str, int], np.ndarray]:
+        """Each feature's row in one matrix whose row 0 is the bias (built once per weights)."""
+        key = (id(self.weights), len(self.weights))
+        if self._table is None or self._table[0] != key:
+            index = {f: i for i, f in enumerate(self.weights, 1)}
+            matrix = np.array([self.bias, *self.weights.values()], dtype=np.float64)
+            self._table = (key, index, matrix.reshape(len(index) + 1, len(self.bias)))
+        return self._table[1], self._table[2]
 
     def scores(self, features: Sequence[str]) -> list[float]:
         """Class probabilities for one instance (unknown features are ignored)."""
-        total = self.bias
-        weights = self.weights
-        for feature in dict.fromkeys(features):
-            row = weights.get(feature)
-            if row is not None:
-                total = [t + w for t, w in zip(total, row)]
+        index, matrix = self._rows()
+        rows = [0, *filter(None, map(index.get, dict.fromkeys(features)))]
+        # a running sum adds the rows one after the other, bias first: the same sums, to the
+        # last bit, as adding them in a Python loop
+        total = np.add.accumulate(matrix.take(rows, axis=0), axis=0)[-1].tolist() \
+            if len(rows) > 1 else self.bias
         top = max(total)
         exp = [math.exp(t - top) for t in total]
         norm = sum(exp)

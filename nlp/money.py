@@ -77,7 +77,9 @@ _COMMON_CODES = ("USD", "EUR", "GBP", "CAD", "MXN", "CNY", "RMB", "AUD", "HKD", 
 # Every other ISO 4217 code (TRY, AED, BRL...) counts in capitals only: "ALL 45" is money,
 # "all 45" is not.
 _ISO_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
-_OTHER_CODES = sorted(_ISO_CODES - set(_COMMON_CODES))
+# trade documents write weights in KGS (kilograms), which is also the som's code
+_UNIT_CODES = frozenset({"KGS"})
+_OTHER_CODES = sorted(_ISO_CODES - set(_COMMON_CODES) - _UNIT_CODES)
 _CODE = (r"(?:" + "|".join(_COMMON_CODES) + r"|(?-i:" + "|".join(_OTHER_CODES) + r"))")
 _CURWORD = (r"(?:(?:de |d'|d’|of )?(?:U\.?S\.? |US |canadian |mexican |hong kong )?"
             r"(?:dollars?|dólares|dolares|dólar|euros?|pesos?(?: mexicanos)?|pounds?(?: sterling)?"
@@ -206,7 +208,7 @@ def parse_money(text: str) -> tuple[float | None, str | None]:
     words = re.sub(r"(?i)\b(dollars?|dólares|euros?|pesos?|mexicanos|pounds?|sterling|livres"
                    r"|libras|esterlinas|yuan(es)?|renminbi|francs?|rupees|yen|u\.?s\.?|canadian"
                    r"|mexican)\b", " ", core)
-    value = parse_number_words(words.strip())
+    value = parse_number_words(re.sub(r"[^\w\s-]", " ", words).strip())  # "one million U.S. dollars"
     return value, currency
 
 

@@ -156,7 +156,8 @@ def role_features(text: str, sent: tuple[int, int], m: RawMention, n_parties: in
     """The features of one party mention for the key-role classifiers."""
     before = _words(text[max(sent[0], m.start - 80):m.start])[-8:]
     after = _words(text[m.end:min(sent[1], m.end + 80)])[:8]
-    near = text[max(sent[0], m.start - 70):min(sent[1], m.end + 70)]
+    near_start, near_end = max(sent[0], m.start - 70), min(sent[1], m.end + 70)
+    near = text[near_start:near_end]
     clause = text[sent[0]:sent[1]]
     feats = [f"t={_kind(m)}", f"np={min(n_parties, 4)}"]
     feats += [f"p={w}" for w in before] + [f"n={w}" for w in after]
@@ -164,8 +165,27 @@ def role_features(text: str, sent: tuple[int, int], m: RawMention, n_parties: in
     feats += [f"n+{i}={w}" for i, w in enumerate(after[:2], 1)]
     feats += _clause_words(clause)
     feats += [f"r={r}" for r in m.roles]
-    feats += [f"nc={role}" for role, cue in ROLE_CUES.items() if cue.search(near)]
+    # a cue found near the mention is found in its sentence, unless the stretch cuts a word
+    # (``\b`` then holds at the cut): the other cues are not looked for
+    in_clause = clause_cues(clause)[0]
+    whole = _whole_words(text, near_start, sent[0]) and _whole_words(text, near_end, sent[1])
+    feats += [f"nc={role}" for role, cue in ROLE_CUES.items()
+              if (not whole or role in in_clause) and cue.search(near)]
     return feats + (cues if cues is not None else sentence_cues(clause))
+
+
+def _is_word(ch: str) -> bool:
+    r"""Whether ``re`` takes ``ch`` for a word character (``\w``)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _whole_words(text: str, cut: int, edge: int) -> bool:
+    """Whether cutting ``text`` at ``cut`` (or at the sentence edge ``edge``) splits no word.
+
+    >>> _whole_words("an importer", 3, 0), _whole_words("an importer", 4, 0)
+    (True, False)
+    """
+    return cut == edge or not (_is_word(text[cut - 1]) and _is_word(text[cut]))
 
 
 def orient(type_: str, a: RawMention, b: RawMention) -> tuple[RawMention, RawMention]:
@@ -215,7 +235,8 @@ def apply_pairs(doc: Doc, models: PairModels) -> None:
     for sent in sentences(doc):
         span = (sent.start_char, sent.end_char)
         first = bisect_left(starts, span[0])
-        in_sent = mentions[first:bisect_left(starts, span[1], first)]
+        in_sent = [m for m in mentions[first:bisect_left(starts, span[1], first)]
+                   if m.source != "dateline"]  # the place a release was filed from
         parties = [m for m in in_sent if _is_party(m)]
         pairs = candidate_pairs(in_sent)
         cues = sentence_cues(text[span[0]:span[1]]) if parties or pairs else []

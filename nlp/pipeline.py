@@ -22,11 +22,14 @@ import nlp.gazetteer  # noqa: F401
 import nlp.events  # noqa: F401
 import nlp.relations  # noqa: F401
 import nlp.pairs  # noqa: F401
+import nlp.packing  # noqa: F401
 from nlp.assemble import assemble
 from nlp.components import TEXT_KEY, RawMention, RawRelation
 from nlp.events import RawEvent
 from nlp.language import detect_language
 from nlp.model import Extraction
+from nlp.packing import doc_records, mark_for_packing
+from nlp.tokenizer import add_name_abbreviations
 
 __all__ = ["extract", "extract_many", "load_pipeline", "MODEL_DIR", "chunks", "SUPPORTED"]
 
@@ -36,6 +39,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "fakefree_xx"
 SUPPORTED = ("en", "fr", "es")
 CHUNK_CHARS = 20_000
 _GARBAGE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+ROUNDS_PER_START = 8
+"""With several processes, texts read per call of ``nlp.pipe``: this many batches per worker."""
 MAX_TOKEN_CHARS = 256
 """Longer runs without white space (no name or identifier is that long) are blanked before
 tokenizing: spaCy splits affixes such as ``$`` or ``(`` one at a time, so a run of thousands of
@@ -71,15 +76,17 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
             raise InputError(f"The shipped model is missing from {MODEL_DIR}; run "
                              "`python -m nlp.training.train`.")
         pipe = spacy.load(MODEL_DIR)
+        add_name_abbreviations(pipe)  # a model trained before they were added lacks them
     if "ner" in pipe.pipe_names and "fakefree_gazetteer" not in pipe.pipe_names:
         pipe.add_pipe("fakefree_gazetteer", after="ner")
     if not any(n in pipe.pipe_names for n in ("parser", "senter", "sentencizer")):
         pipe.add_pipe("sentencizer", first=True)
     pipe.add_pipe("fakefree_identifiers", config={"language": language})
-    pipe.add_pipe("fakefree_mentions")
+    pipe.add_pipe("fakefree_mentions", config={"language": language})
     pipe.add_pipe("fakefree_relations")
     pipe.add_pipe("fakefree_pairs")
     pipe.add_pipe("fakefree_events", config={"language": language})
+    pipe.add_pipe("fakefree_pack")
     return pipe
 
 
@@ -130,40 +137,45 @@ def _empty_message(text: str) -> str | None:
     return None
 
 
-def _make_doc(pipe: Language, text: str) -> Doc:
-    """The tokenized ``text``, knowing its text (spaCy's ``doc.text`` joins every token's)."""
+def _make_doc(pipe: Language, text: str, pack: bool = False) -> Doc:
+    """The tokenized ``text``, knowing its text (spaCy's ``doc.text`` joins every token's);
+    ``pack``: its records are to cross a process boundary (:mod:`nlp.packing`)."""
     doc = pipe.make_doc(text)
     doc.user_data[TEXT_KEY] = text
-    return doc
+    return mark_for_packing(doc) if pack else doc
 
 
 def extract_many(texts: Iterable[str], *, language: str | None = None, model: str | None = None,
                  batch_size: int = 64, n_process: int = 1) -> Iterator[Extraction]:
     """:func:`extract` over many texts, streaming their chunks through ``nlp.pipe`` in batches.
 
-    Memory stays bounded: texts are read ``batch_size`` at a time and cut into chunks.
+    Memory stays bounded: texts are read ``batch_size`` at a time and cut into chunks. With
+    ``n_process`` > 1, spaCy starts its worker processes at each call of ``nlp.pipe``, so texts
+    are read :data:`ROUNDS_PER_START` times as many at a time.
     """
-    for batch in _batches(texts, batch_size):
+    per_round = batch_size if n_process <= 1 else batch_size * n_process * ROUNDS_PER_START
+    for batch in _batches(texts, per_round):
         langs = [language or (detect_language(t) if not _empty_message(t) else "en")
                  for t in batch]
         found: list[tuple[list[RawMention], list[RawRelation], list[RawEvent]]] = [
             ([], [], []) for _ in batch]
         for lang in dict.fromkeys(langs):
             pipe = load_pipeline(lang, model)
-            jobs = ((_make_doc(pipe, piece), (i, offset)) for i, t in enumerate(batch)
+            jobs = ((_make_doc(pipe, piece, n_process > 1), (i, offset)) for i, t in enumerate(batch)
                     if langs[i] == lang and not _empty_message(t)
                     for offset, piece in chunks(blank_long_tokens(t)))
             for doc, (i, offset) in pipe.pipe(jobs, as_tuples=True, batch_size=batch_size,
                                               n_process=n_process):
-                for m in doc._.ff_mentions or []:
+                records = doc_records(doc)
+                for m in records.mentions:
                     m.start += offset
                     m.end += offset
                     found[i][0].append(m)
-                for r in doc._.ff_relations or []:
+                for r in records.relations:
                     r.start += offset
                     r.end += offset
                     found[i][1].append(r)
-                for ev in doc._.ff_events or []:
+                for ev in records.events:
                     ev.shift(offset)
                     found[i][2].append(ev)
         for text, lang, (mentions, relations, events) in zip(batch, langs, found):

@@ -68,8 +68,9 @@ class RelationComponent:
             first = bisect_left(starts, sent.start_char)
             in_sent = ordered[first:bisect_left(starts, sent.end_char, first)]
             carried = self._roles(text, sent, in_sent, carried)
-            if in_sent:
-                relations.extend(self._relations(text, sent, in_sent))
+            linkable = [m for m in in_sent if m.source != "dateline"]  # where it was filed
+            if linkable:
+                relations.extend(self._relations(text, sent, linkable))
         added, links = contact_links(text, mentions)
         doc._.ff_mentions = sorted(mentions + added, key=lambda m: m.start)
         known = {(id(r.source), id(r.target)) for r in relations}

@@ -311,6 +311,102 @@ def drop_common_words(mentions: list[RawMention], text: str) -> list[RawMention]
     return out
 
 
+_DICTIONARY_ZIPF = 1.5  # a word a dictionary has ("consignee", "payable"), however rare in prose
+# a name does not end in these: "FREIGHT PAYABLE AT" is a label even with an organisation word
+_FUNCTION_WORDS = frozenset({"at", "of", "by", "to", "for", "from", "in", "on", "and", "or",
+                             "de", "du", "des", "la", "le", "à", "par", "pour", "del", "en", "y",
+                             "por", "para", "et", "ou", "o"})
+_LABEL_AFTER = re.compile(r"[ \t]*\.?[ \t]*:")
+
+
+def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]:
+    r"""Drop the field labels of forms that NER takes for names: dictionary words that are no
+    organisation or place, before a colon ("Booking Ref.:", "FREIGHT PAYABLE AT:") or in capitals
+    on a line in capitals ("TAX NO 6110582247", "SHIPPER'S LOAD, STOW AND COUNT"); a name never
+    ends in a function word ("FREIGHT PAYABLE AT"). A person stays if it opens with a given name,
+    and otherwise unless the label fills its line (a section header: "SHIPPER").
+
+    >>> text = "Booking Ref.: GML25-03-0871\nTAX NO 6110582247\nAgent: Ann Lee"
+    >>> ms = [RawMention(0, 11, "Booking Ref", "LOCATION"), RawMention(28, 31, "TAX", "ORG")]
+    >>> drop_field_labels(ms, text)
+    []
+    """
+    known = known_orgs()
+    out = []
+    for m in mentions:
+        words = _words(m.text)
+        label = m.source == "ner" and m.type in _NAME_TYPES and bool(words) and \
+            m.text not in known and not _part_is_place(m.text) and \
+            (not is_org_name(m.text) or words[-1].lower() in _FUNCTION_WORDS) and \
+            not (m.type == "PERSON" and is_given_name(words[0])) and \
+            all(max_zipf(w.lower().strip(".’'")) >= _DICTIONARY_ZIPF for w in words)
+        if label:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip() == m.text
+            before_colon = m.type != "PERSON" and bool(_LABEL_AFTER.match(text, m.end))
+            in_capitals = m.text.isupper() and _upper_line(text, m.start) and \
+                (m.type != "PERSON" or whole_line)
+            label = before_colon or in_capitals
+        if not label:
+            out.append(m)
+    return out
+
+
+_MAIL_AFTER = re.compile(r"\"?[ \t]*<[^<>\s@]+@[^<>\s]+>")
+_SALUTATION = re.compile(r"(?i)(?:dear|hi|hey|hello|estimad[oa]s?|querid[oa]s?|hola|bonjour|"
+                         r"salut|cher|chère|chers)[ \t]+(?=\w)")
+
+
+def mail_names(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """The name before an e-mail address in angle brackets ("Kaan Yildirim" <kaan@...>) is a
+    person's or an organisation's, never a place; a salutation ("Dear Diego", "Estimado Sr.")
+    is no part of the name after it.
+
+    >>> text = 'To: "Ada Kerr" <ada@example.com>'
+    >>> [(m.text, m.type) for m in mail_names([RawMention(5, 13, "Ada Kerr", "LOCATION")], text)]
+    [('Ada Kerr', 'PERSON')]
+    """
+    out = []
+    for m in mentions:
+        if m.source == "ner" and m.type in _NAME_TYPES:
+            greeting = _SALUTATION.match(m.text)
+            if greeting and greeting.end() < len(m.text):
+                m = _with(m, text, m.start + greeting.end(), m.end, "PERSON")
+            if m.type == "LOCATION" and _MAIL_AFTER.match(text, m.end):
+                m = _with(m, text, m.start, m.end, "ORG" if is_org_name(m.text) else "PERSON")
+        out.append(m)
+    return out
+
+
+_BRAND_BEFORE = re.compile(
+    r"(?i)(?:counterfeit|fake|knock-?off|bogus|phony|imitation|contrefaçons?|contrefaits?|"
+    r"contrefaites?|de contrefaçon|fausses?|faux|de (?:la )?marque|marques?|falsificad[oa]s?|"
+    r"apócrif[oa]s?|pirata|de (?:la )?marca|marcas?|trademarks? of|bearing(?: the)?)[ \t]+$")
+
+
+def brands_after_cues(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name right after a word for fake goods ("counterfeit Norvik Brakes", "de contrefaçon
+    X", "marca X") is a brand, an organisation, not a person or a place; a person whose first
+    word is a given name stays one.
+
+    >>> text = "10 696 plaquettes de frein de contrefaçon Norvik Brakes, expédiées"
+    >>> m = RawMention(text.index("Norvik"), text.index(","), "Norvik Brakes", "PERSON")
+    >>> [(b.text, b.type, b.subtype) for b in brands_after_cues([m], text)]
+    [('Norvik Brakes', 'ORG', 'BRAND')]
+    """
+    out = []
+    for m in mentions:
+        if m.source == "ner" and m.type in ("PERSON", "LOCATION") and \
+                _BRAND_BEFORE.search(text, max(0, m.start - 40), m.start) and \
+                not _part_is_place(m.text) and \
+                not (m.type == "PERSON" and is_given_name(m.text.split()[0])):
+            m = _with(m, text, m.start, m.end, "ORG")
+            m.subtype = "BRAND"
+        out.append(m)
+    return out
+
+
 _DEMONYM_END = re.compile(r"(?:an|ian|ean|ese|ish|i|ais|aise|ois|oise|ien|ienne|ano|ana|"
                           r"eño|eña|ense|és|esa|ino|ina)$")
 _CONTINENTS = frozenset({"europe", "africa", "asia", "america", "oceania", "afrique", "asie",
@@ -542,10 +638,15 @@ def _firm_runs(text: str) -> list[tuple[int, int]]:
             start += 1
         for stop in range(start + 1, j + 1):  # the shortest piece that ends in a legal form
             a, b = tokens[start].start(), tokens[stop].end()
+            if tokens[stop].group().lower() in _RUN_LINK:
+                continue
+            # a comma belongs to the firm only before its legal form ("Norte, S.A."); the firm
+            # starts after any other ("L'expéditeur, Quanzhou Import & Export Co., Ltd.")
+            parts = text[a:b].split(", ")
+            lead = max((k for k in range(1, len(parts)) if not legal_form_only(parts[k])),
+                       default=0)
+            a += len(", ".join(parts[:lead])) + 2 if lead else 0
             piece = text[a:b]
-            if tokens[stop].group().lower() in _RUN_LINK or \
-                    ", " in piece and not legal_form_only(piece.rsplit(", ", 1)[1]):
-                continue  # a comma only before the legal form ("Norte, S.A."), not between firms
             forms = distinctive_forms(piece)
             if forms and any(len(word) > 2 for word in _bare(piece).split()) and \
                     fold(piece).rstrip(" .,").endswith(fold(forms[-1]).rstrip(" .,")):
@@ -592,9 +693,12 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)
     mentions = strip_titles(mentions, text)
+    mentions = mail_names(mentions, text)
     mentions = split_possessives(mentions, text)
     mentions = split_coordinated(mentions, text)
     mentions = drop_common_words(mentions, text)
+    mentions = drop_field_labels(mentions, text)
     mentions = drop_number_labels(mentions, text)
     mentions = drop_demonyms(mentions, text)
+    mentions = brands_after_cues(mentions, text)
     return list_item_people(mentions, text)

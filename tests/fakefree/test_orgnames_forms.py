@@ -1,6 +1,6 @@
 import pytest
 
-from fakefree.orgnames import legal_form, legal_forms_agree, org_types, strip_org_types
+from fakefree.orgnames import is_org_name, legal_form, legal_forms_agree, org_types, strip_org_types
 from graph_etl.resolve import name_key
 
 
@@ -28,3 +28,15 @@ def test_orgnames_ascii_word_by_word_is_rigours_ascii_text():
              "Müller & Söhne GmbH", "ALAĸSANDRAVIC – «Ŀa»", "Phạm Quang Trang",
              "Владимир Ltd", "北京 Trading", "Ǆemal Ǉubić", "naïve café\u00a0co"]
     assert [_ascii(n) for n in names] == [ascii_text(n) for n in names]
+
+
+@pytest.mark.parametrize("name", ["Izmir Chamber of Commerce", "Europol Liaison Bureau Türkiye",
+                                  "PARFUMERIE LUXE GATINEAU", "Envíos Rápidos MX",
+                                  "Instituto Mexicano de la Propiedad Industrial"])
+def test_orgnames_bodies_and_shops_are_organisations(name):
+    assert is_org_name(name)
+
+
+@pytest.mark.parametrize("name", ["Ayşe Nur Yıldırım", "Mehmet Kaan", "Laval", "Diego Arredondo"])
+def test_orgnames_people_and_places_are_not(name):
+    assert not is_org_name(name)

@@ -82,3 +82,10 @@ def test_addresses_canadian_province_code_is_the_country_not_a_street_word():
     a = address_key("2875 Industriel Blvd., Laval, QC H7L 4P8")
     b = address_key("2875, boul. Industriel, Laval (Québec) H7L 4P8")
     assert a == b and a.country == "CA"
+
+
+def test_addresses_a_unit_after_the_street_names_it_whatever_the_street_word():
+    text = "a pour adresse le 1458 Bentley Mountain Suite 186, Toronto, ON V9L 5N7."
+    assert [text[a:b] for a, b in find_addresses(text)] == [
+        "1458 Bentley Mountain Suite 186, Toronto, ON V9L 5N7"]
+    assert find_addresses("In 2019 Operation Unit 4 seized the goods.") == []

@@ -30,3 +30,18 @@ def test_assemble_defined_term_takes_its_mentions_of_every_type():
     ms = [_m(text, "Norte Comercial S.A.", "ORG"), defined, _m(text, "NOCSA", "LOCATION", last=True)]
     groups = _group(ms, text)
     assert [(k[0], len(v)) for k, v in groups.items()] == [("ORG", 3)]
+
+
+def test_assemble_one_word_place_opening_one_firms_name_is_its_short_name():
+    text = "Lodrix Dis Ticaret Ltd. Sti. shipped; Lodrix was paid in Bursa."
+    firm, short = _m(text, "Lodrix Dis Ticaret Ltd. Sti.", "ORG"), _m(text, "Lodrix", "LOCATION", True)
+    place = _m(text, "Bursa", "LOCATION")
+    groups = _group([firm, short, place], text)
+    assert sorted((k[0], len(v)) for k, v in groups.items()) == [("LOCATION", 1), ("ORG", 2)]
+
+
+def test_assemble_one_word_place_opening_two_firms_names_stays_apart():
+    text = "Lodrix Dis Ticaret Ltd. Sti. and Lodrix Gida A.S. shipped; Lodrix was paid."
+    ms = [_m(text, "Lodrix Dis Ticaret Ltd. Sti.", "ORG"), _m(text, "Lodrix Gida A.S.", "ORG"),
+          _m(text, "Lodrix", "LOCATION", True)]
+    assert ("LOCATION", "lodrix") in _group(ms, text)

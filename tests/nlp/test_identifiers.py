@@ -107,3 +107,19 @@ def test_identifiers_phone_windows_find_what_the_whole_text_gives():
             assert all(set().union(*got[span].values()) == {""}
                        for span in got if span not in expected), text
     assert found > 50
+
+
+def test_identifiers_reference_code_tail_is_no_phone():
+    assert not [m for m in find_identifiers("Report no: CBSA-2023-937907", "en")
+                if m.type == "PHONE"]
+    assert [m.text for m in find_identifiers("TEL/212-639-9675", "en")] == ["212-639-9675"]
+
+
+@pytest.mark.parametrize("text, vessels", [
+    ("chargé à NINGBO sur le Atlantic Comet (IMO No. 9325673).", ["Atlantic Comet"]),
+    ("The Pacific Tarang, IMO 9582312, sailed on May 2.", ["Pacific Tarang"]),
+    ("the International Maritime Organization (IMO) said", []),
+    ("Other languages: LV MT PL SK SL BG", []),          # "MT" before letter codes: no ship
+])
+def test_identifiers_vessel_before_its_imo_number(text, vessels):
+    assert [m.text for m in find_identifiers(text, "en") if m.type == "VESSEL"] == vessels

@@ -23,6 +23,7 @@ from nlp.money import find_money, parse_money
     ("12,000 Canadian dollars", 12000, "CAD"),
     ("50 000 dollars canadiens", 50000, "CAD"),
     ("€ 3m", 3e6, "EUR"),
+    ("two million U.S. dollars", 2e6, "USD"),  # number words beside an abbreviated country
 ])
 def test_money_forms_are_normalised(text, amount, currency):
     assert parse_money(text) == (pytest.approx(amount), currency)
@@ -68,3 +69,7 @@ def test_money_any_iso_currency_code(text, amount, currency):
 
 def test_money_rare_iso_code_only_in_capitals():
     assert find_money("all 45 items and top 3 boxes") == []
+
+
+def test_money_a_weight_in_kgs_is_no_amount():
+    assert find_money("448 CTNS   6,912 KGS   61.300 CBM") == []

@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from nlp import EXTRACTOR_VERSION, Extraction, extract, load_pipeline
-from nlp.pipeline import chunks
+from nlp.pipeline import chunks, extract_many
 
 
 def _names(x: Extraction, type_: str) -> set[str]:
@@ -130,6 +130,20 @@ def test_pipeline_other_spacy_model_by_path(tmp_path: Path):
     assert load_pipeline("en", str(tmp_path / "other")) is load_pipeline("en", str(tmp_path / "other"))
 
 
+@pytest.mark.slow
+def test_pipeline_two_processes_give_the_same_extractions():
+    # spaCy sends a worker's docs back as bytes: the records must survive the trip, with the
+    # relations and events still pointing at the mentions, across chunks and languages
+    long_text = ("Wei Zhang paid $5,000 to Hengda Trading Ltd. in Miami. " * 40 + "\n") * 10
+    texts = [EN, FR, ES, long_text, "", EN.replace("Wei Zhang", "Li Na")]
+    assert len(list(chunks(long_text))) > 1
+    one = [x.to_json() for x in extract_many(texts, n_process=1, batch_size=2)]
+    two = [x.to_json() for x in extract_many(texts, n_process=2, batch_size=2)]
+    assert two == one
+    x = Extraction.from_json(two[0])
+    assert x.relations and {"Wei Zhang", "Maria Lopez"} <= _names(x, "PERSON")
+
+
 def test_pipeline_a_line_ending_in_an_abbreviation_ends_its_sentence():
     # the stop of "C.V." ends the line's statement: the next line's cue word does not link the
     # broker of the first line to the shipper of the second
@@ -146,3 +160,13 @@ def test_pipeline_a_line_ending_in_an_abbreviation_ends_its_sentence():
 def test_pipeline_an_amount_is_money_not_a_street_address():
     ext = extract("Valeur estimée 1 145 937,44 CAD.", language="fr")
     assert [(e.type, e.name) for e in ext.entities] == [("MONEY", "1 145 937,44 CAD")]
+    # Panama's numbering reads "1 145 937" as a valid phone
+    ext = extract("Transbordement à Colón, Panama; valeur estimée 1 145 937,44 CAD.", language="fr")
+    assert ("MONEY", "1 145 937,44 CAD") in [(e.type, e.name) for e in ext.entities]
+    assert "PHONE" not in {e.type for e in ext.entities}
+
+
+def test_pipeline_a_date_with_its_year_is_no_street_address():
+    ext = extract("SHIPPED ON BOARD: 09 MAR 2025                 PLACE AND DATE OF ISSUE: GEMLIK")
+    assert ("DATE", "09 MAR 2025") in [(e.type, e.name) for e in ext.entities]
+    assert not [e for e in ext.entities if e.type == "LOCATION" and "MAR" in e.name]

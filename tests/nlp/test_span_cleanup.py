@@ -9,7 +9,10 @@ from nlp.components import RawMention
 from nlp.span_cleanup import (
     drop_common_words,
     extend_legal_tails,
+    brands_after_cues,
+    drop_field_labels,
     extend_org_words,
+    mail_names,
     firm_names,
     join_conjoined_firm,
     drop_demonyms,
@@ -278,3 +281,54 @@ def test_span_cleanup_firm_names_find_the_next_firm_after_a_sentence_ending_in_a
 def test_span_cleanup_firm_names_need_a_word_besides_letter_codes():
     text = "Other languages: EN DE ES FI HU LT LV MT PL"      # "LT" reads as a legal form
     assert firm_names([], text) == []
+
+
+def test_span_cleanup_firm_names_start_after_a_comma_that_is_not_before_a_legal_form():
+    text = "L'expéditeur, Quanzhou Guangjia Import & Export Co., Ltd., a chargé le conteneur."
+    assert [m.text for m in firm_names([], text)] == ["Quanzhou Guangjia Import & Export Co., Ltd."]
+
+
+@pytest.mark.parametrize("text, span, type_", [
+    ("Booking Ref.: GML25-03-0871", "Booking Ref", "LOCATION"),     # before a colon
+    ("  TAX NO 6110582247", "TAX", "ORG"),                           # in capitals on a line in capitals
+    ("FREIGHT PAYABLE AT: GEMLIK", "FREIGHT PAYABLE AT", "ORG"),      # ends in a function word
+    ("NOTIFY PARTY\n  SAME AS ABOVE", "NOTIFY PARTY", "PERSON"),      # a header line
+])
+def test_span_cleanup_drop_field_labels_drops_form_labels(text, span, type_):
+    assert drop_field_labels([_m(text, span, type_)], text) == []
+
+
+@pytest.mark.parametrize("text, span, type_", [
+    ("Carrier: Aegean Feeder Lines S.A.", "Aegean Feeder Lines S.A.", "ORG"),
+    ("SHIPPER: GOLDEN STAR TRADING LTD", "GOLDEN STAR TRADING LTD", "ORG"),
+    ("AGENT: JOHN SMITH", "JOHN SMITH", "PERSON"),                   # a given name
+    ("PORT OF LOADING: ANTWERP, BELGIUM", "ANTWERP", "LOCATION"),     # a place
+    ("Mr. Grant Hill said the cargo was fake.", "Grant Hill", "PERSON"),
+])
+def test_span_cleanup_drop_field_labels_keeps_names(text, span, type_):
+    mention = _m(text, span, type_)
+    assert drop_field_labels([mention], text) == [mention]
+
+
+def test_span_cleanup_mail_names_are_people_not_places_and_lose_their_greeting():
+    text = 'From: "Baran Oksuz" <baran@example.com.tr>\n\nDear Diego,\nthe goods left.'
+    found = mail_names([_m(text, "Baran Oksuz", "LOCATION"), _m(text, "Dear Diego", "LOCATION")],
+                       text)
+    assert [(m.text, m.type) for m in found] == [("Baran Oksuz", "PERSON"), ("Diego", "PERSON")]
+    text = "Hey Carla,\nthe boxes left."
+    assert [m.text for m in mail_names([_m(text, "Hey Carla", "PERSON")], text)] == ["Carla"]
+    text = "Cc: Harbour Freight Lines <ops@example.com>"
+    found = mail_names([_m(text, "Harbour Freight Lines", "LOCATION")], text)
+    assert [(m.text, m.type) for m in found] == [("Harbour Freight Lines", "ORG")]
+
+
+@pytest.mark.parametrize("text, span, type_, want", [
+    ("officers seized counterfeit Velmora Handbags at the port", "Velmora Handbags", "PERSON", "ORG"),
+    ("des plaquettes de contrefaçon Norvik Brakes", "Norvik Brakes", "LOCATION", "ORG"),
+    ("zapatos falsificados Ardeno Sport", "Ardeno Sport", "PERSON", "ORG"),
+    ("counterfeit goods sold by Maria Lopez", "Maria Lopez", "PERSON", "PERSON"),
+    ("fake Maria Lopez handbags", "Maria Lopez", "PERSON", "PERSON"),      # a given name
+    ("counterfeit Paris perfume", "Paris", "LOCATION", "LOCATION"),       # a known place
+])
+def test_span_cleanup_brands_after_cues(text, span, type_, want):
+    assert [m.type for m in brands_after_cues([_m(text, span, type_)], text)] == [want]
