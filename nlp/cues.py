@@ -34,7 +34,12 @@ ROLE_CUES: dict[str, re.Pattern[str]] = {
     "broker": _c(r"\b(broker\w*|courtier|intermediar\w*|agente aduanal|customs agent)\b"),
     "financier": _c(r"\b(financ\w*|funded|bankroll\w*)\b"),
     "money_launderer": _c(r"\b(launder\w*|blanchi\w*|blanqueo|lavado de dinero|"
-                          r"operaciones con recursos de procedencia il[íi]cita)\b"),
+                          r"operaciones con recursos de procedencia il[íi]cita|"
+                          # structuring: deposits kept under a reporting threshold
+                          r"structur(?:ed|ing)|fractionn\w*|fraccionad\w*|"
+                          r"(?:under|below) the (?:[\w,.$]+ ){0,3}threshold|"
+                          r"inf[ée]rieur\w* au seuil|sous le seuil|"
+                          r"(?:por debajo|menores?|inferiores?) (?:del|al) umbral)\b"),
     "leader": _c(r"\b(leader|ringleader|head of|mastermind|kingpin|boss|led the|headed|"
                  r"led by|run by|chef|cerveau|cabecillas?|l[íi]der(?:es)?|jefe|dirig[íi]a|"
                  r"dirigeait|"

@@ -170,3 +170,15 @@ def test_pipeline_a_date_with_its_year_is_no_street_address():
     ext = extract("SHIPPED ON BOARD: 09 MAR 2025                 PLACE AND DATE OF ISSUE: GEMLIK")
     assert ("DATE", "09 MAR 2025") in [(e.type, e.name) for e in ext.entities]
     assert not [e for e in ext.entities if e.type == "LOCATION" and "MAR" in e.name]
+
+
+@pytest.mark.parametrize("text, language, holder", [
+    ("Between 2025-10-05 and 2025-10-21, 12 cash deposits, each just under the 10,000 reporting "
+     "threshold, were made into account 2122787342 of Orchard Payments Inc.", "en",
+     "Orchard Payments Inc."),
+    ("Entre le 2023-07-25 et le 2023-08-09, 13 dépôts en espèces, tous inférieurs au seuil "
+     "déclarable de 10 000 $, ont été faits au compte 821570101392562 de Lys Paiements Inc.", "fr",
+     "Lys Paiements Inc."),
+])
+def test_pipeline_structured_deposits_mark_their_holder_a_money_launderer(text, language, holder):
+    assert "money_launderer" in _entity(extract(text, language=language), holder).roles
