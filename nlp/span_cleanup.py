@@ -232,10 +232,23 @@ def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]
                 for _, _, p in parts) and not _form_ends_the_whole(parts)
         ok = ok and len(parts) > 1
         if not ok:
-            out.append(m)
+            out.extend(_split_juxtaposed_places(m, text) if m.type == "LOCATION" else [m])
             continue
         out.extend(_with(m, text, m.start + a, m.start + b) for a, b, _ in parts)
     return out
+
+
+def _split_juxtaposed_places(m: RawMention, text: str) -> list[RawMention]:
+    """A place written after a place with no comma ("Shenzhen China") is two places, when the
+    whole is no known place ("New York", "Costa Rica" stay whole)."""
+    if m.source == "rule" or _part_is_place(m.text):
+        return [m]
+    for gap in re.finditer(r"[ \t]+", m.text):
+        left, right = m.text[:gap.start()], m.text[gap.end():]
+        if _part_is_place(left) and _part_is_place(right):
+            return [_with(m, text, m.start, m.start + gap.start()),
+                    _with(m, text, m.start + gap.end(), m.end)]
+    return [m]
 
 
 _NUMBER_LABEL = re.compile(r"(?:^|\s|/)(?:no|nos|nº|n°|núm|num|nr|number|numéro|número)\.?$",

@@ -79,6 +79,9 @@ def test_span_cleanup_split_possessives_separates_two_organisations_only():
     ("Rotterdam and Hamburg", "LOCATION", ["Rotterdam", "Hamburg"]),
     ("Port of Halvik and Dunmore", "LOCATION", ["Port of Halvik and Dunmore"]),  # unknown places
     ("Kolb, Jinhai", "PERSON", ["Kolb, Jinhai"]),  # surname first: one person
+    ("Shenzhen China", "LOCATION", ["Shenzhen", "China"]),  # a place after a place, no comma
+    ("Hong Kong China", "LOCATION", ["Hong Kong", "China"]),
+    ("Costa Rica", "LOCATION", ["Costa Rica"]),  # a known place stays whole
 ])
 def test_span_cleanup_split_coordinated_splits_known_places(span, type_, want):
     text = f"shipped from {span} last year"
