@@ -161,12 +161,13 @@ def _title_cut(tokens: list[re.Match[str]]) -> int:
 
 def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
     """A person's name without the title words and agency acronyms before it; an
-    "organisation" that is a title and a given name and surname becomes that person."""
+    "organisation" or a "place" that is a title and a given name and surname becomes that
+    person ("Port Director Roderick Hudson")."""
     from nlp.cleanup import has_org_head  # cleanup imports this module
 
     out = []
     for m in mentions:
-        tokens = list(re.finditer(r"\S+", m.text)) if m.type in ("PERSON", "ORG") else []
+        tokens = list(re.finditer(r"\S+", m.text)) if m.type in _NAME_TYPES else []
         cut = _title_cut(tokens) if tokens else 0
         if cut == 1 and len(tokens[0].group()) == 2 and len(tokens) < 4:
             cut = 0  # "C." is Mexican "ciudadano" before a full name, an initial before "Smith"
@@ -174,8 +175,8 @@ def strip_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
         if m.type == "PERSON" and cut and not (
                 cut == 1 and len(tokens) == 2 and is_given_name(tokens[0].group())):
             out.append(_with(m, text, m.start + rest[0].start(), m.end))
-        elif m.type == "ORG" and cut and 2 <= len(rest) <= 3 and is_given_name(rest[0].group()) \
-                and not has_org_head(m.text[rest[0].start():]):
+        elif m.type in ("ORG", "LOCATION") and cut and 2 <= len(rest) <= 3 and \
+                is_given_name(rest[0].group()) and not has_org_head(m.text[rest[0].start():]):
             out.append(_with(m, text, m.start + rest[0].start(), m.end, "PERSON"))
         else:
             out.append(m)

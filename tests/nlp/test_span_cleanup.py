@@ -335,3 +335,11 @@ def test_span_cleanup_mail_names_are_people_not_places_and_lose_their_greeting()
 ])
 def test_span_cleanup_brands_after_cues(text, span, type_, want):
     assert [m.type for m in brands_after_cues([_m(text, span, type_)], text)] == [want]
+
+
+@pytest.mark.parametrize("span, type_", [("Port Director Ines Okafor", "LOCATION"),
+                                         ("Director General Ann Kerr", "ORG")])
+def test_span_cleanup_strip_titles_makes_a_titled_place_or_body_the_person(span, type_):
+    found = strip_titles([RawMention(0, len(span), span, type_, source="ner")], span)
+    assert [(m.text, m.type) for m in found] == [(span.split()[-2] + " " + span.split()[-1],
+                                                   "PERSON")]
