@@ -564,6 +564,38 @@ def _upper_line(text: str, at: int) -> bool:
     return not any(c.islower() for c in line)
 
 
+_NEXT_ANY_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def extend_known_places(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name NER cut before the rest of a known place's name, often its lower-case adjectives
+    ("Émirats" of "Émirats arabes unis", "République" of "République tchèque"), takes it in.
+
+    >>> text = "expédiés des Émirats arabes unis vers Anvers"
+    >>> m = RawMention(text.index("Émirats"), text.index(" arabes"), "Émirats", "ORG")
+    >>> [(x.text, x.type) for x in extend_known_places([m], text)]
+    [('Émirats arabes unis', 'LOCATION')]
+    """
+    from nlp.cleanup import known_place  # cleanup imports this module
+
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.source != "rule" and m.type in _NAME_TYPES:
+            end, best = m.end, 0
+            for _ in range(3):
+                word = _NEXT_ANY_WORD.match(text, end)
+                if word is None or word.start(1) in starts:
+                    break
+                end = word.end()
+                if known_place(text[m.start:end]):
+                    best = end
+            if best:
+                m = _with(m, text, m.start, best, "LOCATION")
+        out.append(m)
+    return out
+
+
 def _bare(name: str) -> str:
     return " ".join(fold(strip_org_types(name)).strip(" ,.&").split())
 
@@ -703,6 +735,7 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = firm_names(mentions, text)
     mentions = extend_legal_tails(mentions, text)
     mentions = extend_org_words(mentions, text)
+    mentions = extend_known_places(mentions, text)
     mentions = join_legal_tails(mentions, text)
     mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)

@@ -11,6 +11,7 @@ from nlp.span_cleanup import (
     extend_legal_tails,
     brands_after_cues,
     drop_field_labels,
+    extend_known_places,
     extend_org_words,
     mail_names,
     firm_names,
@@ -343,3 +344,12 @@ def test_span_cleanup_strip_titles_makes_a_titled_place_or_body_the_person(span,
     found = strip_titles([RawMention(0, len(span), span, type_, source="ner")], span)
     assert [(m.text, m.type) for m in found] == [(span.split()[-2] + " " + span.split()[-1],
                                                    "PERSON")]
+
+
+@pytest.mark.parametrize("text, cut, want", [
+    ("les conteneurs venaient des Émirats arabes unis le 3 mai", "Émirats", "Émirats arabes unis"),
+    ("la mercancía llegó del Reino Unido ayer", "Reino", "Reino Unido"),
+    ("seized in Paris Texas warehouses", "Paris", "Paris"),       # no known place is longer
+])
+def test_span_cleanup_extend_known_places_takes_the_rest_of_the_name(text, cut, want):
+    assert [m.text for m in extend_known_places([_m(text, cut, "ORG")], text)] == [want]
