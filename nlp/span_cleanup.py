@@ -596,6 +596,30 @@ def extend_known_places(mentions: list[RawMention], text: str) -> list[RawMentio
     return out
 
 
+# Spanish writes plural abbreviations with doubled initials, spaced or not: "EE. UU.", "FF. AA."
+_DOUBLED_TAIL = re.compile(r"\.?[ \t]?([A-Z])\1\.?")
+_DOUBLED_END = re.compile(r"\b([A-Z])\1\.?$")
+
+
+def join_doubled_initials(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A name cut inside a Spanish doubled-initial abbreviation takes the rest of it
+    ("Departamento de Seguridad Nacional de EE" + ". UU.").
+
+    >>> text = "el Departamento de Seguridad Nacional de EE. UU. anunció"
+    >>> m = RawMention(3, text.index(". UU"), text[3:text.index(". UU")], "ORG")
+    >>> [x.text for x in join_doubled_initials([m], text)]
+    ['Departamento de Seguridad Nacional de EE. UU.']
+    """
+    out = []
+    for m in mentions:
+        if m.source != "rule" and m.type in _NAME_TYPES and _DOUBLED_END.search(m.text):
+            tail = _DOUBLED_TAIL.match(text, m.end)
+            if tail is not None:
+                m = _with(m, text, m.start, tail.end())
+        out.append(m)
+    return out
+
+
 def _bare(name: str) -> str:
     return " ".join(fold(strip_org_types(name)).strip(" ,.&").split())
 
@@ -736,6 +760,7 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = extend_legal_tails(mentions, text)
     mentions = extend_org_words(mentions, text)
     mentions = extend_known_places(mentions, text)
+    mentions = join_doubled_initials(mentions, text)
     mentions = join_legal_tails(mentions, text)
     mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)

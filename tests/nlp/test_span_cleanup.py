@@ -12,6 +12,7 @@ from nlp.span_cleanup import (
     brands_after_cues,
     drop_field_labels,
     extend_known_places,
+    join_doubled_initials,
     extend_org_words,
     mail_names,
     firm_names,
@@ -353,3 +354,14 @@ def test_span_cleanup_strip_titles_makes_a_titled_place_or_body_the_person(span,
 ])
 def test_span_cleanup_extend_known_places_takes_the_rest_of_the_name(text, cut, want):
     assert [m.text for m in extend_known_places([_m(text, cut, "ORG")], text)] == [want]
+
+
+@pytest.mark.parametrize("text, cut, want", [
+    ("el Departamento de Comercio de EE. UU. dijo", "Departamento de Comercio de EE",
+     "Departamento de Comercio de EE. UU."),
+    ("el Departamento de Comercio de EE.UU. dijo", "Departamento de Comercio de EE",
+     "Departamento de Comercio de EE.UU."),
+    ("la empresa Kaya AA. Luego", "Kaya AA", "Kaya AA"),        # no doubled initials after it
+])
+def test_span_cleanup_join_doubled_initials(text, cut, want):
+    assert [m.text for m in join_doubled_initials([_m(text, cut, "ORG")], text)] == [want]
