@@ -620,6 +620,40 @@ def join_doubled_initials(mentions: list[RawMention], text: str) -> list[RawMent
     return out
 
 
+# ", Tobacco, Firearms and Explosives": capitalised words listed after a body's "of X"
+_LISTED_TAIL = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*)+,?[ \t]+(?:and|&|y|e|et)[ \t]+[A-Z][\w'’-]*")
+_OF_END = re.compile(r"\b(?:of|de|des|du|del)[ \t]+[A-Z][\w'’-]*$")
+
+
+def join_listed_complements(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """An organisation whose name ends in a list ("Bureau of Alcohol, Tobacco, Firearms and
+    Explosives") cut at the list's first comma takes the list in, and the pieces NER made of it
+    go; a list of other names (acronyms, people, organisations) is left alone.
+
+    >>> text = "the U.S. Bureau of Alcohol, Tobacco, Firearms and Explosives said"
+    >>> ms = [RawMention(4, 26, "U.S. Bureau of Alcohol", "ORG"),
+    ...       RawMention(28, 35, "Tobacco", "LOCATION"), RawMention(51, 61, "Explosives", "LOCATION")]
+    >>> [(m.text, m.type) for m in join_listed_complements(ms, text)]
+    [('U.S. Bureau of Alcohol, Tobacco, Firearms and Explosives', 'ORG')]
+    """
+    out: list[RawMention] = []
+    skip_until = -1
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < skip_until and m.source != "rule" and m.type in _NAME_TYPES:
+            continue
+        if m.source != "rule" and m.type == "ORG" and _OF_END.search(m.text):
+            tail = _LISTED_TAIL.match(text, m.end)
+            listed = re.findall(r"[A-Z][\w'’-]*", tail.group()) if tail else []
+            if tail is not None and all(
+                    not w.isupper() and max_zipf(w.lower()) >= 3.0 for w in listed) and not any(
+                    o.type in ("PERSON", "ORG") and m.end <= o.start < tail.end()
+                    for o in mentions):  # "the Bureau of X, HSI and CBP" lists other bodies
+                m = _with(m, text, m.start, tail.end())
+                skip_until = tail.end()
+        out.append(m)
+    return out
+
+
 def _bare(name: str) -> str:
     return " ".join(fold(strip_org_types(name)).strip(" ,.&").split())
 
@@ -761,6 +795,7 @@ def clean_spans(mentions: list[RawMention], text: str) -> list[RawMention]:
     mentions = extend_org_words(mentions, text)
     mentions = extend_known_places(mentions, text)
     mentions = join_doubled_initials(mentions, text)
+    mentions = join_listed_complements(mentions, text)
     mentions = join_legal_tails(mentions, text)
     mentions = join_conjoined_firm(mentions, text)
     mentions = strip_edges(mentions, text)

@@ -13,6 +13,7 @@ from nlp.span_cleanup import (
     drop_field_labels,
     extend_known_places,
     join_doubled_initials,
+    join_listed_complements,
     extend_org_words,
     mail_names,
     firm_names,
@@ -365,3 +366,14 @@ def test_span_cleanup_extend_known_places_takes_the_rest_of_the_name(text, cut, 
 ])
 def test_span_cleanup_join_doubled_initials(text, cut, want):
     assert [m.text for m in join_doubled_initials([_m(text, cut, "ORG")], text)] == [want]
+
+
+def test_span_cleanup_join_listed_complements_takes_a_list_of_words_not_of_bodies():
+    text = "agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives seized it"
+    ms = [_m(text, "Bureau of Alcohol", "ORG"), _m(text, "Tobacco", "LOCATION")]
+    assert [m.text for m in join_listed_complements(ms, text)] == [
+        "Bureau of Alcohol, Tobacco, Firearms and Explosives"]
+    text = "investigated by the Federal Bureau of Investigation, HSI and CBP"
+    ms = [_m(text, "Federal Bureau of Investigation", "ORG"), _m(text, "HSI", "ORG"),
+          _m(text, "CBP", "ORG")]
+    assert [m.text for m in join_listed_complements(ms, text)] == [m.text for m in ms]
