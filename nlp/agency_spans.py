@@ -32,6 +32,7 @@ from nlp.model import RawMention
 from nlp.names import is_given_name
 from nlp.non_names import has_head_noun, org_heads
 from nlp.org_types import known_orgs
+from nlp.places import known_place
 
 __all__ = ["split_agency_person", "join_coordinated_agency", "clean_agency_spans"]
 
@@ -76,7 +77,6 @@ def _person_at(words: list[str], i: int) -> int:
 def _rare_name(words: list[str]) -> bool:
     """A given name and a surname by shape: capitalised words, no title, head noun or known
     place together, the last no common word."""
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.span_cleanup import is_common_word
 
     return all(_capitalised(w) and w.isalpha() and not _is_title(w) and
@@ -88,7 +88,6 @@ def _rare_name(words: list[str]) -> bool:
 def _office_marker(word: str) -> bool:
     """A title, an acronym or a known place: what an office's name holds before the person
     glued to it, unlike an organisation named after a person ("Fondation Louis Vuitton")."""
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     word = word.rstrip(",")
     return _is_title(word) or (word.isupper() and len(word.strip(".")) >= 2) or known_place(word)
@@ -98,7 +97,6 @@ def _glue_before(words: list[str], i: int) -> bool:
     """Whether the words before a given name end an office's name: no link word just before,
     and a title, an acronym or a known place among them (the word just before not a given name
     unless it is such a marker)."""
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     prev = words[i - 1].rstrip(",")
     if prev.lower() in _LINKS:
@@ -112,7 +110,6 @@ def _glue_before(words: list[str], i: int) -> bool:
 def split_agency_person(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Cut a person out of an organisation or place span that runs on from an office, its place
     or a title into a given name and a surname."""
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.org_types import org_subtype
     from nlp.places import location_subtype
 
@@ -176,7 +173,6 @@ def join_coordinated_agency(mentions: list[RawMention], text: str) -> list[RawMe
     >>> [m.text for m in join_coordinated_agency(ms, text)]
     ['Bureau of Tin and Zinc', 'U.S. Fish and Wildlife Service']
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.org_types import org_subtype
 
     ordered = sorted(mentions, key=lambda x: x.start)
@@ -328,7 +324,6 @@ def extend_over_complement(mentions: list[RawMention], text: str) -> list[RawMen
     >>> [(m.type, m.text) for m in extend_over_complement(ms, text)]
     [('ORG', 'Subcommittee on Oversight, Investigations, and Management')]
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.org_types import org_subtype
 
     ordered = sorted(mentions, key=lambda x: x.start)
@@ -378,7 +373,6 @@ def split_nested_bodies(mentions: list[RawMention], text: str) -> list[RawMentio
     >>> [(m.type, m.text) for m in split_nested_bodies(ms, text)]
     [('ORG', 'Unidad de Fraude'), ('ORG', 'Comisaría General de Policía')]
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.org_types import org_subtype
     from nlp.places import location_subtype
 
@@ -421,7 +415,6 @@ def split_person_origin(mentions: list[RawMention], text: str) -> list[RawMentio
     >>> [(m.type, m.text) for m in split_person_origin(ms, text)]
     [('PERSON', 'Jorge Soto'), ('LOCATION', 'El Paso')]
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.places import location_subtype
 
     out = []

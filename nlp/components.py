@@ -32,7 +32,7 @@ from nlp.org_types import (
     known_orgs,
     org_subtype,
 )
-from nlp.places import location_subtype
+from nlp.places import known_place, location_subtype
 
 __all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype", "Sentence",
            "doc_text", "doc_sentences", "split_at_line_ends", "TEXT_KEY"]
@@ -293,7 +293,6 @@ def _article_of_place(surface: str) -> bool:
     >>> _article_of_place("LOS ANGELES - Federal"), _article_of_place("la Commission")
     (True, False)
     """
-    from nlp.cleanup import known_place
 
     words = surface.split()
     return any(known_place(" ".join(words[:k])) for k in (2, 3) if len(words) >= k)

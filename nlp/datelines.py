@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from nlp.model import RawMention
+from nlp.places import known_place
 
 __all__ = ["add_datelines"]
 
@@ -45,7 +46,6 @@ def _calendar(word: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     return known_place(name) or known_place(name.title())
 

@@ -42,6 +42,7 @@ from nlp.model import RawMention
 from nlp.names import is_given_name
 from nlp.org_types import _LEGAL_TAIL, known_orgs, org_subtype
 from nlp.span_cleanup import _ACRONYM, _opens_sentence, _with, is_common_word, max_zipf, title_words
+from nlp.places import known_place
 
 __all__ = ["strip_function_words", "strip_common_before_known", "take_name_before_legal_form",
            "cut_words_before_name", "person_by_shape", "split_surnames", "drop_common_persons",
@@ -80,7 +81,6 @@ def is_function_word(word: str) -> bool:
 
 
 def _known(surface: str) -> bool:
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     return known_place(surface) or surface in known_orgs()
 
@@ -123,7 +123,6 @@ def cut_words_before_name(mentions: list[RawMention], text: str) -> list[RawMent
     """A person span whose given name comes after a title word, or after common or place words
     only, keeps the name: "Rochester Port Director Ronald Menz" -> "Ronald Menz" (the name is
     two or three words)."""
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     out = []
     for m in mentions:

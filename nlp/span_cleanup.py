@@ -36,7 +36,7 @@ from fakefree.text import fold
 from nlp.model import RawMention
 from nlp.org_types import known_orgs
 from nlp.names import is_given_name
-from nlp.places import country_names
+from nlp.places import country_names, known_place
 
 __all__ = ["clean_spans", "strip_edges", "strip_titles", "split_possessives", "split_coordinated",
            "drop_common_words", "drop_demonyms", "list_item_people", "is_common_word",
@@ -201,12 +201,6 @@ def split_possessives(mentions: list[RawMention], text: str) -> list[RawMention]
     return out
 
 
-def _part_is_place(part: str) -> bool:
-    from nlp.cleanup import known_place  # cleanup imports this module
-
-    return known_place(part)
-
-
 def _names_company(part: str) -> bool:
     from nlp.cleanup import has_org_head  # cleanup imports this module
 
@@ -224,7 +218,7 @@ def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]
     for m in mentions:
         parts = _parts(m.text)
         if m.type == "LOCATION":
-            ok = all(_part_is_place(p) for _, _, p in parts)
+            ok = all(known_place(p) for _, _, p in parts)
         elif m.type == "PERSON":
             ok = "," in m.text and all(len(p.split()) == 1 and is_given_name(p) for _, _, p in parts)
         else:  # two companies, each with its own organisation word ("Dolce and Gabbana" stays)
@@ -242,11 +236,11 @@ def split_coordinated(mentions: list[RawMention], text: str) -> list[RawMention]
 def _split_juxtaposed_places(m: RawMention, text: str) -> list[RawMention]:
     """A place written after a place with no comma ("Shenzhen China") is two places, when the
     whole is no known place ("New York", "Costa Rica" stay whole)."""
-    if m.source == "rule" or _part_is_place(m.text):
+    if m.source == "rule" or known_place(m.text):
         return [m]
     for gap in re.finditer(r"[ \t]+", m.text):
         left, right = m.text[:gap.start()], m.text[gap.end():]
-        if _part_is_place(left) and _part_is_place(right):
+        if known_place(left) and known_place(right):
             return [_with(m, text, m.start, m.start + gap.start()),
                     _with(m, text, m.start + gap.end(), m.end)]
     return [m]
@@ -311,7 +305,7 @@ def drop_common_words(mentions: list[RawMention], text: str) -> list[RawMention]
     for m in mentions:
         words = _words(m.text)
         keep = (m.source != "ner" or m.type not in _NAME_TYPES or not words or m.text in known
-                or m.text in surnames or _ACRONYM.match(m.text) or _part_is_place(m.text)
+                or m.text in surnames or _ACRONYM.match(m.text) or known_place(m.text)
                 or not all(is_common_word(w) for w in words))
         if not keep:
             if m.type == "PERSON" and len(words) > 1:
@@ -350,7 +344,7 @@ def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]
     for m in mentions:
         words = _words(m.text)
         label = m.source == "ner" and m.type in _NAME_TYPES and bool(words) and \
-            m.text not in known and not _part_is_place(m.text) and \
+            m.text not in known and not known_place(m.text) and \
             (not is_org_name(m.text) or words[-1].lower() in _FUNCTION_WORDS) and \
             not (m.type == "PERSON" and is_given_name(words[0])) and \
             all(max_zipf(w.lower().strip(".’'")) >= _DICTIONARY_ZIPF for w in words)
@@ -413,7 +407,7 @@ def brands_after_cues(mentions: list[RawMention], text: str) -> list[RawMention]
     for m in mentions:
         if m.source == "ner" and m.type in ("PERSON", "LOCATION") and \
                 _BRAND_BEFORE.search(text, max(0, m.start - 40), m.start) and \
-                not _part_is_place(m.text) and \
+                not known_place(m.text) and \
                 not (m.type == "PERSON" and is_given_name(m.text.split()[0])):
             m = _with(m, text, m.start, m.end, "ORG")
             m.subtype = "BRAND"
@@ -434,7 +428,7 @@ def drop_demonyms(mentions: list[RawMention], text: str) -> list[RawMention]:
     for m in mentions:
         word = m.text.strip()
         if m.type == "LOCATION" and m.source == "ner" and " " not in word and \
-                not _part_is_place(word) and _demonym_of_a_country(word.lower(), countries):
+                not known_place(word) and _demonym_of_a_country(word.lower(), countries):
             continue
         out.append(m)
     return out
@@ -576,7 +570,6 @@ def extend_known_places(mentions: list[RawMention], text: str) -> list[RawMentio
     >>> [(x.text, x.type) for x in extend_known_places([m], text)]
     [('Émirats arabes unis', 'LOCATION')]
     """
-    from nlp.cleanup import known_place  # cleanup imports this module
 
     starts = {m.start for m in mentions}
     out = []
