@@ -31,8 +31,9 @@ import re
 from nlp.model import RawMention
 from nlp.names import is_given_name
 from nlp.non_names import has_head_noun, org_heads
-from nlp.org_types import known_orgs
-from nlp.places import known_place
+from nlp.org_types import known_orgs, org_subtype
+from nlp.places import known_place, location_subtype
+from nlp.span_cleanup import is_common_word, title_words
 
 __all__ = ["split_agency_person", "join_coordinated_agency", "clean_agency_spans"]
 
@@ -45,7 +46,6 @@ _DISTRICT = re.compile(r"^(?:(?:Southern|Northern|Eastern|Western|Middle|Central
 
 
 def _is_title(word: str) -> bool:
-    from nlp.span_cleanup import title_words
 
     low = word.lower().rstrip(".,")
     return low in title_words()
@@ -77,7 +77,6 @@ def _person_at(words: list[str], i: int) -> int:
 def _rare_name(words: list[str]) -> bool:
     """A given name and a surname by shape: capitalised words, no title, head noun or known
     place together, the last no common word."""
-    from nlp.span_cleanup import is_common_word
 
     return all(_capitalised(w) and w.isalpha() and not _is_title(w) and
                w.lower() not in org_heads() for w in words) and \
@@ -110,8 +109,6 @@ def _glue_before(words: list[str], i: int) -> bool:
 def split_agency_person(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Cut a person out of an organisation or place span that runs on from an office, its place
     or a title into a given name and a surname."""
-    from nlp.org_types import org_subtype
-    from nlp.places import location_subtype
 
     out: list[RawMention] = []
     for m in mentions:
@@ -173,7 +170,6 @@ def join_coordinated_agency(mentions: list[RawMention], text: str) -> list[RawMe
     >>> [m.text for m in join_coordinated_agency(ms, text)]
     ['Bureau of Tin and Zinc', 'U.S. Fish and Wildlife Service']
     """
-    from nlp.org_types import org_subtype
 
     ordered = sorted(mentions, key=lambda x: x.start)
     starts = {m.start: m for m in ordered}
@@ -238,7 +234,6 @@ def titles_as_organisations(mentions: list[RawMention], text: str) -> list[RawMe
     >>> [(m.type, m.text) for m in titles_as_organisations(ms, text)]
     [('PERSON', 'Vantrell')]
     """
-    from nlp.span_cleanup import is_common_word
 
     out = []
     for m in mentions:
@@ -324,7 +319,6 @@ def extend_over_complement(mentions: list[RawMention], text: str) -> list[RawMen
     >>> [(m.type, m.text) for m in extend_over_complement(ms, text)]
     [('ORG', 'Subcommittee on Oversight, Investigations, and Management')]
     """
-    from nlp.org_types import org_subtype
 
     ordered = sorted(mentions, key=lambda x: x.start)
     out: list[RawMention] = []
@@ -373,8 +367,6 @@ def split_nested_bodies(mentions: list[RawMention], text: str) -> list[RawMentio
     >>> [(m.type, m.text) for m in split_nested_bodies(ms, text)]
     [('ORG', 'Unidad de Fraude'), ('ORG', 'Comisaría General de Policía')]
     """
-    from nlp.org_types import org_subtype
-    from nlp.places import location_subtype
 
     out = []
     for m in mentions:
@@ -415,7 +407,6 @@ def split_person_origin(mentions: list[RawMention], text: str) -> list[RawMentio
     >>> [(m.type, m.text) for m in split_person_origin(ms, text)]
     [('PERSON', 'Jorge Soto'), ('LOCATION', 'El Paso')]
     """
-    from nlp.places import location_subtype
 
     out = []
     for m in mentions:

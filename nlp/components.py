@@ -32,7 +32,8 @@ from nlp.org_types import (
     known_orgs,
     org_subtype,
 )
-from nlp.places import known_place, location_subtype
+from nlp.non_names import org_heads
+from nlp.places import country_names, known_place, location_subtype
 
 __all__ = ["RawMention", "RawRelation", "DEFAULT_LABEL_MAP", "org_subtype", "Sentence",
            "doc_text", "doc_sentences", "split_at_line_ends", "TEXT_KEY"]
@@ -244,8 +245,6 @@ def _keeps_lower_tail(head: str, surface: str, language: str) -> int:
     head noun of an organisation or a place ("Commission", "Fiscalía", "Service", "Région"),
     adjectives ("européenne", "federal") and a complement ("de police") are the name's; a verb
     or a determiner ends it (0: drop the whole tail)."""
-    from nlp.non_names import org_heads
-
     word = head.strip()
     if language not in ("fr", "es") or " " in word or word.lower() not in org_heads():
         return 0
@@ -268,8 +267,6 @@ def _keeps_lower_tail(head: str, surface: str, language: str) -> int:
 
 def _retype(type_: str, surface: str, gazetteer_id: str) -> str:
     """Fix types that the gazetteers know better: brands, agencies, countries, given names."""
-    from nlp.places import country_names
-
     if gazetteer_id or surface in known_orgs():
         return "ORG"
     if surface.lower() in country_names():

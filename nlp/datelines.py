@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nlp.dates import _MONTHS
 from nlp.model import RawMention
-from nlp.places import known_place
+from nlp.places import known_place, location_subtype
+from nlp.span_cleanup import _RUN_LEAD
 
 __all__ = ["add_datelines"]
 
@@ -33,8 +35,6 @@ _WIRE = re.compile(r"\d{4}[ \t]*/[ \t]?(?P<wire>[A-Z][A-Za-z]{1,19})[ \t]?/")
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
-    from nlp.dates import _MONTHS
-    from nlp.span_cleanup import _RUN_LEAD
 
     return frozenset(_MONTHS) | {w for w in _RUN_LEAD if len(w) >= 5}  # the weekdays
 
@@ -52,7 +52,6 @@ def _is_place(name: str) -> bool:
 
 def add_datelines(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Add the place (and state) of each dateline and the wire of a newswire credit."""
-    from nlp.places import location_subtype
 
     found: list[RawMention] = []
     for hit in _DATELINE.finditer(text):

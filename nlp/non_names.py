@@ -44,6 +44,8 @@ from fakefree.orgnames import legal_form
 from nlp.model import RawMention
 from nlp.org_types import known_orgs
 from nlp.places import known_place
+from nlp.span_cleanup import (_CONTINENTS, _demonym_of_a_country, _line_around, _with,
+                               is_common_word, max_zipf, title_words)
 
 __all__ = ["org_heads", "has_head_noun", "drop_common_abbreviations", "drop_laws",
            "drop_nationalities", "drop_operation_names", "cut_dates", "drop_lone_titles",
@@ -200,7 +202,6 @@ def is_nationality(word: str) -> bool:
     [True, True, True, False, False]
     """
     from nlp.places import country_names
-    from nlp.span_cleanup import _demonym_of_a_country
 
     low = word.lower()
     countries = country_names()
@@ -256,7 +257,6 @@ def cut_dates(mentions: list[RawMention], text: str) -> list[RawMention]:
     ...                             RawMention(25, 33, "April 25", "LOCATION")], text)]
     ['Montenegro']
     """
-    from nlp.span_cleanup import _with
 
     out = []
     for m in mentions:
@@ -275,7 +275,6 @@ def cut_dates(mentions: list[RawMention], text: str) -> list[RawMention]:
 
 def drop_lone_titles(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Drop a name made only of title words ("Commissioner", "Director-General")."""
-    from nlp.span_cleanup import title_words
 
     titles = title_words()
 
@@ -304,7 +303,6 @@ def drop_shorthand_nouns(mentions: list[RawMention], text: str) -> list[RawMenti
     >>> [m.attrs.get("alias_of") for m in drop_shorthand_nouns(ms, text)]
     [None, 'Commission européenne']
     """
-    from nlp.span_cleanup import is_common_word
 
     out = []
     for m in mentions:
@@ -327,14 +325,11 @@ def drop_shorthand_nouns(mentions: list[RawMention], text: str) -> list[RawMenti
 def drop_furniture_lines(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Drop a name of common words only that fills its line alone, with no organisation head
     noun: a page's heading or navigation ("Archived Content")."""
-    from nlp.span_cleanup import is_common_word
 
     out = []
     for m in mentions:
         if _is_name_mention(m):
-            line_start = text.rfind("\n", 0, m.start) + 1
-            line_end = text.find("\n", m.end)
-            line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+            line = _line_around(text, m.start, m.end).strip()
             words = re.findall(r"[^\W\d_][\w'’-]*", m.text)
             if line == m.text.strip() and words and all(is_common_word(w) for w in words) and \
                     not has_head_noun(m.text) and m.text not in known_orgs():
@@ -355,7 +350,6 @@ def cut_at_sentence_end(mentions: list[RawMention], text: str) -> list[RawMentio
     ['12 Main St.']
     """
     from nlp.name_shapes import _NAME_ARTICLES, is_function_word
-    from nlp.span_cleanup import _with
 
     def opens_sentence(word: str) -> bool:
         return word.lower() in _NAME_ARTICLES - {"de", "del", "du", "des", "da", "di", "do",
@@ -387,7 +381,6 @@ def drop_common_places(mentions: list[RawMention], text: str) -> list[RawMention
     """
     from wordfreq import zipf_frequency
 
-    from nlp.span_cleanup import _CONTINENTS
 
     return [m for m in mentions if not (
         _is_name_mention(m) and m.type == "LOCATION" and m.text.isalpha() and
@@ -420,7 +413,6 @@ def place_shapes(mentions: list[RawMention], text: str) -> list[RawMention]:
     [('LOCATION', 'Rochester Port of Entry'), ('LOCATION', 'Western District of Ohio')]
     """
     from nlp.places import location_subtype
-    from nlp.span_cleanup import _with
 
     starts = {m.start for m in mentions}
     out = []
@@ -473,7 +465,6 @@ def cut_compound_tails(mentions: list[RawMention], text: str) -> list[RawMention
     >>> [m.text for m in cut_compound_tails([RawMention(2, 16, "Virginia-based", "LOCATION")], text)]
     ['Virginia']
     """
-    from nlp.span_cleanup import _with
 
     out = []
     for m in mentions:
@@ -511,7 +502,6 @@ def drop_common_phrases(mentions: list[RawMention], text: str) -> list[RawMentio
     ['Middle East', 'North Bay']
     """
     from nlp.names import is_given_name
-    from nlp.span_cleanup import _CONTINENTS, is_common_word
 
     out = []
     for m in mentions:
@@ -550,7 +540,6 @@ def drop_common_organisations(mentions: list[RawMention], text: str) -> list[Raw
     >>> [m.text for m in drop_common_organisations(ms, text)]
     ['Guess']
     """
-    from nlp.span_cleanup import max_zipf
 
     openers = {m.text.split()[0] for m in mentions if m.type in ("ORG", "LOCATION")
                and " " in m.text}

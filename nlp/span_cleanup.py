@@ -284,10 +284,14 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-def _short_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
+def _line_around(text: str, start: int, end: int) -> str:
+    """The whole line of ``text`` that holds ``text[start:end]``."""
     line_end = text.find("\n", end)
-    return len(text[line_start:line_end if line_end >= 0 else len(text)].split()) <= 4
+    return text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
+
+
+def _short_line(text: str, start: int, end: int) -> bool:
+    return len(_line_around(text, start, end).split()) <= 4
 
 
 def drop_common_words(mentions: list[RawMention], text: str) -> list[RawMention]:
@@ -349,9 +353,7 @@ def drop_field_labels(mentions: list[RawMention], text: str) -> list[RawMention]
             not (m.type == "PERSON" and is_given_name(words[0])) and \
             all(max_zipf(w.lower().strip(".’'")) >= _DICTIONARY_ZIPF for w in words)
         if label:
-            line_start = text.rfind("\n", 0, m.start) + 1
-            line_end = text.find("\n", m.end)
-            whole_line = text[line_start:line_end if line_end >= 0 else len(text)].strip() == m.text
+            whole_line = _line_around(text, m.start, m.end).strip() == m.text
             before_colon = m.type != "PERSON" and bool(_LABEL_AFTER.match(text, m.end))
             in_capitals = m.text.isupper() and _upper_line(text, m.start) and \
                 (m.type != "PERSON" or whole_line)
@@ -553,9 +555,7 @@ def _org_word(word: str) -> bool:
 
 def _upper_line(text: str, at: int) -> bool:
     """Whether the line around ``at`` is written in capitals (a headline, a table's header)."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)]
-    return not any(c.islower() for c in line)
+    return not any(c.islower() for c in _line_around(text, at, at))
 
 
 _NEXT_ANY_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
