@@ -116,17 +116,21 @@ class Neo4jStore(Traversals, ClosingStore):
         is safe to repeat, so :meth:`_retried` may send it again; the sessions share the
         driver's bookmarks, so a read sees this process's earlier writes on a cluster too."""
         def attempt() -> list[neo4j.Record]:
-            with self._driver.session(database=self.database, default_access_mode=mode,
-                                      bookmark_manager=self._bookmarks) as session:
+            with self._session(mode) as session:
                 return list(session.run(query, params))
 
         return self._retried(attempt)
 
+    def _session(self, mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        """A session on this store's database sharing the driver's bookmarks (a read sees this
+        process's earlier writes on a cluster too)."""
+        return self._driver.session(database=self.database, default_access_mode=mode,
+                                    bookmark_manager=self._bookmarks)
+
     def _write_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
         """``work`` in one managed write transaction, on a fresh session for each try."""
         def attempt() -> T:
-            with self._driver.session(database=self.database,
-                                      bookmark_manager=self._bookmarks) as session:
+            with self._session() as session:
                 return session.execute_write(work)
 
         self._store_tags = None
@@ -142,8 +146,7 @@ class Neo4jStore(Traversals, ClosingStore):
         """Run a ``CALL { ... } IN TRANSACTIONS`` statement (it needs an auto-commit transaction),
         retried like every other statement (a deadlock with another writer is transient)."""
         def attempt() -> None:
-            with self._driver.session(database=self.database,
-                                      bookmark_manager=self._bookmarks) as session:
+            with self._session() as session:
                 session.run(query, params).consume()
 
         self._store_tags = None
